@@ -1,0 +1,107 @@
+/// Runs an ``Experiment`` and streams one ``StepRecord`` per update to a sink.
+///
+/// For update `t` (from 1): take the batch, run each sample forward and backward at the
+/// current weights, average the losses and gradients over the batch, then evaluate the
+/// optimizer's equations for all parameters at once. The run stops after the first step
+/// in which any value is not finite (divergence is a lesson, not a failure).
+public enum Engine {
+    /// The experiment cannot run; each string says what is wrong.
+    public struct InvalidExperiment: Error, Sendable {
+        public var problems: [String]
+    }
+
+    /// Runs `experiment`, telling `sink` about it as it goes.
+    @discardableResult
+    public static func run<Sink: TraceSink>(_ experiment: Experiment, into sink: inout Sink) throws -> RunOutcome {
+        let problems = experiment.problems()
+        guard problems.isEmpty else { throw InvalidExperiment(problems: problems) }
+
+        let rule = experiment.rule
+        let network = experiment.network
+        let layout = network.layout
+        let backpropagation = Backpropagation(network: network)
+        let count = layout.count
+        var schedule = BatchSchedule(
+            sampleCount: experiment.data.count,
+            batchSize: experiment.batchSize.resolved(sampleCount: experiment.data.count),
+            shuffleSeed: experiment.shuffleSeed)
+
+        var parameters = network.parameterVector
+        var state: [Symbol: [Double]] = [:]
+        for symbol in rule.stateSymbols { state[symbol] = Array(repeating: 0, count: count) }
+        var scalars: [Symbol: Double] = [:]
+        for (symbol, value) in experiment.hyperparameters.entries { scalars[symbol] = value }
+
+        try sink.begin(RunDescription(experiment: experiment, rule: rule, layout: layout))
+
+        var outcome = RunOutcome(stepsRun: 0, divergence: nil)
+        for t in 1...experiment.steps {
+            let batch = schedule.next()
+            var gradientSum = [Double](repeating: 0, count: count)
+            var samples: [SampleTrace] = []
+            samples.reserveCapacity(batch.sampleIndices.count)
+            var lossSum = 0.0
+            for n in batch.sampleIndices {
+                let sample = backpropagation.trace(
+                    sampleIndex: n + 1, x: experiment.data.inputs[n], y: experiment.data.targets[n],
+                    parameters: parameters, gradientSum: &gradientSum)
+                lossSum += sample.loss
+                samples.append(sample)
+            }
+            let batchCount = Double(batch.sampleIndices.count)
+            let gradient = gradientSum.map { $0 / batchCount }
+
+            scalars[.t] = Double(t)
+            var evaluator = Evaluator(parameterCount: count)
+            evaluator.scalars = scalars
+            evaluator.vectors = state
+            evaluator.vectors[.w] = parameters
+            evaluator.vectors[.g] = gradient
+            for equation in rule.equations { evaluator.assign(equation) }
+
+            let record = StepRecord(
+                t: t, epoch: batch.epoch, batch: batch.sampleIndices.map { $0 + 1 },
+                eta: scalars[.eta] ?? 0, loss: lossSum / batchCount, samples: samples,
+                scalars: scalars, values: evaluator.vectors, previousState: state)
+            for symbol in rule.stateSymbols { state[symbol] = evaluator.vectors[symbol] }
+            parameters = evaluator.vectors[.wNew] ?? parameters
+
+            try sink.record(record)
+            outcome.stepsRun = t
+            if let divergence = firstNonFinite(in: record, rule: rule, layout: layout) {
+                outcome.divergence = divergence
+                break
+            }
+        }
+        try sink.finish(outcome)
+        return outcome
+    }
+
+    /// The first value of the step that is not finite, in the order a handout shows them.
+    static func firstNonFinite(in record: StepRecord, rule: UpdateRule, layout: ParameterLayout) -> Divergence? {
+        for sample in record.samples {
+            for (l, layer) in sample.layers.enumerated() {
+                for (name, values) in [("z", layer.z), ("a", layer.a), ("δ", layer.delta)] {
+                    if let bad = values.first(where: { !$0.isFinite }) {
+                        return Divergence(
+                            t: record.t, quantity: "\(name) of layer \(l + 1) for sample \(sample.index)", value: bad)
+                    }
+                }
+            }
+            if !sample.loss.isFinite {
+                return Divergence(t: record.t, quantity: "the loss of sample \(sample.index)", value: sample.loss)
+            }
+        }
+        if !record.loss.isFinite {
+            return Divergence(t: record.t, quantity: "the batch loss", value: record.loss)
+        }
+        for symbol in rule.recordedSymbols {
+            guard let values = record.values[symbol] else { continue }
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                return Divergence(
+                    t: record.t, quantity: "\(symbol.rawValue) of \(layout.roles[index].name)", value: values[index])
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+/// Everything a run needs: the lesson's network and data, the optimizer, and how to batch.
+///
+/// Built by `TraceLessons` from a lesson file and the command line's flags, which have
+/// already been checked there with their locations; ``problems()`` re-checks what the
+/// engine relies on, for callers that build experiments in code.
+public struct Experiment: Sendable {
+    public var title: String
+    public var summary: String?
+    public var network: Network
+    public var data: Dataset
+    public var optimizer: Optimizer
+    public var convention: Convention
+    public var hyperparameters: Hyperparameters
+    /// The number of updates.
+    public var steps: Int
+    public var batchSize: BatchSize
+    /// Shuffle each epoch from this seed; `nil` keeps the data order.
+    public var shuffleSeed: UInt64?
+
+    public init(
+        title: String, summary: String? = nil, network: Network, data: Dataset,
+        optimizer: Optimizer, convention: Convention = .lecture, hyperparameters: Hyperparameters? = nil,
+        steps: Int, batchSize: BatchSize? = nil, shuffleSeed: UInt64? = nil
+    ) {
+        self.title = title
+        self.summary = summary
+        self.network = network
+        self.data = data
+        self.optimizer = optimizer
+        self.convention = convention
+        self.hyperparameters = hyperparameters ?? Hyperparameters(defaultsFor: optimizer)
+        self.steps = steps
+        self.batchSize = batchSize ?? optimizer.fixedBatchSize ?? optimizer.defaultBatchSize
+        self.shuffleSeed = shuffleSeed
+    }
+
+    /// The update rule this experiment runs.
+    public var rule: UpdateRule { .rule(for: optimizer, convention: convention) }
+
+    /// What is wrong with the experiment, if anything, as sentences; empty when it can run.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if network.layers.isEmpty { problems.append("the network has no layers") }
+        var below = network.inputCount
+        for (l, layer) in network.layers.enumerated() {
+            if layer.unitCount == 0 || layer.weights.contains(where: { $0.count != below }) {
+                problems.append("layer \(l + 1)'s weights must be \(layer.unitCount) rows of \(below)")
+            }
+            if layer.biases.count != layer.unitCount {
+                problems.append("layer \(l + 1) needs \(layer.unitCount) biases")
+            }
+            below = layer.unitCount
+        }
+        if data.count == 0 { problems.append("there are no samples") }
+        if data.inputs.count != data.targets.count { problems.append("inputs and targets differ in count") }
+        if data.inputs.contains(where: { $0.count != network.inputCount }) {
+            problems.append("every input needs \(network.inputCount) values")
+        }
+        if data.targets.contains(where: { $0.count != network.outputCount }) {
+            problems.append("every target needs \(network.outputCount) values")
+        }
+        if steps < 1 { problems.append("steps must be at least 1") }
+        let batch = batchSize.resolved(sampleCount: data.count)
+        if batch < 1 || batch > data.count {
+            problems.append("the batch size must be between 1 and the \(data.count) samples")
+        }
+        if let fixed = optimizer.fixedBatchSize, fixed.resolved(sampleCount: data.count) != batch {
+            problems.append("\(optimizer.rawValue) always uses batch size \(fixed)")
+        }
+        if let (symbol, problem) = hyperparameters.firstProblem() {
+            problems.append("\(symbol.rawValue) \(problem)")
+        }
+        return problems
+    }
+}

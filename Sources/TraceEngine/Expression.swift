@@ -1,0 +1,53 @@
+import Foundation
+
+/// A formula over ``Symbol``s: the right-hand side of an ``Equation``.
+///
+/// Built with ordinary operators, so a rule reads like the lecture:
+/// `β1 * m + (1 - β1) * g`. The same tree is evaluated by ``Evaluator`` and drawn by the
+/// renderers, so what a handout shows is what was computed.
+public indirect enum Expression: Sendable, Equatable {
+    case symbol(Symbol)
+    case constant(Double)
+    case sum(Expression, Expression)
+    case difference(Expression, Expression)
+    case product(Expression, Expression)
+    case quotient(Expression, Expression)
+    case power(Expression, Expression)
+    case squareRoot(Expression)
+
+    public static func + (lhs: Expression, rhs: Expression) -> Expression { .sum(lhs, rhs) }
+    public static func - (lhs: Expression, rhs: Expression) -> Expression { .difference(lhs, rhs) }
+    public static func * (lhs: Expression, rhs: Expression) -> Expression { .product(lhs, rhs) }
+    public static func / (lhs: Expression, rhs: Expression) -> Expression { .quotient(lhs, rhs) }
+
+    /// `base^exponent`.
+    public static func pow(_ base: Expression, _ exponent: Expression) -> Expression {
+        .power(base, exponent)
+    }
+
+    /// `√x`.
+    public static func sqrt(_ x: Expression) -> Expression { .squareRoot(x) }
+
+    /// Every symbol the expression reads, in order of first appearance.
+    public var symbols: [Symbol] {
+        var seen: [Symbol] = []
+        func visit(_ e: Expression) {
+            switch e {
+            case let .symbol(s): if !seen.contains(s) { seen.append(s) }
+            case .constant: break
+            case let .sum(a, b), let .difference(a, b), let .product(a, b), let .quotient(a, b),
+                let .power(a, b):
+                visit(a)
+                visit(b)
+            case let .squareRoot(a): visit(a)
+            }
+        }
+        visit(self)
+        return seen
+    }
+}
+
+extension Expression: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    public init(integerLiteral value: Int) { self = .constant(Double(value)) }
+    public init(floatLiteral value: Double) { self = .constant(value) }
+}

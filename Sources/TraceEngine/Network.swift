@@ -1,0 +1,51 @@
+/// A tiny layered network with its loss: the model section of a lesson.
+///
+/// Layers are numbered from the input: `a0` is the input, layer `l` computes
+/// `z_l = W_l·a_(l−1) + b_l` and `a_l = f_l(z_l)`; the loss compares the last `a` with the target.
+public struct Network: Sendable, Equatable {
+    public var layers: [Layer]
+    public var loss: Loss
+
+    public init(layers: [Layer], loss: Loss) {
+        self.layers = layers
+        self.loss = loss
+    }
+
+    /// Size of the input vector `a0`.
+    public var inputCount: Int { layers.first?.inputCount ?? 0 }
+
+    /// Size of the output vector `ŷ`.
+    public var outputCount: Int { layers.last?.unitCount ?? 0 }
+
+    /// Where each parameter lives in the flat parameter vector, and its name.
+    public var layout: ParameterLayout { ParameterLayout(layers: layers) }
+
+    /// The parameters in layout order: for each layer, for each unit `j`, `W[j,1…n]` then `b[j]`.
+    public var parameterVector: [Double] {
+        var vector: [Double] = []
+        for layer in layers {
+            for j in 0..<layer.unitCount {
+                vector.append(contentsOf: layer.weights[j])
+                vector.append(layer.biases[j])
+            }
+        }
+        return vector
+    }
+
+    /// The same network with its parameters replaced by `vector` (in layout order).
+    public func replacingParameters(with vector: [Double]) -> Network {
+        var copy = self
+        var index = 0
+        for l in copy.layers.indices {
+            for j in 0..<copy.layers[l].unitCount {
+                for i in 0..<copy.layers[l].inputCount {
+                    copy.layers[l].weights[j][i] = vector[index]
+                    index += 1
+                }
+                copy.layers[l].biases[j] = vector[index]
+                index += 1
+            }
+        }
+        return copy
+    }
+}

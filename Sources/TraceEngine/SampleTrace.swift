@@ -1,0 +1,37 @@
+/// One layer's values for one sample: `z`, `a = f(z)` and `δ = ∂L/∂z`.
+public struct LayerTrace: Sendable, Equatable {
+    public var z: [Double]
+    public var a: [Double]
+    public var delta: [Double]
+
+    public init(z: [Double], a: [Double], delta: [Double]) {
+        self.z = z
+        self.a = a
+        self.delta = delta
+    }
+}
+
+/// The forward pass and chain rule for one sample of a batch.
+public struct SampleTrace: Sendable, Equatable {
+    /// The sample's number in the data, from 1.
+    public var index: Int
+    public var x: [Double]
+    public var y: [Double]
+    /// The sample's loss at the weights before the update.
+    public var loss: Double
+    /// One entry per layer, from the input side.
+    public var layers: [LayerTrace]
+
+    public init(index: Int, x: [Double], y: [Double], loss: Double, layers: [LayerTrace]) {
+        self.index = index
+        self.x = x
+        self.y = y
+        self.loss = loss
+        self.layers = layers
+    }
+
+    /// `a_l` for `l` from 0 (the input `x`) to the number of layers.
+    public func activation(ofLayer l: Int) -> [Double] {
+        l == 0 ? x : layers[l - 1].a
+    }
+}

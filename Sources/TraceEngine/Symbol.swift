@@ -1,0 +1,109 @@
+/// A named quantity in an update rule: a per-parameter value, a hyperparameter, or the step `t`.
+///
+/// The raw value is the name used in lesson files, flags and the JSON trace (`m_hat`, `beta1`);
+/// ``unicode`` is the lecture's symbol (`m̂`, `β₁`).
+public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
+    // Per-parameter values.
+    case w, g, v, s, ss, m
+    case mHat = "m_hat"
+    case vHat = "v_hat"
+    case wNew = "w_new"
+    // Hyperparameters, under the lecture's names.
+    case eta, beta, rho, beta1, beta2, epsilon, lambda
+    // The update counter, from 1.
+    case t
+
+    public enum Kind: Sendable {
+        /// One value per parameter (w, g, the optimizer's state, w_new).
+        case perParameter
+        /// One value per run (or per step, for η under a schedule).
+        case hyperparameter
+        /// The update counter.
+        case step
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew: return .perParameter
+        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda: return .hyperparameter
+        case .t: return .step
+        }
+    }
+
+    /// The lecture's symbol in plain Unicode. `w_new` shows as `w`: the rule `w ← w − η·g`
+    /// reads as the lecture's `w(t+1) = w(t) − η·g`.
+    public var unicode: String {
+        switch self {
+        case .w, .wNew: return "w"
+        case .g: return "g"
+        case .v: return "v"
+        case .s: return "s"
+        case .ss: return "ss"
+        case .m: return "m"
+        case .mHat: return "m̂"
+        case .vHat: return "v̂"
+        case .eta: return "η"
+        case .beta: return "β"
+        case .rho: return "ρ"
+        case .beta1: return "β₁"
+        case .beta2: return "β₂"
+        case .epsilon: return "ε"
+        case .lambda: return "λ"
+        case .t: return "t"
+        }
+    }
+
+    /// The lecture's symbol in LaTeX.
+    public var latex: String {
+        switch self {
+        case .w, .wNew: return "w"
+        case .g: return "g"
+        case .v: return "v"
+        case .s: return "s"
+        case .ss: return "ss"
+        case .m: return "m"
+        case .mHat: return "\\hat{m}"
+        case .vHat: return "\\hat{v}"
+        case .eta: return "\\eta"
+        case .beta: return "\\beta"
+        case .rho: return "\\rho"
+        case .beta1: return "\\beta_1"
+        case .beta2: return "\\beta_2"
+        case .epsilon: return "\\epsilon"
+        case .lambda: return "\\lambda"
+        case .t: return "t"
+        }
+    }
+
+    /// A hyperparameter's valid values, or `nil` when any finite value is valid.
+    public var validRange: HyperparameterRange? {
+        switch self {
+        case .eta, .epsilon, .lambda: return .nonNegative
+        case .beta, .rho, .beta1, .beta2: return .unitInterval
+        default: return nil
+        }
+    }
+
+    public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The values a hyperparameter may take.
+public enum HyperparameterRange: Sendable {
+    /// `x ≥ 0` (η, ε, λ).
+    case nonNegative
+    /// `0 ≤ x < 1` (β, ρ, β₁, β₂).
+    case unitInterval
+
+    /// Why `value` is not allowed, or `nil` if it is.
+    public func problem(with value: Double) -> String? {
+        guard value.isFinite else { return "must be a finite number" }
+        switch self {
+        case .nonNegative:
+            return value < 0 ? "must be 0 or more" : nil
+        case .unitInterval:
+            return (value < 0 || value >= 1) ? "must be at least 0 and less than 1" : nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import TraceEngine
+
+/// A validated lesson file: the network, the data, and optional optimizer and training settings.
+///
+/// Every value has been checked, with its location, before a `Lesson` exists; settings the
+/// command line may override keep their location so a conflict can still point at the file.
+public struct Lesson: Sendable {
+    /// What the lesson was read from: a path, or `bundled:NAME`.
+    public var source: String
+    public var title: String
+    public var summary: String?
+    public var network: Network
+    public var data: Dataset
+    public var optimizer: OptimizerSettings?
+    public var training: TrainingSettings
+
+    /// The lesson's `optimizer:` section.
+    public struct OptimizerSettings: Sendable {
+        public var name: Optimizer
+        public var convention: Convention?
+        /// The hyperparameters the section sets, in file order.
+        public var hyperparameters: [(symbol: Symbol, value: Double)]
+    }
+
+    /// The lesson's `training:` section (every field optional).
+    public struct TrainingSettings: Sendable {
+        public var steps: Int?
+        public var batchSize: BatchSize?
+        public var batchSizeLocation: SourceLocation?
+        public var shuffle: Bool?
+        public var seed: UInt64?
+
+        public init() {}
+    }
+}

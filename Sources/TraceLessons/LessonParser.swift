@@ -1,0 +1,325 @@
+import TraceEngine
+import Yams
+
+/// Turns lesson YAML into a validated ``Lesson``, or one ``LessonError`` for the first problem.
+///
+/// Nothing runs until the whole file has been checked: keys (with did-you-mean), types,
+/// finiteness, shapes that must chain, targets that fit the output, and hyperparameter ranges.
+public enum LessonParser {
+    /// The largest lesson accepted, in bytes: far above any hand-written lesson.
+    public static let maximumSize = 1 << 20
+    /// The deepest `[` / `{` nesting accepted (a matrix needs 2).
+    static let maximumFlowDepth = 32
+
+    static let topLevelKeys = ["title", "summary", "model", "data", "optimizer", "training"]
+    static let modelKeys = ["loss", "layers"]
+    static let layerKeys = ["activation", "weights", "biases"]
+    static let dataKeys = ["inputs", "targets"]
+    static let trainingKeys = ["steps", "batch_size", "shuffle", "seed"]
+
+    /// Parses `yaml`, naming `file` in errors.
+    public static func parse(_ yaml: String, file: String) throws(LessonError) -> Lesson {
+        let reader = YAMLNodeReader(file: file)
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if yaml.utf8.count > maximumSize {
+            throw LessonError(start, "the lesson is larger than 1 MiB; a lesson holds a tiny network and a few samples")
+        }
+        try checkFlowDepth(yaml, file: file)
+
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw LessonError(start, "the lesson is empty; start it with 'title:' (see docs/lesson-format.md)")
+            }
+            root = composed
+        } catch let error as LessonError {
+            throw error
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw LessonError(start, "could not read the lesson as YAML: \(error)")
+        }
+        try rejectAliases(root, reader: reader)
+
+        let entries = try reader.mapping(root, context: "the lesson", allowed: topLevelKeys)
+        func entry(_ key: String) -> (keyNode: Node, value: Node)? {
+            entries.first { $0.key == key }.map { ($0.keyNode, $0.value) }
+        }
+
+        guard let titleEntry = entry("title"), let title = try reader.text(titleEntry.value, what: "title"),
+            !title.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
+            throw entry("title").map { reader.error(at: $0.value, "the title is empty; give the lesson a title") }
+                ?? reader.error(at: root, "the lesson has no 'title:'; add one, e.g. 'title: Adam on a 2-2-1 network'")
+        }
+        let summary = try entry("summary").flatMap { e throws(LessonError) in try reader.text(e.value, what: "summary") }
+
+        guard let modelEntry = entry("model") else {
+            throw reader.error(at: root, "the lesson has no 'model:' section; add one with 'loss:' and 'layers:'")
+        }
+        let network = try parseModel(modelEntry.value, reader: reader)
+
+        guard let dataEntry = entry("data") else {
+            throw reader.error(at: root, "the lesson has no 'data:' section; add 'inputs:' and 'targets:'")
+        }
+        let data = try parseData(dataEntry.value, network: network, reader: reader)
+
+        let optimizer = try entry("optimizer").map { e throws(LessonError) in try parseOptimizer(e.value, reader: reader) }
+        var training = Lesson.TrainingSettings()
+        if let trainingEntry = entry("training") {
+            training = try parseTraining(trainingEntry.value, sampleCount: data.count, reader: reader)
+        }
+
+        return Lesson(
+            source: file, title: title, summary: summary, network: network, data: data,
+            optimizer: optimizer, training: training)
+    }
+
+    // MARK: - Sections
+
+    static func parseModel(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Network {
+        let entries = try reader.mapping(node, context: "model", allowed: modelKeys)
+        guard let lossEntry = entries.first(where: { $0.key == "loss" }) else {
+            throw reader.error(at: node, "model has no 'loss:'; choose one of \(Loss.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let loss: Loss = try choice(lossEntry.value, what: "loss", reader: reader)
+        guard let layersEntry = entries.first(where: { $0.key == "layers" }) else {
+            throw reader.error(at: node, "model has no 'layers:'; list the layers from the input side")
+        }
+        let layerNodes = try reader.list(layersEntry.value, what: "layers")
+        guard !layerNodes.isEmpty else {
+            throw reader.error(at: layersEntry.value, "layers is empty; a network needs at least one layer")
+        }
+
+        var layers: [Layer] = []
+        var lastActivationNode = layersEntry.value
+        var unitsBelow: Int?
+        for (index, layerNode) in layerNodes.enumerated() {
+            let l = index + 1
+            let fields = try reader.mapping(layerNode, context: "layer \(l)", allowed: layerKeys)
+            guard let activationEntry = fields.first(where: { $0.key == "activation" }) else {
+                throw reader.error(at: layerNode, "layer \(l) has no 'activation:'; choose one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let activation: Activation = try choice(activationEntry.value, what: "activation", reader: reader)
+            lastActivationNode = activationEntry.value
+            guard let weightsEntry = fields.first(where: { $0.key == "weights" }) else {
+                throw reader.error(at: layerNode, "layer \(l) has no 'weights:'; give one row per unit, one column per input")
+            }
+            let weights = try reader.matrix(weightsEntry.value, what: "W\(l)")
+            guard !weights.isEmpty, let columns = weights.first?.count, columns > 0 else {
+                throw reader.error(at: weightsEntry.value, "W\(l) is empty; give one row of weights per unit of layer \(l)")
+            }
+            let rowNodes = try reader.list(weightsEntry.value, what: "W\(l)")
+            for (j, row) in weights.enumerated() where row.count != columns {
+                throw reader.error(at: rowNodes[j], "row \(j + 1) of W\(l) has \(row.count) weights but row 1 has \(columns); every row needs the same number")
+            }
+            if let below = unitsBelow, columns != below {
+                throw reader.error(
+                    at: weightsEntry.value,
+                    "W\(l) has \(columns) columns but layer \(l - 1) has \(below) units; each row of W\(l) needs one weight per unit of layer \(l - 1)")
+            }
+            var biases = [Double](repeating: 0, count: weights.count)
+            if let biasEntry = fields.first(where: { $0.key == "biases" }) {
+                biases = try reader.numbers(biasEntry.value, what: "b\(l)")
+                guard biases.count == weights.count else {
+                    throw reader.error(at: biasEntry.value, "b\(l) has \(biases.count) biases but layer \(l) has \(weights.count) units; give one bias per unit")
+                }
+            }
+            layers.append(Layer(activation: activation, weights: weights, biases: biases))
+            unitsBelow = weights.count
+        }
+
+        if loss == .bce, let last = layers.last, last.activation != .sigmoid {
+            throw reader.error(
+                at: lastActivationNode,
+                "bce needs outputs between 0 and 1, but the last layer's activation is \(last.activation.rawValue); use sigmoid there")
+        }
+        return Network(layers: layers, loss: loss)
+    }
+
+    static func parseData(_ node: Node, network: Network, reader: YAMLNodeReader) throws(LessonError) -> Dataset {
+        let entries = try reader.mapping(node, context: "data", allowed: dataKeys)
+        guard let inputsEntry = entries.first(where: { $0.key == "inputs" }) else {
+            throw reader.error(at: node, "data has no 'inputs:'; give one list of \(network.inputCount) numbers per sample")
+        }
+        guard let targetsEntry = entries.first(where: { $0.key == "targets" }) else {
+            throw reader.error(at: node, "data has no 'targets:'; give one list of \(network.outputCount) numbers per sample")
+        }
+        let inputs = try reader.matrix(inputsEntry.value, what: "inputs")
+        let targets = try reader.matrix(targetsEntry.value, what: "targets")
+        guard !inputs.isEmpty else {
+            throw reader.error(at: inputsEntry.value, "inputs is empty; give at least one sample")
+        }
+        let inputNodes = try reader.list(inputsEntry.value, what: "inputs")
+        for (n, x) in inputs.enumerated() where x.count != network.inputCount {
+            throw reader.error(at: inputNodes[n], "input \(n + 1) has \(x.count) values but W1 has \(network.inputCount) columns; give \(network.inputCount) values per input")
+        }
+        guard targets.count == inputs.count else {
+            throw reader.error(at: targetsEntry.value, "there are \(targets.count) targets for \(inputs.count) inputs; give one target per input")
+        }
+        let targetNodes = try reader.list(targetsEntry.value, what: "targets")
+        for (n, y) in targets.enumerated() {
+            guard y.count == network.outputCount else {
+                throw reader.error(at: targetNodes[n], "target \(n + 1) has \(y.count) values but the last layer has \(network.outputCount) units; give \(network.outputCount) values per target")
+            }
+            if network.loss == .bce, y.contains(where: { $0 < 0 || $0 > 1 }) {
+                throw reader.error(at: targetNodes[n], "bce needs targets between 0 and 1; target \(n + 1) is outside")
+            }
+        }
+        return Dataset(inputs: inputs, targets: targets)
+    }
+
+    static func parseOptimizer(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.OptimizerSettings {
+        let allKeys = ["name", "convention"] + Symbol.allCases.filter { $0.kind == .hyperparameter }.map(\.rawValue)
+        let entries = try reader.mapping(node, context: "optimizer", allowed: allKeys)
+        guard let nameEntry = entries.first(where: { $0.key == "name" }) else {
+            throw reader.error(at: node, "optimizer has no 'name:'; choose one of \(Optimizer.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let optimizer: Optimizer = try choice(nameEntry.value, what: "optimizer", reader: reader)
+        var convention: Convention?
+        var values: [(symbol: Symbol, value: Double)] = []
+        for (key, keyNode, value) in entries where key != "name" {
+            if key == "convention" {
+                convention = try choice(value, what: "convention", reader: reader)
+                continue
+            }
+            guard let symbol = Symbol(rawValue: key), optimizer.hyperparameters.contains(symbol) else {
+                let accepted = optimizer.hyperparameters.map(\.rawValue)
+                throw reader.error(
+                    at: keyNode,
+                    "\(optimizer.rawValue) has no hyperparameter '\(key)'\(Suggestion.clause(for: key, in: accepted)) (it takes \(accepted.joined(separator: ", ")))")
+            }
+            let number = try reader.number(value, what: key)
+            if let problem = symbol.validRange?.problem(with: number) {
+                throw reader.error(at: value, "\(key) \(problem), not \(number)")
+            }
+            values.append((symbol, number))
+        }
+        return Lesson.OptimizerSettings(name: optimizer, convention: convention, hyperparameters: values)
+    }
+
+    static func parseTraining(_ node: Node, sampleCount: Int, reader: YAMLNodeReader) throws(LessonError) -> Lesson.TrainingSettings {
+        var settings = Lesson.TrainingSettings()
+        for (key, _, value) in try reader.mapping(node, context: "training", allowed: trainingKeys) {
+            switch key {
+            case "steps":
+                let steps = try reader.integer(value, what: "steps")
+                guard (1...StepLimit.maximum).contains(steps) else {
+                    throw reader.error(at: value, "steps must be between 1 and \(StepLimit.maximum), not \(steps)")
+                }
+                settings.steps = steps
+            case "batch_size":
+                if case let .scalar(scalar) = value, scalar.string == "full" {
+                    settings.batchSize = .full
+                } else {
+                    let size = try reader.integer(value, what: "batch_size")
+                    guard (1...sampleCount).contains(size) else {
+                        throw reader.error(at: value, "batch_size must be 'full' or between 1 and the \(sampleCount) samples, not \(size)")
+                    }
+                    settings.batchSize = .samples(size)
+                }
+                settings.batchSizeLocation = reader.location(of: value)
+            case "shuffle":
+                settings.shuffle = try reader.boolean(value, what: "shuffle")
+            case "seed":
+                let seed = try reader.integer(value, what: "seed")
+                guard seed >= 0 else { throw reader.error(at: value, "seed must be 0 or more, not \(seed)") }
+                settings.seed = UInt64(seed)
+            default:
+                break
+            }
+        }
+        return settings
+    }
+
+    // MARK: - Helpers
+
+    /// One of an enum's names, with a did-you-mean.
+    static func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, reader: YAMLNodeReader) throws(LessonError) -> T
+    where T.RawValue == String {
+        let names = T.allCases.map(\.rawValue)
+        guard case let .scalar(scalar) = node, let value = T(rawValue: scalar.string) else {
+            let given = (try? reader.text(node, what: what)).flatMap { $0 } ?? ""
+            throw reader.error(
+                at: node,
+                "unknown \(what) \(reader.describe(node))\(Suggestion.clause(for: given, in: names)) (choose one of \(names.joined(separator: ", ")))")
+        }
+        return value
+    }
+
+    static func syntaxError(_ error: YamlError, file: String) -> LessonError {
+        func located(_ mark: Mark, _ problem: String) -> LessonError {
+            LessonError(
+                SourceLocation(file: file, line: mark.line, column: mark.column),
+                "this is not valid YAML (\(problem)); check the indentation, colons and brackets here")
+        }
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return located(mark, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return LessonError(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                "the key '\(duplicates.first ?? "?")' appears more than once in this mapping (first here); keep one")
+        case let .reader(problem, _, _, _):
+            return LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson is not readable text (\(problem)); save it as UTF-8")
+        default:
+            return LessonError(SourceLocation(file: file, line: 1, column: 1), "could not read the lesson as YAML: \(error)")
+        }
+    }
+
+    /// Refuses `[`/`{` nesting deeper than a lesson needs, before the recursive composer sees it.
+    static func checkFlowDepth(_ yaml: String, file: String) throws(LessonError) {
+        var depth = 0, line = 1, column = 0
+        var quote: Character?
+        var comment = false
+        for character in yaml {
+            column += 1
+            if character == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                continue
+            }
+            if comment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "#": comment = true
+            case "\"", "'": quote = character
+            case "[", "{":
+                depth += 1
+                if depth > maximumFlowDepth {
+                    throw LessonError(
+                        SourceLocation(file: file, line: line, column: column),
+                        "brackets are nested more than \(maximumFlowDepth) deep; a lesson needs at most 2 (a matrix)")
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+
+    /// Anchors and aliases have no use in a lesson and can multiply a small file enormously.
+    static func rejectAliases(_ node: Node, reader: YAMLNodeReader) throws(LessonError) {
+        switch node {
+        case .alias:
+            throw reader.error(at: node, "aliases (*name) are not supported in lessons; write the value out")
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                try rejectAliases(key, reader: reader)
+                try rejectAliases(value, reader: reader)
+            }
+        case let .sequence(sequence):
+            for element in sequence { try rejectAliases(element, reader: reader) }
+        case .scalar:
+            break
+        }
+    }
+}
+
+/// The most updates one run may ask for.
+public enum StepLimit {
+    public static let maximum = 10_000_000
+}

@@ -1,0 +1,82 @@
+import TraceEngine
+
+/// What the command line asks of a run: the optimizer and any flags given.
+public struct RunSettings: Sendable {
+    public var optimizer: Optimizer
+    public var convention: Convention?
+    /// Hyperparameter flags, by symbol (`--beta1 0.8` is `.beta1: 0.8`).
+    public var hyperparameters: [Symbol: Double] = [:]
+    public var steps: Int?
+    public var batchSize: BatchSize?
+    /// `--shuffle`: shuffle each epoch (seed 0 unless a seed is given).
+    public var shuffle = false
+    /// `--seed S`: shuffle each epoch from `S`.
+    public var seed: UInt64?
+
+    public init(optimizer: Optimizer) {
+        self.optimizer = optimizer
+    }
+}
+
+extension RunSettings {
+    /// The experiment for `lesson` with these settings.
+    ///
+    /// Precedence, for each value: a flag, then the lesson (its `optimizer:` section only
+    /// when it names the same optimizer), then the documented default.
+    public func experiment(for lesson: Lesson) throws(UsageError) -> Experiment {
+        let lessonOptimizer = lesson.optimizer?.name == optimizer ? lesson.optimizer : nil
+
+        var values = Hyperparameters(defaultsFor: optimizer)
+        for (symbol, value) in lessonOptimizer?.hyperparameters ?? [] { values[symbol] = value }
+        for (symbol, value) in hyperparameters.sorted(by: { $0.key < $1.key }) {
+            guard optimizer.hyperparameters.contains(symbol) else {
+                let flags = optimizer.hyperparameters.map { "--\($0.rawValue)" }
+                throw UsageError(
+                    "\(optimizer.rawValue) does not use --\(symbol.rawValue)\(Suggestion.clause(for: "--\(symbol.rawValue)", in: flags)) (it takes \(flags.joined(separator: ", ")))")
+            }
+            if let problem = symbol.validRange?.problem(with: value) {
+                throw UsageError("--\(symbol.rawValue) \(problem), not \(value)")
+            }
+            values[symbol] = value
+        }
+
+        let steps = self.steps ?? lesson.training.steps ?? 1
+        guard (1...StepLimit.maximum).contains(steps) else {
+            throw UsageError("--steps must be between 1 and \(StepLimit.maximum), not \(steps)")
+        }
+
+        let sampleCount = lesson.data.count
+        let batchSize: BatchSize
+        if let fixed = optimizer.fixedBatchSize {
+            if let asked = self.batchSize, asked.resolved(sampleCount: sampleCount) != fixed.resolved(sampleCount: sampleCount) {
+                let what = optimizer == .gd ? "the full batch" : "one sample per update"
+                throw UsageError(
+                    "\(optimizer.rawValue) always uses \(what), so --batch-size \(asked) contradicts it; drop --batch-size or use minibatch")
+            }
+            batchSize = fixed
+        } else if let asked = self.batchSize {
+            guard asked.resolved(sampleCount: sampleCount) <= sampleCount else {
+                throw UsageError("--batch-size \(asked) is more than the lesson's \(sampleCount) samples; use full or at most \(sampleCount)")
+            }
+            batchSize = asked
+        } else if let fromLesson = lesson.training.batchSize {
+            batchSize = fromLesson
+        } else if case let .samples(count) = optimizer.defaultBatchSize, count > sampleCount {
+            batchSize = .full
+        } else {
+            batchSize = optimizer.defaultBatchSize
+        }
+
+        let shuffles = shuffle || seed != nil || lesson.training.shuffle == true
+        let shuffleSeed = shuffles ? (seed ?? lesson.training.seed ?? 0) : nil
+
+        let experiment = Experiment(
+            title: lesson.title, summary: lesson.summary, network: lesson.network, data: lesson.data,
+            optimizer: optimizer, convention: convention ?? lessonOptimizer?.convention ?? .lecture,
+            hyperparameters: values, steps: steps, batchSize: batchSize, shuffleSeed: shuffleSeed)
+        if let problem = experiment.problems().first {
+            throw UsageError("cannot run this lesson: \(problem)")
+        }
+        return experiment
+    }
+}

@@ -1,0 +1,41 @@
+/// Small pieces of strict JSON, written by hand so that key order and number text are fixed.
+enum JSONText {
+    /// A JSON string literal: `"`, `\` and control characters escaped; other text as UTF-8.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `[1, 2.5, "inf"]`.
+    static func numbers(_ values: [Double]) -> String {
+        "[" + values.map(NumberFormat.json).joined(separator: ", ") + "]"
+    }
+
+    /// `[[…], […]]`.
+    static func matrix(_ rows: [[Double]]) -> String {
+        "[" + rows.map(numbers).joined(separator: ", ") + "]"
+    }
+
+    /// `{"a": 1, "b": 2}` from pairs whose values are already JSON.
+    static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,107 @@
+import TraceEngine
+
+/// Writes a run as the JSON trace `trace/v1` (see `docs/json-trace.md`), step by step.
+///
+/// Key order is fixed; each step is one line, written as soon as it is computed, so memory
+/// stays flat however many steps are asked for. Non-finite numbers are the strings
+/// `"nan"`, `"inf"`, `"-inf"` and `diverged_at` names the first step that had one.
+public struct JSONTraceWriter: TraceSink {
+    public static let schema = "trace/v1"
+
+    let output: TraceOutput
+    private var rule: UpdateRule?
+    private var names: [String] = []
+    private var wroteStep = false
+
+    public init(output: TraceOutput) {
+        self.output = output
+    }
+
+    public mutating func begin(_ run: RunDescription) throws {
+        rule = run.rule
+        names = run.parameterNames
+        let experiment = run.experiment
+        let hyperparameters = experiment.hyperparameters.entries.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
+        let optimizer = JSONText.object([
+            ("name", JSONText.string(experiment.optimizer.rawValue)),
+            ("convention", JSONText.string(experiment.convention.rawValue)),
+            ("hyperparameters", JSONText.object(hyperparameters)),
+        ])
+        try output.write("{\n")
+        try output.write("\"schema\": \(JSONText.string(Self.schema)),\n")
+        try output.write("\"lesson\": \(Self.lessonObject(experiment)),\n")
+        try output.write("\"optimizer\": \(optimizer),\n")
+        try output.write("\"parameters\": [\(names.map(JSONText.string).joined(separator: ", "))],\n")
+        try output.write("\"steps\": [")
+    }
+
+    public mutating func record(_ step: StepRecord) throws {
+        guard let rule else { return }
+        var parameters: [(String, String)] = []
+        parameters.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() {
+            let values = rule.recordedSymbols.map { symbol in
+                (symbol.rawValue, NumberFormat.json(step.values[symbol]?[index] ?? .nan))
+            }
+            parameters.append((name, JSONText.object(values)))
+        }
+        let samples = step.samples.map { sample in
+            let layers = sample.layers.map { layer in
+                JSONText.object([
+                    ("z", JSONText.numbers(layer.z)), ("a", JSONText.numbers(layer.a)),
+                    ("delta", JSONText.numbers(layer.delta)),
+                ])
+            }
+            return JSONText.object([
+                ("index", String(sample.index)), ("x", JSONText.numbers(sample.x)), ("y", JSONText.numbers(sample.y)),
+                ("loss", NumberFormat.json(sample.loss)), ("layers", "[" + layers.joined(separator: ", ") + "]"),
+            ])
+        }
+        let line = JSONText.object([
+            ("t", String(step.t)), ("epoch", String(step.epoch)),
+            ("batch", "[" + step.batch.map(String.init).joined(separator: ", ") + "]"),
+            ("eta", NumberFormat.json(step.eta)), ("loss", NumberFormat.json(step.loss)),
+            ("parameters", JSONText.object(parameters)),
+            ("samples", "[" + samples.joined(separator: ", ") + "]"),
+        ])
+        try output.write((wroteStep ? ",\n" : "\n") + line)
+        wroteStep = true
+    }
+
+    public mutating func finish(_ outcome: RunOutcome) throws {
+        let divergedAt = outcome.divergence.map { String($0.t) } ?? "null"
+        try output.write((wroteStep ? "\n" : "") + "],\n\"diverged_at\": \(divergedAt)\n}\n")
+    }
+
+    /// The lesson as it was run, under the lesson file's own keys: enough to run it again.
+    static func lessonObject(_ experiment: Experiment) -> String {
+        let layers = experiment.network.layers.map { layer in
+            JSONText.object([
+                ("activation", JSONText.string(layer.activation.rawValue)),
+                ("weights", JSONText.matrix(layer.weights)),
+                ("biases", JSONText.numbers(layer.biases)),
+            ])
+        }
+        let model = JSONText.object([
+            ("loss", JSONText.string(experiment.network.loss.rawValue)),
+            ("layers", "[" + layers.joined(separator: ", ") + "]"),
+        ])
+        let data = JSONText.object([
+            ("inputs", JSONText.matrix(experiment.data.inputs)),
+            ("targets", JSONText.matrix(experiment.data.targets)),
+        ])
+        let batchSize: String
+        switch experiment.batchSize {
+        case .full: batchSize = JSONText.string("full")
+        case let .samples(count): batchSize = String(count)
+        }
+        var training = [("steps", String(experiment.steps)), ("batch_size", batchSize)]
+        if let seed = experiment.shuffleSeed {
+            training += [("shuffle", "true"), ("seed", String(seed))]
+        }
+        var lesson = [("title", JSONText.string(experiment.title))]
+        if let summary = experiment.summary { lesson.append(("summary", JSONText.string(summary))) }
+        lesson += [("model", model), ("data", data), ("training", JSONText.object(training))]
+        return JSONText.object(lesson)
+    }
+}

@@ -1,0 +1,133 @@
+import TraceEngine
+
+/// Which parameters get a worked example.
+public enum Focus: Sendable, Equatable {
+    /// One parameter, by name (`W2[1,1]`).
+    case parameter(String)
+    /// Every parameter.
+    case all
+}
+
+/// Writes a run for a terminal: the formulas, then for each step the batch, each sample's
+/// forward pass and chain rule, the batch loss, a table of every parameter's values, and a
+/// worked example with the numbers put in for the focus parameter.
+public struct TextTraceRenderer: TraceSink {
+    public struct Options: Sendable {
+        /// Significant digits of every number shown.
+        public var precision: Int = 4
+        /// The worked example's parameter; `nil` means the first parameter.
+        public var focus: Focus?
+
+        public init(precision: Int = 4, focus: Focus? = nil) {
+            self.precision = precision
+            self.focus = focus
+        }
+    }
+
+    let output: TraceOutput
+    let options: Options
+    private var run: RunDescription?
+
+    public init(output: TraceOutput, options: Options = Options()) {
+        self.output = output
+        self.options = options
+    }
+
+    private func number(_ x: Double) -> String {
+        NumberFormat.significant(x, digits: options.precision)
+    }
+
+    private func vector(_ xs: [Double]) -> String {
+        "[" + xs.map(number).joined(separator: ", ") + "]"
+    }
+
+    public mutating func begin(_ run: RunDescription) throws {
+        self.run = run
+        let experiment = run.experiment
+        let network = experiment.network
+        let sampleCount = experiment.data.count
+        let batch = experiment.batchSize.resolved(sampleCount: sampleCount)
+        let layers = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
+        let hyperparameters = experiment.hyperparameters.entries
+            .map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
+        let batching = batch == sampleCount
+            ? "full batch (\(counted(sampleCount, "sample")) per update)"
+            : "\(batch) of \(sampleCount) samples per update"
+        var text = """
+            \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
+            Network: \(network.inputCount) inputs → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
+            Data: \(counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(counted(experiment.steps, "update"))
+            Hyperparameters: \(hyperparameters)
+
+            Chain rule, for each sample:
+              z_l = W_l·a_(l−1) + b_l    a_l = f_l(z_l)    (a0 = x, ŷ = the last a)
+              δ (last layer) = ∂L/∂ŷ · f′(z)    δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])
+              g of W_l[j,i] = δ_l[j]·a_(l−1)[i]    g of b_l[j] = δ_l[j]    (averaged over the batch)
+            Update, for each parameter (t = 1, 2, …; state starts at 0):
+
+            """
+        for equation in run.rule.equations {
+            text += "  \(equation.target.unicode) ← \(FormulaText.symbolic.render(equation.expression))\n"
+        }
+        for note in run.rule.notes { text += "  Note: \(note)\n" }
+        try output.write(text)
+    }
+
+    public mutating func record(_ step: StepRecord) throws {
+        guard let run else { return }
+        let rule = run.rule
+        let layers = run.experiment.network.layers
+        var text = "\n━━ Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") "
+        text += step.batch.map(String.init).joined(separator: ", ") + " · η = \(number(step.eta)) ━━\n"
+        text += "Forward pass and chain rule\n"
+        for sample in step.samples {
+            text += "  sample \(sample.index): x = \(vector(sample.x))  y = \(vector(sample.y))\n"
+            for (l, layer) in sample.layers.enumerated() {
+                text += "    layer \(l + 1) (\(layers[l].activation.rawValue)): z = \(vector(layer.z))  a = \(vector(layer.a))  δ = \(vector(layer.delta))\n"
+            }
+            text += "    loss = \(number(sample.loss))\n"
+        }
+        if step.samples.count == 1 {
+            text += "Batch loss L = \(number(step.loss))\n\n"
+        } else {
+            let losses = step.samples.map { number($0.loss) }.joined(separator: " + ")
+            text += "Batch loss L = (\(losses))/\(step.samples.count) = \(number(step.loss))\n\n"
+        }
+
+        let symbols = rule.recordedSymbols
+        let rows = run.parameterNames.enumerated().map { index, name in
+            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+        }
+        text += TextTable(header: ["parameter"] + symbols.map(\.rawValue), rows: rows).render()
+
+        let worked = WorkedExample(rule: rule, layout: run.layout, number: number)
+        for index in focusIndices(run) {
+            text += "\nWorked example for \(run.parameterNames[index]):\n"
+            for line in worked.lines(for: index, in: step) { text += "  \(line)\n" }
+        }
+        try output.write(text)
+    }
+
+    public mutating func finish(_ outcome: RunOutcome) throws {
+        if let divergence = outcome.divergence {
+            try output.write(
+                "\nDiverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)). The run stopped after that step.\n")
+        } else {
+            try output.write("\n\(counted(outcome.stepsRun, "update")) done.\n")
+        }
+        try output.flush()
+    }
+
+    /// `1 sample`, `2 samples`.
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private func focusIndices(_ run: RunDescription) -> [Int] {
+        switch options.focus {
+        case .all: return Array(run.parameterNames.indices)
+        case let .parameter(name): return [run.layout.index(named: name) ?? 0]
+        case nil: return [0]
+        }
+    }
+}

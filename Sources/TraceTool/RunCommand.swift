@@ -1,0 +1,78 @@
+import Foundation
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// `trace <optimizer>`: loads the lesson, applies the flags, runs the engine and writes the
+/// chosen format to standard output or, whole or not at all, to `--output`.
+public enum RunCommand {
+    /// What happened, for the caller to report.
+    public struct Report: Sendable {
+        public var outcome: RunOutcome
+        /// A line for standard error, if the run has something to say (divergence).
+        public var notice: String?
+    }
+
+    public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
+        guard request.format.isAvailable else {
+            throw .usage("--format \(request.format.rawValue) is not available yet; use --format text or --format json")
+        }
+        guard (1...17).contains(request.precision) else {
+            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
+        }
+
+        let experiment: Experiment
+        do {
+            let lesson = try LessonSource.load(request.lesson)
+            experiment = try request.settings.experiment(for: lesson)
+        } catch let error as LessonError {
+            throw .usage(error.description)
+        } catch let error as UsageError {
+            throw .usage(error.message)
+        } catch {
+            throw .failure("\(error)")
+        }
+        let focus = try focus(request.focus, names: experiment.network.layout.names)
+
+        var file: AtomicFile?
+        if let path = request.outputPath { file = try AtomicFile(path: path) }
+        let output = file?.output ?? standardOutput
+
+        let outcome: RunOutcome
+        do {
+            switch request.format {
+            case .json:
+                var sink = JSONTraceWriter(output: output)
+                outcome = try Engine.run(experiment, into: &sink)
+            default:
+                var sink = TextTraceRenderer(
+                    output: output, options: .init(precision: request.precision, focus: focus))
+                outcome = try Engine.run(experiment, into: &sink)
+            }
+            try output.flush()
+        } catch let error as ToolError {
+            file?.discard()
+            throw error
+        } catch {
+            file?.discard()
+            throw .failure("\(error)")
+        }
+        try file?.commit()
+
+        let notice = outcome.divergence.map {
+            "diverged at t = \($0.t): \($0.quantity) is \(NumberFormat.full($0.value)); the run stopped after that step (try a smaller --eta)"
+        }
+        return Report(outcome: outcome, notice: notice)
+    }
+
+    /// `--focus`: `all`, or a parameter name (with a did-you-mean).
+    static func focus(_ value: String?, names: [String]) throws(ToolError) -> Focus? {
+        guard let value else { return nil }
+        if value == "all" { return .all }
+        guard names.contains(value) else {
+            throw .usage(
+                "--focus \(value): no such parameter\(Suggestion.clause(for: value, in: names)) (this lesson has \(names.joined(separator: ", ")), or use all)")
+        }
+        return .parameter(value)
+    }
+}

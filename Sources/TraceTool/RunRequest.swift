@@ -1,0 +1,18 @@
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// Everything `trace <optimizer>` was asked, already parsed from the command line.
+public struct RunRequest: Sendable {
+    public var lesson: String?
+    public var settings: RunSettings
+    public var format: OutputFormat = .text
+    public var outputPath: String?
+    public var precision: Int = 4
+    /// A parameter name, or `all`; `nil` for the default (the first parameter).
+    public var focus: String?
+
+    public init(settings: RunSettings) {
+        self.settings = settings
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import TraceEngine
+import TraceLessons
+import TraceTool
+
+/// The flags every optimizer command takes (the contract's command line).
+struct RunOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
+    var lesson: String?
+
+    @Option(help: "Number of updates (default: the lesson's, else 1).")
+    var steps: Int?
+
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Samples per update: full or a number.", valueName: "full|N"))
+    var batchSize: String?
+
+    @Option(parsing: .unconditional, help: "Learning rate η.") var eta: Double?
+    @Option(parsing: .unconditional, help: "Momentum coefficient β.") var beta: Double?
+    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ.") var rho: Double?
+    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁.") var beta1: Double?
+    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.") var beta2: Double?
+    @Option(parsing: .unconditional, help: "ε, the small constant under the square root.") var epsilon: Double?
+    @Option(parsing: .unconditional, help: "AdamW's weight decay λ.") var lambda: Double?
+
+    @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
+    var convention: Convention?
+
+    @Flag(help: "Shuffle the samples at the start of every epoch (seed 0 unless --seed).")
+    var shuffle = false
+
+    @Option(help: "Seed for shuffling; implies --shuffle.")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Output format: text (default) or json; md, html, csv, latex come later.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
+    var focus: String?
+
+    @Option(help: "Significant digits in text output.")
+    var precision: Int = 4
+
+    func validate() throws {
+        if let batchSize, batchSize != "full", (Int(batchSize) ?? 0) < 1 {
+            throw ValidationError("--batch-size must be full or a whole number of samples of at least 1, not '\(batchSize)'")
+        }
+        if let steps, steps < 1 {
+            throw ValidationError("--steps must be at least 1, not \(steps)")
+        }
+    }
+
+    func request(for optimizer: Optimizer) -> RunRequest {
+        var settings = RunSettings(optimizer: optimizer)
+        settings.convention = convention
+        let flags: [(Symbol, Double?)] = [
+            (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
+        ]
+        for case let (symbol, value?) in flags { settings.hyperparameters[symbol] = value }
+        settings.steps = steps
+        settings.batchSize = batchSize.map { $0 == "full" ? .full : .samples(Int($0) ?? 0) }
+        settings.shuffle = shuffle
+        settings.seed = seed
+        var request = RunRequest(settings: settings)
+        request.lesson = lesson
+        request.format = format
+        request.outputPath = output
+        request.precision = precision
+        request.focus = focus
+        return request
+    }
+}
+
+extension Convention: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TraceRender
+import TraceLessons
+import TraceTool
+
+/// Runs a parsed command and maps every failure to the contract's exit status and one line
+/// on standard error: 2 for bad usage or a bad lesson, 1 for anything else.
+enum TraceCLI {
+    static func execute(_ request: RunRequest) throws {
+        let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
+        do {
+            let report = try RunCommand.execute(request, standardOutput: standardOutput)
+            if let notice = report.notice { printError(notice) }
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    static func execute(_ body: (TraceOutput) throws -> Void) throws {
+        let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
+        do {
+            try body(standardOutput)
+            try standardOutput.flush()
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    static func printError(_ message: String) {
+        let line = "trace: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    static func exit(with error: Error) -> Never {
+        if let error = error as? ToolError {
+            printError(error.message)
+            Foundation.exit(error.exitCode)
+        }
+        printError("\(error)")
+        Foundation.exit(1)
+    }
+}
+
+@main
+enum Main {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = TraceCommand.configuration.subcommands.map { $0._commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !commands.contains(first) {
+            TraceCLI.printError(
+                "unknown optimizer or command '\(first)'\(Suggestion.clause(for: first, in: commands)) (choose one of \(commands.joined(separator: ", ")))")
+            Foundation.exit(2)
+        }
+        do {
+            var command = try TraceCommand.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = TraceCommand.exitCode(for: error)
+            if code == .success {
+                // --help and friends: the parser's own text, on standard output.
+                TraceCommand.exit(withError: error)
+            }
+            if code == .validationFailure {
+                let subcommand = arguments.first.map { " \($0)" } ?? ""
+                TraceCLI.printError("\(TraceCommand.message(for: error)) (see 'trace\(subcommand) --help')")
+                Foundation.exit(2)
+            }
+            TraceCLI.exit(with: error)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import TraceEngine
+
+/// `trace`: the root command. Each optimizer is a subcommand (`trace adam`).
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Trace the arithmetic of neural-network training, step by step.",
+        discussion: """
+            Runs a tiny network under one of the lecture's optimizers and shows every \
+            intermediate value: the forward pass, the chain rule (δ, g = δ·a) and the \
+            optimizer's state, with each formula's numbers put in.
+
+            Examples:
+              trace adam --steps 3
+              trace momentum --lesson classic-backprop --beta 0.8 --focus W2[1,1]
+              trace rmsprop --convention pytorch --format json --output run.json
+            """,
+        subcommands: [
+            OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
+            OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
+            OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Every class of bad input: exit status 2, nothing on stdout, one line on stderr that says
+/// where and what to do; never a crash or a stack trace.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var says: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(arguments: ["adamm"], says: "did you mean 'adam'?"),
+        Case(arguments: ["adam", "--bta1", "0.5"], says: "Did you mean '--beta1'?"),
+        Case(arguments: ["adam", "--beta", "0.5"], says: "adam does not use --beta; did you mean '--beta1'?"),
+        Case(arguments: ["adam", "--eta", "-1"], says: "--eta must be 0 or more"),
+        Case(arguments: ["adam", "--eta", "nan"], says: "--eta must be a finite number"),
+        Case(arguments: ["adam", "--beta1", "1"], says: "--beta1 must be at least 0 and less than 1"),
+        Case(arguments: ["adam", "--eta", "fast"], says: "'fast' is invalid"),
+        Case(arguments: ["adam", "--steps", "0"], says: "--steps must be at least 1"),
+        Case(arguments: ["gd", "--batch-size", "1"], says: "gd always uses the full batch"),
+        Case(arguments: ["sgd", "--batch-size", "full"], says: "sgd always uses one sample per update"),
+        Case(arguments: ["minibatch", "--batch-size", "3"], says: "more than the lesson's 2 samples"),
+        Case(arguments: ["minibatch", "--batch-size", "zero"], says: "--batch-size must be full or a whole number"),
+        Case(arguments: ["adam", "--convention", "keras"], says: "'keras' is invalid"),
+        Case(arguments: ["adam", "--format", "pdf"], says: "'pdf' is invalid"),
+        Case(arguments: ["adam", "--format", "html"], says: "--format html is not available yet"),
+        Case(arguments: ["adam", "--focus", "W3[1,1]"], says: "no such parameter; did you mean"),
+        Case(arguments: ["adam", "--precision", "0"], says: "--precision must be between 1 and 17"),
+        Case(arguments: ["adam", "--lesson", "nope"], says: "no lesson 'nope'"),
+        Case(arguments: ["adam", "--lesson", "defualt"], says: "did you mean the bundled lesson 'default'?"),
+        Case(arguments: ["adam", "--lesson", "/"], says: "is a folder"),
+        Case(arguments: ["adam", "--output", "/no/such/folder/x.json"], says: "does not exist"),
+    ]
+
+    @Test("bad flags exit 2 with one line", arguments: cases)
+    func badFlags(_ c: Case) throws {
+        let result = try TraceBinary.run(c.arguments)
+        #expect(result.status == 2, "status \(result.status): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("trace: "))
+        #expect(result.stderr.contains(c.says), "\(result.stderr)")
+    }
+
+    static let lessons: [(yaml: String, location: String, says: String)] = [
+        ("title: x\nmodel:\n  loss: half_sse\n  layers:\n    - activation: sigmod\n      weights: [[1.0]]\ndata:\n  inputs: [[1.0]]\n  targets: [[1.0]]\n",
+         "5:19", "did you mean 'sigmoid'?"),
+        ("title: x\nmodel:\n  loss: half_sse\n  layers:\n    - activation: identity\n      weights: [[1.0]]\ndata:\n  inputs: [[1.0]]\n  targets: [[1.0, 2.0]]\n",
+         "9:13", "target 1 has 2 values"),
+        ("title: x\nmodel: [\n", "3:1", "not valid YAML"),
+        ("\u{FF}\u{FE}garbage", "1:1", "the lesson must be a mapping of keys"),
+        ("", "1:1", "the lesson is empty"),
+    ]
+
+    @Test func badLessonFilesExit2WithFileLineColumn() throws {
+        for (index, lesson) in Self.lessons.enumerated() {
+            let folder = try TraceBinary.temporaryFolder()
+            try lesson.yaml.write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+            let result = try TraceBinary.run(["adam", "--lesson", "bad.yaml"], in: folder)
+            #expect(result.status == 2, "lesson \(index): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderrLines.count == 1, "lesson \(index): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("trace: bad.yaml:\(lesson.location): "), "lesson \(index): \(result.stderr)")
+            #expect(result.stderr.contains(lesson.says), "lesson \(index): \(result.stderr)")
+        }
+    }
+
+    @Test func notUTF8IsRefused() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try Data([0x74, 0x69, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("latin.yaml"))
+        let result = try TraceBinary.run(["adam", "--lesson", "latin.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == "trace: latin.yaml:1:1: the lesson is not UTF-8 text; save it as UTF-8\n")
+    }
+}

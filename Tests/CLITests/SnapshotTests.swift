@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// Golden files for the terminal format, reviewed as diffs.
+///
+/// To re-record after an intended change: `TRACE_RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests`,
+/// then review `git diff Tests/CLITests/Snapshots`. A recording run always fails, so it cannot
+/// pass by accident.
+@Suite struct SnapshotTests {
+    static let folder = TraceBinary.repository.appendingPathComponent("Tests/CLITests/Snapshots")
+
+    @Test("text output matches its golden file", arguments: [
+        ("adam-default-2-steps", ["adam", "--steps", "2"]),
+        ("momentum-classic-backprop", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]"]),
+        ("rmsprop-pytorch", ["rmsprop", "--convention", "pytorch", "--steps", "1", "--focus", "b2[1]"]),
+        ("sgd-shuffled", ["sgd", "--steps", "3", "--seed", "4", "--precision", "6"]),
+    ])
+    func matchesGoldenFile(_ name: String, _ arguments: [String]) throws {
+        let result = try TraceBinary.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = Self.folder.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["TRACE_RECORD_SNAPSHOTS"] != nil {
+            try result.stdout.write(to: file)
+            Issue.record("recorded \(file.lastPathComponent); review the diff and run again without TRACE_RECORD_SNAPSHOTS")
+            return
+        }
+        let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file \(name).txt: record it")
+        #expect(result.text == String(decoding: golden, as: UTF8.self), "output differs from \(name).txt")
+    }
+}

@@ -1,0 +1,141 @@
+import Testing
+import TraceEngine
+@testable import TraceLessons
+
+/// Every class of bad lesson is refused before anything runs, with `FILE:LINE:COLUMN` and a fix.
+@Suite struct LessonErrorTests {
+    static let valid = """
+        title: A lesson
+        model:
+          loss: half_sse
+          layers:
+            - activation: sigmoid
+              weights: [[0.1, 0.2], [0.3, 0.4]]
+              biases: [0.0, 0.1]
+            - activation: identity
+              weights: [[0.5, -0.6]]
+        data:
+          inputs:  [[1.0, 0.0], [0.0, 1.0]]
+          targets: [[1.0], [0.0]]
+        optimizer:
+          name: adam
+          eta: 0.01
+        training:
+          steps: 2
+          batch_size: full
+        """
+
+    /// The error for `yaml`; fails the test if it parses.
+    func error(_ yaml: String) -> LessonError? {
+        do {
+            _ = try LessonParser.parse(yaml, file: "lesson.yaml")
+            Issue.record("expected an error for:\n\(yaml)")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// `valid` with `old` replaced by `new`.
+    func variant(_ old: String, _ new: String) -> String {
+        #expect(Self.valid.contains(old), "test setup: '\(old)' not in the valid lesson")
+        return Self.valid.replacingOccurrences(of: old, with: new)
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var old: String
+        var new: String
+        var line: Int
+        var column: Int
+        var says: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown top-level key", old: "title:", new: "titel:", line: 1, column: 1,
+             says: ["unknown key 'titel'", "did you mean 'title'?"]),
+        Case(name: "unknown layer key", old: "      biases: [0.0, 0.1]", new: "      bias: [0.0, 0.1]", line: 7, column: 7,
+             says: ["unknown key 'bias' in layer 1", "did you mean 'biases'?"]),
+        Case(name: "unknown activation", old: "activation: sigmoid", new: "activation: sigmod", line: 5, column: 19,
+             says: ["unknown activation 'sigmod'", "did you mean 'sigmoid'?"]),
+        Case(name: "unknown loss", old: "loss: half_sse", new: "loss: half-sse", line: 3, column: 9,
+             says: ["unknown loss 'half-sse'", "did you mean 'half_sse'?"]),
+        Case(name: "unknown optimizer", old: "name: adam", new: "name: adma", line: 14, column: 9,
+             says: ["unknown optimizer 'adma'", "did you mean 'adam'?"]),
+        Case(name: "hyperparameter of another optimizer", old: "  eta: 0.01", new: "  beta: 0.9", line: 15, column: 3,
+             says: ["adam has no hyperparameter 'beta'", "did you mean 'beta1'?"]),
+        Case(name: "negative eta", old: "eta: 0.01", new: "eta: -0.01", line: 15, column: 8,
+             says: ["eta must be 0 or more"]),
+        Case(name: "beta outside [0, 1)", old: "  eta: 0.01", new: "  beta1: 1.0", line: 15, column: 10,
+             says: ["beta1 must be at least 0 and less than 1"]),
+        Case(name: "non-finite weight", old: "[[0.1, 0.2], [0.3, 0.4]]", new: "[[0.1, .inf], [0.3, 0.4]]", line: 6, column: 23,
+             says: ["not a finite number"]),
+        Case(name: "NaN input", old: "[[1.0, 0.0], [0.0, 1.0]]", new: "[[1.0, .nan], [0.0, 1.0]]", line: 11, column: 19,
+             says: ["not a finite number"]),
+        Case(name: "text where a number belongs", old: "[[0.5, -0.6]]", new: "[[0.5, abc]]", line: 9, column: 23,
+             says: ["must be a number", "'abc'"]),
+        Case(name: "weights that do not chain", old: "[[0.5, -0.6]]", new: "[[0.5, -0.6, 0.7]]", line: 9, column: 16,
+             says: ["W2 has 3 columns but layer 1 has 2 units"]),
+        Case(name: "ragged weight rows", old: "[[0.1, 0.2], [0.3, 0.4]]", new: "[[0.1, 0.2], [0.3]]", line: 6, column: 29,
+             says: ["row 2 of W1 has 1 weights but row 1 has 2"]),
+        Case(name: "wrong number of biases", old: "biases: [0.0, 0.1]", new: "biases: [0.0]", line: 7, column: 15,
+             says: ["b1 has 1 biases but layer 1 has 2 units"]),
+        Case(name: "input of the wrong length", old: "[[1.0, 0.0], [0.0, 1.0]]", new: "[[1.0, 0.0], [0.0]]", line: 11, column: 25,
+             says: ["input 2 has 1 values but W1 has 2 columns"]),
+        Case(name: "target of the wrong length", old: "[[1.0], [0.0]]", new: "[[1.0], [0.0, 1.0]]", line: 12, column: 20,
+             says: ["target 2 has 2 values but the last layer has 1 units"]),
+        Case(name: "targets and inputs differ in count", old: "[[1.0], [0.0]]", new: "[[1.0]]", line: 12, column: 12,
+             says: ["1 targets for 2 inputs"]),
+        Case(name: "steps not a whole number", old: "steps: 2", new: "steps: 2.5", line: 17, column: 10,
+             says: ["steps must be a whole number"]),
+        Case(name: "zero steps", old: "steps: 2", new: "steps: 0", line: 17, column: 10,
+             says: ["steps must be between 1 and"]),
+        Case(name: "batch larger than the data", old: "batch_size: full", new: "batch_size: 3", line: 18, column: 15,
+             says: ["batch_size must be 'full' or between 1 and the 2 samples"]),
+        Case(name: "bce without a sigmoid output", old: "loss: half_sse", new: "loss: bce", line: 8, column: 19,
+             says: ["bce needs outputs between 0 and 1", "use sigmoid"]),
+        Case(name: "malformed YAML", old: "  loss: half_sse", new: "  loss: [half_sse", line: 4, column: 9,
+             says: ["not valid YAML"]),
+        Case(name: "duplicate key", old: "training:\n  steps: 2", new: "training:\n  steps: 2\n  steps: 3", line: 17, column: 3,
+             says: ["'steps' appears more than once"]),
+        Case(name: "a section of the wrong shape", old: "data:\n  inputs:  [[1.0, 0.0], [0.0, 1.0]]\n  targets: [[1.0], [0.0]]", new: "data: [1, 2]", line: 10, column: 7,
+             says: ["data must be a mapping"]),
+        Case(name: "missing title", old: "title: A lesson\n", new: "", line: 1, column: 1,
+             says: ["no 'title:'"]),
+    ]
+
+    @Test("bad lessons are refused with their location", arguments: cases)
+    func refused(_ c: Case) {
+        guard let error = error(variant(c.old, c.new)) else { return }
+        #expect(error.location == SourceLocation(file: "lesson.yaml", line: c.line, column: c.column), "\(error)")
+        for phrase in c.says { #expect(error.message.contains(phrase), "\(error)") }
+        #expect(!error.description.contains("\n"), "one line: \(error)")
+    }
+
+    @Test func theValidLessonParses() throws {
+        let lesson = try LessonParser.parse(Self.valid, file: "lesson.yaml")
+        #expect(lesson.network.layers.count == 2)
+        #expect(lesson.network.layers[1].biases == [0])
+        #expect(lesson.optimizer?.name == .adam)
+        #expect(lesson.training.steps == 2)
+        #expect(lesson.training.batchSize == .full)
+    }
+
+    @Test func emptyAndHostileInputsAreRefusedNotCrashed() {
+        let hostile = [
+            "", "   \n", "- a\n- b\n", "title: [", String(repeating: "[", count: 100_000),
+            "title: x\nmodel: &a {loss: half_sse}\ndata: *a\n", "\u{0}\u{1}", "title: \"unterminated",
+        ]
+        for yaml in hostile {
+            #expect(throws: LessonError.self) { try LessonParser.parse(yaml, file: "x.yaml") }
+        }
+    }
+
+    @Test func oversizedLessonIsRefused() {
+        let yaml = Self.valid + "\n#" + String(repeating: "x", count: LessonParser.maximumSize)
+        #expect { try LessonParser.parse(yaml, file: "x.yaml") } throws: { error in
+            (error as? LessonError)?.message.contains("larger than 1 MiB") == true
+        }
+    }
+}

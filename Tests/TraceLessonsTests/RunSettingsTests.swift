@@ -1,0 +1,90 @@
+import Testing
+import TraceEngine
+@testable import TraceLessons
+
+/// How flags, the lesson and the defaults combine (contract: flag > lesson > default).
+@Suite struct RunSettingsTests {
+    func lesson(_ optimizerSection: String = "", training: String = "") throws -> Lesson {
+        try LessonParser.parse(
+            """
+            title: t
+            model:
+              loss: half_sse
+              layers:
+                - activation: identity
+                  weights: [[1.0]]
+            data:
+              inputs: [[1.0], [2.0], [3.0]]
+              targets: [[0.0], [0.0], [0.0]]
+            \(optimizerSection)
+            \(training)
+            """, file: "t.yaml")
+    }
+
+    @Test func flagWinsOverLessonWhichWinsOverDefault() throws {
+        let lesson = try lesson("optimizer:\n  name: adam\n  eta: 0.05\n  beta1: 0.8")
+        var settings = RunSettings(optimizer: .adam)
+        settings.hyperparameters[.beta1] = 0.7
+        let experiment = try settings.experiment(for: lesson)
+        #expect(experiment.hyperparameters[.eta] == 0.05)
+        #expect(experiment.hyperparameters[.beta1] == 0.7)
+        #expect(experiment.hyperparameters[.beta2] == 0.999)
+    }
+
+    @Test func lessonSectionForAnotherOptimizerIsIgnored() throws {
+        let lesson = try lesson("optimizer:\n  name: adam\n  eta: 0.05\n  convention: pytorch")
+        let experiment = try RunSettings(optimizer: .momentum).experiment(for: lesson)
+        #expect(experiment.hyperparameters[.eta] == 0.1)
+        #expect(experiment.convention == .lecture)
+    }
+
+    @Test func batchSizes() throws {
+        let plain = try lesson()
+        #expect(try RunSettings(optimizer: .gd).experiment(for: plain).batchSize == .full)
+        #expect(try RunSettings(optimizer: .sgd).experiment(for: plain).batchSize == .samples(1))
+        #expect(try RunSettings(optimizer: .minibatch).experiment(for: plain).batchSize == .samples(2))
+        let withBatch = try lesson(training: "training:\n  batch_size: 2")
+        #expect(try RunSettings(optimizer: .gd).experiment(for: withBatch).batchSize == .full)
+
+        var contradicting = RunSettings(optimizer: .gd)
+        contradicting.batchSize = .samples(2)
+        #expect(throws: UsageError.self) { try contradicting.experiment(for: plain) }
+        var tooLarge = RunSettings(optimizer: .minibatch)
+        tooLarge.batchSize = .samples(4)
+        #expect(throws: UsageError.self) { try tooLarge.experiment(for: plain) }
+    }
+
+    @Test func flagsForAnotherOptimizerAndBadValuesAreRefused() throws {
+        let plain = try lesson()
+        var wrong = RunSettings(optimizer: .sgd)
+        wrong.hyperparameters[.beta1] = 0.9
+        #expect { try wrong.experiment(for: plain) } throws: { ($0 as? UsageError)?.message.contains("sgd does not use --beta1") == true }
+        var negative = RunSettings(optimizer: .adam)
+        negative.hyperparameters[.epsilon] = -1
+        #expect { try negative.experiment(for: plain) } throws: { ($0 as? UsageError)?.message.contains("--epsilon must be 0 or more") == true }
+    }
+
+    @Test func seedImpliesShuffle() throws {
+        var settings = RunSettings(optimizer: .sgd)
+        #expect(try settings.experiment(for: lesson()).shuffleSeed == nil)
+        settings.seed = 9
+        #expect(try settings.experiment(for: lesson()).shuffleSeed == 9)
+        #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson(training: "training:\n  shuffle: true")).shuffleSeed == 0)
+    }
+
+    @Test func bundledLessonsAreTheFilesInLessonsFolder() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(BundledLessons.names == files.map { String($0.dropLast(5)) }, "run scripts/embed-lessons")
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let name = String(file.dropLast(5))
+            #expect(BundledLessons.yaml(named: name) == text, "lessons/\(file) changed: run scripts/embed-lessons")
+            #expect(throws: Never.self) { try BundledLessons.lesson(named: name) }
+        }
+        #expect(BundledLessons.names.contains(BundledLessons.defaultName))
+    }
+}
+
+import Foundation

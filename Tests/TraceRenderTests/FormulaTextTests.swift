@@ -1,0 +1,39 @@
+import Testing
+import TraceEngine
+import TraceRender
+
+/// Each rule, drawn as text, reads as `shared/lecture.md` (lecture) and `shared/conventions.md`
+/// (PyTorch) write it. The expected strings are typed from those documents.
+@Suite struct FormulaTextTests {
+    func lines(_ optimizer: Optimizer, _ convention: Convention) -> [String] {
+        UpdateRule.rule(for: optimizer, convention: convention).equations.map {
+            "\($0.target.unicode) ← \(FormulaText.symbolic.render($0.expression))"
+        }
+    }
+
+    @Test func lectureConvention() {
+        #expect(lines(.gd, .lecture) == ["w ← w − η·g"])
+        #expect(lines(.momentum, .lecture) == ["v ← β·v + (1 − β)·g", "w ← w − η·v"])
+        #expect(lines(.adagrad, .lecture) == ["s ← s + g²", "w ← w − η/√(s + ε)·g"])
+        #expect(lines(.rmsprop, .lecture) == ["ss ← ρ·ss + (1 − ρ)·g²", "w ← w − η/√(ss + ε)·g"])
+        let adam = ["m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m̂ ← m/(1 − β₁ᵗ)", "v̂ ← v/(1 − β₂ᵗ)"]
+        #expect(lines(.adam, .lecture) == adam + ["w ← w − η/√(v̂ + ε)·m̂"])
+        #expect(lines(.adamw, .lecture) == adam + ["w ← w − η/√(v̂ + ε)·m̂ − η·λ·w"])
+    }
+
+    @Test func pytorchConvention() {
+        #expect(lines(.momentum, .pytorch) == ["v ← β·v + g", "w ← w − η·v"])
+        #expect(lines(.adagrad, .pytorch) == ["s ← s + g²", "w ← w − η·g/(√s + ε)"])
+        #expect(lines(.rmsprop, .pytorch) == ["ss ← ρ·ss + (1 − ρ)·g²", "w ← w − η·g/(√ss + ε)"])
+        #expect(lines(.adam, .pytorch).last == "w ← w − η·m̂/(√v̂ + ε)")
+        #expect(lines(.adamw, .pytorch).last == "w ← w·(1 − η·λ) − η·m̂/(√v̂ + ε)")
+    }
+
+    @Test func numbersPutInParenthesiseNegativesAndRaiseExponents() {
+        let rule = UpdateRule.rule(for: .adam, convention: .lecture)
+        let values: [Symbol: String] = [.beta1: "0.9", .m: "-0.05", .g: "-0.5", .t: "12"]
+        let text = FormulaText { values[$0] ?? $0.unicode }
+        #expect(text.render(rule.equations[0].expression) == "0.9·(-0.05) + (1 − 0.9)·(-0.5)")
+        #expect(text.render(rule.equations[2].expression) == "(-0.05)/(1 − 0.9¹²)")
+    }
+}

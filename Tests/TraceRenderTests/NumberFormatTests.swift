@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import TraceRender
+
+@Suite struct NumberFormatTests {
+    /// The contract's own examples of "the shortest text that reads back as the same double".
+    @Test func fullPrecisionMatchesTheContractExamples() {
+        #expect(NumberFormat.full(0.00043856773447434685) == "0.00043856773447434685")
+        #expect(NumberFormat.full(4.3856773447434674e-05) == "4.3856773447434674e-05")
+        #expect(NumberFormat.full(1e-08) == "1e-08")
+        #expect(NumberFormat.full(0.001) == "0.001")
+        #expect(NumberFormat.full(0.2983711087600027) == "0.2983711087600027")
+    }
+
+    @Test func fullPrecisionRoundTrips() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<10_000 {
+            let x = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            #expect(Double(NumberFormat.full(x)) == x)
+        }
+    }
+
+    @Test func nonFiniteValuesAreJSONStrings() {
+        #expect(NumberFormat.json(.nan) == "\"nan\"")
+        #expect(NumberFormat.json(.infinity) == "\"inf\"")
+        #expect(NumberFormat.json(-.infinity) == "\"-inf\"")
+        #expect(NumberFormat.json(0.5) == "0.5")
+    }
+
+    @Test func significantDigits() {
+        #expect(NumberFormat.significant(0.0082167041, digits: 4) == "0.008217")
+        #expect(NumberFormat.significant(1e-8, digits: 4) == "1e-08")
+        #expect(NumberFormat.significant(0.9, digits: 4) == "0.9")
+        #expect(NumberFormat.significant(-0.0, digits: 4) == "0")
+        #expect(NumberFormat.significant(123456, digits: 3) == "1.23e+05")
+    }
+
+    @Test func jsonStringsEscapeEverythingThatMustBe() throws {
+        let hostile = "quote \" backslash \\ newline \n tab \t bell \u{7} nul \u{0} sep \u{2028} <script> é"
+        let text = "[" + JSONText.string(hostile) + "]"
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]
+        #expect(parsed == [hostile])
+        #expect(!text.contains("\n"))
+    }
+}
