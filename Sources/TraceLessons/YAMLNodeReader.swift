@@ -125,8 +125,12 @@ struct YAMLNodeReader {
     /// A list of lists of finite numbers.
     func matrix(_ node: Node, what: String) throws(LessonError) -> [[Double]] {
         var rows: [[Double]] = []
-        for (index, row) in try list(node, what: what).enumerated() {
-            rows.append(try numbers(row, what: "\(what) row \(index + 1)"))
+        for (r, rowNode) in try list(node, what: what).enumerated() {
+            var row: [Double] = []
+            for (c, element) in try list(rowNode, what: "row \(r + 1) of \(what)").enumerated() {
+                row.append(try number(element, what: "\(what)[\(r + 1),\(c + 1)]"))
+            }
+            rows.append(row)
         }
         return rows
     }
