@@ -1,0 +1,33 @@
+import TraceEngine
+import TraceRender
+
+/// Help text for `trace <optimizer>`, drawn from the same equations that compute the run.
+public enum OptimizerHelp {
+    /// `Adam: m ← β₁·m + (1 − β₁)·g; …; w ← w − η/√(v̂ + ε)·m̂` in the lecture's convention.
+    public static func abstract(for optimizer: Optimizer) -> String {
+        let equations = UpdateRule.rule(for: optimizer, convention: .lecture).equations
+            .map { "\($0.target.unicode) ← \(FormulaText.symbolic.render($0.expression))" }
+        let batching: String
+        switch (optimizer.fixedBatchSize, optimizer) {
+        case (.full?, _): batching = ", full batch"
+        case (.samples?, _): batching = ", one sample per update"
+        case (nil, .minibatch): batching = ", B samples per update"
+        case (nil, _): batching = ""
+        }
+        return "\(optimizer.displayName)\(batching): \(equations.joined(separator: "; "))"
+    }
+
+    /// The hyperparameter flags with their defaults, and the precedence rule.
+    public static func discussion(for optimizer: Optimizer) -> String {
+        let flags = optimizer.hyperparameters.map { symbol in
+            "--\(symbol.rawValue) (\(symbol.unicode), default \(NumberFormat.full(optimizer.defaultValue(of: symbol) ?? 0)))"
+        }
+        var batch = ""
+        switch optimizer.fixedBatchSize {
+        case .full?: batch = " Always the full batch."
+        case .samples?: batch = " Always one sample per update."
+        case nil: batch = " Batch size: --batch-size, else the lesson's, else \(optimizer.defaultBatchSize)."
+        }
+        return "Hyperparameters: \(flags.joined(separator: ", ")). A flag wins over the lesson's optimizer section, which wins over the default.\(batch)"
+    }
+}
