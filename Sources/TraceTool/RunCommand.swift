@@ -15,7 +15,7 @@ public enum RunCommand {
 
     public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
         guard request.format.isAvailable else {
-            throw .usage("--format \(request.format.rawValue) is not available yet; use --format text or --format json")
+            throw .usage("--format \(request.format.rawValue) is not available yet; use text, md, html, json or csv")
         }
         guard (1...17).contains(request.precision) else {
             throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
@@ -44,7 +44,16 @@ public enum RunCommand {
             case .json:
                 var sink = JSONTraceWriter(output: output)
                 outcome = try Engine.run(experiment, into: &sink)
-            default:
+            case .csv:
+                var sink = CSVTraceWriter(output: output)
+                outcome = try Engine.run(experiment, into: &sink)
+            case .md:
+                var sink = HandoutBuilder(writer: MarkdownWriter(output: output), precision: request.precision, focus: focus)
+                outcome = try Engine.run(experiment, into: &sink)
+            case .html:
+                var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
+                outcome = try Engine.run(experiment, into: &sink)
+            case .text, .latex:
                 var sink = TextTraceRenderer(
                     output: output, options: .init(precision: request.precision, focus: focus))
                 outcome = try Engine.run(experiment, into: &sink)

@@ -31,7 +31,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Seed for shuffling; implies --shuffle.")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Output format: text (default) or json; md, html, csv, latex come later.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text (default), md, html, json or csv; latex comes later.", valueName: "format"))
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
@@ -40,7 +40,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
     var focus: String?
 
-    @Option(help: "Significant digits in text output.")
+    @Option(help: "Significant digits in text, md and html (json and csv are always in full).")
     var precision: Int = 4
 
     func validate() throws {

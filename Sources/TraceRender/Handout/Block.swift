@@ -1,0 +1,46 @@
+import TraceEngine
+
+/// A piece of a handout. Blocks are produced in reading order and rendered as they come,
+/// so a handout streams like the other formats.
+public enum Block: Sendable {
+    case heading(level: Int, text: String)
+    /// The lesson's own Markdown prose (rendered by libcmark in HTML, kept as-is in Markdown).
+    case prose(String)
+    /// A sentence of ours, plain text.
+    case paragraph(String)
+    /// Display equations, one per line.
+    case equations([MathNode])
+    case table(Table)
+    /// The network drawn with its units and initial weights (an SVG figure in HTML).
+    case network(Network)
+    /// The loss before each update (an SVG plot in HTML).
+    case lossPlot([(t: Int, loss: Double)])
+    /// Opens one update's section; a printed page never splits it.
+    case beginStep(t: Int)
+    case endStep
+}
+
+/// A table of plain-text cells. Columns of plain numbers are right-aligned.
+public struct Table: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    public var caption: String?
+
+    public init(header: [String], rows: [[String]], caption: String? = nil) {
+        self.header = header
+        self.rows = rows
+        self.caption = caption
+    }
+
+    /// Whether column `c` holds only plain numbers (and so aligns right).
+    public func isNumeric(column c: Int) -> Bool {
+        c > 0 && rows.allSatisfy { c < $0.count && Double($0[c]) != nil || c < $0.count && ["nan", "inf", "-inf"].contains($0[c]) }
+    }
+}
+
+/// Writes blocks in one format as they arrive.
+public protocol DocumentWriter {
+    mutating func begin(title: String) throws
+    mutating func write(_ block: Block) throws
+    mutating func end() throws
+}

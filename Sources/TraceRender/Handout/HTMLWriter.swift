@@ -1,0 +1,107 @@
+/// Writes a handout as one self-contained HTML page: inline CSS and SVG, formulas as
+/// MathML, lesson prose through libcmark's safe mode, every piece of lesson text escaped,
+/// nothing fetched from a network. Prints on A4 or Letter without splitting a step.
+///
+/// The page is also well-formed XML, so tests can parse it strictly.
+public struct HTMLWriter: DocumentWriter {
+    let output: TraceOutput
+
+    public init(output: TraceOutput) {
+        self.output = output
+    }
+
+    public mutating func begin(title: String) throws {
+        try output.write("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(HTMLText.escape(title))</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <main>
+
+            """)
+    }
+
+    public mutating func write(_ block: Block) throws {
+        switch block {
+        case let .heading(level, text):
+            try output.write("<h\(level)>\(HTMLText.escape(text))</h\(level)>\n")
+        case let .prose(markdown):
+            try output.write("<div class=\"prose\">\n\(MarkdownProse.html(markdown))</div>\n")
+        case let .paragraph(text):
+            try output.write("<p>\(HTMLText.escape(text))</p>\n")
+        case let .equations(lines):
+            try output.write("<div class=\"equations\">\n")
+            for line in lines { try output.write(MathMLWriter.math(line) + "\n") }
+            try output.write("</div>\n")
+        case let .table(table):
+            try output.write(Self.table(table))
+        case let .network(network):
+            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
+        case let .lossPlot(points):
+            try output.write("<figure>\n\(LossPlot.svg(points))\n<figcaption>Batch loss before each update.</figcaption>\n</figure>\n")
+        case let .beginStep(t):
+            try output.write("<section class=\"step\" id=\"step-\(t)\">\n")
+        case .endStep:
+            try output.write("</section>\n")
+        }
+    }
+
+    public mutating func end() throws {
+        try output.write("</main>\n</body>\n</html>\n")
+        try output.flush()
+    }
+
+    static func table(_ table: Table) -> String {
+        var html = "<table>\n"
+        if let caption = table.caption { html += "<caption>\(HTMLText.escape(caption))</caption>\n" }
+        let numeric = table.header.indices.map(table.isNumeric(column:))
+        html += "<thead><tr>" + table.header.enumerated().map { c, label in
+            "<th scope=\"col\"\(numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(label))</th>"
+        }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>" + row.enumerated().map { c, cell in
+                c == 0 ? "<th scope=\"row\">\(HTMLText.escape(cell))</th>"
+                    : "<td\(c < numeric.count && numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    static let style = """
+
+        :root { color-scheme: light; }
+        body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.5 "DejaVu Serif", Georgia, serif; }
+        main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        h1 { font-size: 1.7rem; line-height: 1.25; margin: 0 0 1rem; }
+        h2 { font-size: 1.3rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+        h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
+        h2, h3 { break-after: avoid; page-break-after: avoid; }
+        .prose { margin-bottom: 1rem; }
+        .equations { margin: 0.6rem 0 1rem; overflow-x: auto; }
+        .equations math { margin: 0.35rem 0; font-size: 1.05rem; }
+        table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+        caption { text-align: left; font-style: italic; padding-bottom: 0.3rem; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.6rem; }
+        thead th { border-bottom: 2px solid #888; text-align: left; }
+        tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
+        td { text-align: left; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; white-space: nowrap; }
+        th.num, td.num { text-align: right; }
+        figure { margin: 1rem 0 1.4rem; }
+        figcaption { font-size: 0.85rem; color: #555; }
+        svg { max-width: 100%; height: auto; }
+        section.step { break-inside: avoid; page-break-inside: avoid; }
+        @page { margin: 15mm; }
+        @media print {
+          body { font-size: 11pt; }
+          main { max-width: none; padding: 0; }
+          h2 { break-before: auto; }
+          .equations { overflow: visible; }
+        }
+
+        """
+}

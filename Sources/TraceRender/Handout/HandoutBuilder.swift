@@ -1,0 +1,128 @@
+import TraceEngine
+
+/// Turns a run into a handout, block by block: the lesson, the network, the data, the
+/// optimizer's formulas as the lecture writes them, then for each update the forward pass
+/// and chain rule, the batch loss, the worked formulas with numbers for the focus
+/// parameter and a table of every parameter; finally the loss per step.
+///
+/// Every number comes from the run's records; the formulas are the rule's own equations.
+public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
+    public private(set) var writer: Writer
+    let precision: Int
+    let focus: Focus?
+    private var run: RunDescription?
+    private var losses: [(t: Int, loss: Double)] = []
+
+    public init(writer: Writer, precision: Int = 4, focus: Focus? = nil) {
+        self.writer = writer
+        self.precision = precision
+        self.focus = focus
+    }
+
+    func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
+
+    func vector(_ xs: [Double]) -> String { "(" + xs.map(number).joined(separator: ", ") + ")" }
+
+    public mutating func begin(_ run: RunDescription) throws {
+        self.run = run
+        let experiment = run.experiment
+        let network = experiment.network
+        try writer.begin(title: experiment.title)
+        try writer.write(.heading(level: 1, text: experiment.title))
+        if let summary = experiment.summary { try writer.write(.prose(summary)) }
+
+        try writer.write(.heading(level: 2, text: "The network"))
+        let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
+        try writer.write(.paragraph(
+            "\(network.inputCount) inputs → \(units). Loss \(network.loss.rawValue): \(network.loss.formula), averaged over the samples of a batch."))
+        try writer.write(.network(network))
+        let layerRows = network.layers.enumerated().map { l, layer in
+            ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
+        }
+        try writer.write(.table(Table(header: ["layer", "activation", "W (row j = into unit j)", "b"], rows: layerRows)))
+
+        try writer.write(.heading(level: 2, text: "The data"))
+        let dataRows = zip(experiment.data.inputs, experiment.data.targets).enumerated().map { n, sample in
+            ["\(n + 1)", vector(sample.0), vector(sample.1)]
+        }
+        try writer.write(.table(Table(header: ["sample", "x", "y"], rows: dataRows)))
+        let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
+        try writer.write(.paragraph(
+            "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
+
+        try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))
+        var hyperparameters: [MathNode] = []
+        for (symbol, value) in experiment.hyperparameters.entries {
+            if !hyperparameters.isEmpty { hyperparameters.append(.op(",")) }
+            hyperparameters += [.symbol(symbol), .op("="), .number(number(value))]
+        }
+        try writer.write(.equations([.row(hyperparameters)]))
+        try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
+        try writer.write(.equations(ChainRuleFormulas.symbolic))
+        try writer.write(.paragraph("Then, for each parameter, with g its gradient averaged over the batch:"))
+        try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
+        for note in run.rule.notes { try writer.write(.paragraph(note)) }
+        try writer.write(.paragraph(
+            "In the worked examples t counts updates from 1 and a value's index is the update that produced it: m(1) is m after the first update, and all state starts at 0."))
+    }
+
+    public mutating func record(_ step: StepRecord) throws {
+        guard let run else { return }
+        losses.append((step.t, step.loss))
+        let layers = run.experiment.network.layers
+        try writer.write(.beginStep(t: step.t))
+        try writer.write(.heading(
+            level: 3,
+            text: "Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") \(step.batch.map(String.init).joined(separator: ", ")) · η = \(number(step.eta))"))
+
+        for sample in step.samples {
+            let rows = sample.layers.enumerated().map { l, layer in
+                ["\(l + 1) (\(layers[l].activation.rawValue))", vector(layer.z), vector(layer.a), vector(layer.delta)]
+            }
+            try writer.write(.table(Table(
+                header: ["layer", "z", "a", "δ"], rows: rows,
+                caption: "Sample \(sample.index): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(number(sample.loss))")))
+        }
+        try writer.write(.equations([WorkedFormulas(number: number).batchLoss(step)]))
+
+        let worked = WorkedFormulas(number: number)
+        for index in focusIndices(run) {
+            try writer.write(.paragraph("Worked example for \(run.parameterNames[index]):"))
+            try writer.write(.equations(
+                [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
+                    + worked.update(parameter: index, step: step, rule: run.rule)))
+        }
+
+        let symbols = run.rule.recordedSymbols
+        let rows = run.parameterNames.enumerated().map { index, name in
+            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+        }
+        try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
+        try writer.write(.endStep)
+    }
+
+    public mutating func finish(_ outcome: RunOutcome) throws {
+        try writer.write(.heading(level: 2, text: "Loss per step"))
+        try writer.write(.paragraph("The batch loss at the weights before each update."))
+        try writer.write(.table(Table(header: ["t", "loss"], rows: losses.map { ["\($0.t)", number($0.loss)] })))
+        try writer.write(.lossPlot(losses))
+        if let divergence = outcome.divergence {
+            try writer.write(.paragraph(
+                "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
+        }
+        try writer.end()
+    }
+
+    private func focusIndices(_ run: RunDescription) -> [Int] {
+        switch focus {
+        case .all: return Array(run.parameterNames.indices)
+        case let .parameter(name): return [run.layout.index(named: name) ?? 0]
+        case nil: return [0]
+        }
+    }
+}
+
+extension Symbol {
+    /// A table heading for the symbol: the lecture's symbol, `w_new` for the updated weight.
+    var columnLabel: String { self == .wNew ? "w_new" : unicode }
+}

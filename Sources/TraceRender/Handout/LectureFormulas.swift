@@ -1,0 +1,54 @@
+import TraceEngine
+
+/// An update rule drawn as the lecture writes it: `m(t+1) = β₁·m(t) + (1 − β₁)·g`,
+/// `w_ji(t+1) = w_ji(t) − η/√(v̂ + ε)·m̂`.
+///
+/// A state symbol the equation reads from the previous step carries `(t)`; the value it
+/// assigns carries `(t+1)`; values assigned earlier in the same step (m in m̂ = m/…) carry none.
+enum LectureFormulas {
+    static func symbolic(_ rule: UpdateRule) -> [MathNode] {
+        rule.equations.enumerated().map { k, equation in
+            let builder = MathBuilder { symbol in
+                switch symbol {
+                case .w:
+                    return .indexed(weight, .name("t"))
+                case _ where rule.stateSymbols.contains(symbol) && rule.valueTime(of: symbol, inEquation: k) == .carriedIn:
+                    return .indexed(.symbol(symbol), .name("t"))
+                default:
+                    return .symbol(symbol)
+                }
+            }
+            let target: MathNode
+            switch equation.target {
+            case .wNew: target = .indexed(weight, next)
+            case .mHat, .vHat: target = .symbol(equation.target)
+            default: target = .indexed(.symbol(equation.target), next)
+            }
+            return .row([target, .op("="), builder.build(equation.expression)])
+        }
+    }
+
+    static let weight = MathNode.subscripted(.name("w"), .name("ji"))
+    static let next = MathNode.row([.name("t"), .op("+"), .number("1")])
+}
+
+/// The chain rule, as formulas.
+enum ChainRuleFormulas {
+    static let symbolic: [MathNode] = {
+        let l = MathNode.name("l")
+        let lMinus1 = MathNode.row([.name("l"), .op("−"), .number("1")])
+        let lPlus1 = MathNode.row([.name("l"), .op("+"), .number("1")])
+        func sub(_ name: String, _ index: MathNode) -> MathNode { .subscripted(.name(name), index) }
+        return [
+            .row([sub("z", l), .op("="), sub("W", l), .op("·"), sub("a", lMinus1), .op("+"), sub("b", l), .text("   "),
+                  sub("a", l), .op("="), .subscripted(.name("f"), l), .fenced(sub("z", l))]),
+            .row([.subscripted(.name("δ"), .name("L")), .op("="), .fraction(.row([.name("∂"), .name("L")]), .row([.name("∂"), .name("ŷ")])),
+                  .op("·"), .name("f′"), .fenced(sub("z", .name("L"))), .text("   "),
+                  sub("δ", l), .op("="), .fenced(.row([.power(sub("W", lPlus1), .name("T")), .op("·"), sub("δ", lPlus1)])),
+                  .op("·"), .subscripted(.name("f′"), l), .fenced(sub("z", l))]),
+            .row([.subscripted(.name("g"), .name("ji")), .op("="), .subscripted(.name("δ"), .name("j")), .op("·"),
+                  .subscripted(.name("a"), .name("i")), .text(" for a weight,   "), .name("g"), .op("="),
+                  .subscripted(.name("δ"), .name("j")), .text(" for a bias, averaged over the batch")]),
+        ]
+    }()
+}

@@ -1,0 +1,63 @@
+/// Writes a handout as GitHub-flavoured Markdown: pipe tables, math in `$$…$$` as GitHub
+/// renders it, and readable as plain text.
+public struct MarkdownWriter: DocumentWriter {
+    let output: TraceOutput
+
+    public init(output: TraceOutput) {
+        self.output = output
+    }
+
+    public mutating func begin(title: String) throws {}
+
+    public mutating func write(_ block: Block) throws {
+        switch block {
+        case let .heading(level, text):
+            try output.write(String(repeating: "#", count: level) + " " + Self.escape(text) + "\n\n")
+        case let .prose(markdown):
+            try output.write(markdown.hasSuffix("\n") ? markdown + "\n" : markdown + "\n\n")
+        case let .paragraph(text):
+            try output.write(Self.escape(text) + "\n\n")
+        case let .equations(lines):
+            for line in lines { try output.write("$$\n\(LaTeXMath.render(line))\n$$\n\n") }
+        case let .table(table):
+            try output.write(Self.table(table))
+        case let .network(network):
+            let sizes = [network.inputCount] + network.layers.map(\.unitCount)
+            try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
+        case .lossPlot, .beginStep, .endStep:
+            break
+        }
+    }
+
+    public mutating func end() throws {
+        try output.flush()
+    }
+
+    static func table(_ table: Table) -> String {
+        var text = table.caption.map { "*\(escape($0))*\n\n" } ?? ""
+        text += "| " + table.header.map(cell).joined(separator: " | ") + " |\n"
+        text += "|" + table.header.indices.map { table.isNumeric(column: $0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in table.rows { text += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        return text + "\n"
+    }
+
+    /// A table cell: pipes escaped, line breaks flattened.
+    static func cell(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Plain text in Markdown: characters that would start markup or raw HTML are escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "#", "$": out += "\\\(character)"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import TraceEngine
+
+/// A step's formulas with its numbers put in, as ``MathNode``s. Nothing is computed here:
+/// every number is read from the record.
+struct WorkedFormulas {
+    let number: (Double) -> String
+
+    private func value(_ x: Double) -> MathNode {
+        let text = number(x)
+        return text.hasPrefix("-") ? .fenced(.number(text)) : .number(text)
+    }
+
+    /// `δ2[1]` and the like.
+    private func element(_ name: String, layer: Int, index: Int) -> MathNode {
+        .row([.subscripted(.name(name), .number("\(layer)")), .op("["), .number("\(index)"), .op("]")])
+    }
+
+    /// `L = (L₁ + L₂)/2 = …`.
+    func batchLoss(_ step: StepRecord) -> MathNode {
+        let result = MathNode.number(number(step.loss))
+        guard step.samples.count > 1 else { return .row([.name("L"), .op("="), result]) }
+        var terms: [MathNode] = []
+        for (n, sample) in step.samples.enumerated() {
+            if n > 0 { terms.append(.op("+")) }
+            terms.append(value(sample.loss))
+        }
+        return .row([.name("L"), .op("="), .fraction(.row(terms), .number("\(step.samples.count)")), .op("="), result])
+    }
+
+    /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch.
+    func gradient(parameter: Int, role: ParameterRole, step: StepRecord) -> MathNode {
+        let symbolic: MathNode
+        let terms: [MathNode]
+        switch role {
+        case let .weight(l, j, i):
+            symbolic = .row([element("δ", layer: l, index: j), .op("·"), element("a", layer: l - 1, index: i)])
+            terms = step.samples.map {
+                .row([value($0.layers[l - 1].delta[j - 1]), .op("·"), value($0.activation(ofLayer: l - 1)[i - 1])])
+            }
+        case let .bias(l, j):
+            symbolic = element("δ", layer: l, index: j)
+            terms = step.samples.map { value($0.layers[l - 1].delta[j - 1]) }
+        }
+        let g = MathNode.number(number(step.values[.g]?[parameter] ?? .nan))
+        if terms.count == 1 {
+            return .row([.name("g"), .op("="), symbolic, .op("="), terms[0], .op("="), g])
+        }
+        var sum: [MathNode] = []
+        for (n, term) in terms.enumerated() {
+            if n > 0 { sum.append(.op("+")) }
+            sum.append(term)
+        }
+        return .row([.name("g"), .op("="), .text("mean over the batch of "), symbolic, .op("="),
+                     .fraction(.row(sum), .number("\(terms.count)")), .op("="), g])
+    }
+
+    /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`.
+    func update(parameter: Int, step: StepRecord, rule: UpdateRule) -> [MathNode] {
+        rule.equations.enumerated().map { k, equation in
+            let builder = MathBuilder { symbol in
+                .number(number(step.value(of: symbol, parameter: parameter, readBy: k, in: rule)))
+            }
+            let target = MathNode.indexed(equation.target == .wNew ? .name("w") : .symbol(equation.target), .number("\(step.t)"))
+            let result = MathNode.number(number(step.values[equation.target]?[parameter] ?? .nan))
+            return .row([target, .op("="), builder.build(equation.expression), .op("="), result])
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import TraceEngine
+
+/// Writes a ``MathNode`` as LaTeX math (for Markdown's `$…$` and for LaTeX documents).
+public enum LaTeXMath {
+    public static func render(_ node: MathNode) -> String {
+        switch node {
+        case let .symbol(symbol): return symbol.latex
+        case let .name(name): return latexName(name)
+        case let .number(text): return number(text)
+        case let .op(op): return operatorText(op)
+        case let .row(nodes): return nodes.map(render).joined(separator: " ")
+        case let .fraction(a, b): return "\\frac{\(render(a))}{\(render(b))}"
+        case let .squareRoot(a): return "\\sqrt{\(render(a))}"
+        case let .power(base, exponent): return "{\(render(base))}^{\(render(exponent))}"
+        case let .fenced(a): return "\\left(\(render(a))\\right)"
+        case let .subscripted(base, sub): return "{\(render(base))}_{\(render(sub))}"
+        case let .indexed(base, index): return "\(render(base))(\(render(index)))"
+        case let .text(text):
+            return text.allSatisfy(\.isWhitespace) ? "\\quad" : "\\text{\(escapeText(text))}"
+        }
+    }
+
+    /// `1e-08` → `1 \times 10^{-8}`; `-0.05` stays.
+    static func number(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let mantissa = String(text[..<e])
+        var exponent = String(text[text.index(after: e)...])
+        if exponent.hasPrefix("+") { exponent.removeFirst() }
+        let negative = exponent.hasPrefix("-")
+        if negative { exponent.removeFirst() }
+        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
+        let power = "10^{\(negative ? "-" : "")\(exponent)}"
+        return mantissa == "1" ? power : "\(mantissa) \\times \(power)"
+    }
+
+    static func operatorText(_ op: String) -> String {
+        switch op {
+        case "−": return "-"
+        case "·": return "\\cdot"
+        case "←": return "\\leftarrow"
+        case "≈": return "\\approx"
+        case ",": return ",\\quad"
+        default: return op
+        }
+    }
+
+    static func latexName(_ name: String) -> String {
+        let greek: [String: String] = [
+            "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'",
+        ]
+        return greek[name] ?? name
+    }
+
+    /// Escapes text for `\text{…}`.
+    static func escapeText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "$", "&", "#", "_", "%": out += "\\\(character)"
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

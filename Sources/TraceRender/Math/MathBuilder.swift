@@ -1,0 +1,57 @@
+import TraceEngine
+
+/// Lays out an ``Expression`` as a ``MathNode``.
+///
+/// `leaf` decides what each symbol becomes: itself (the formula) or a number (the worked
+/// example). Parentheses are added only where precedence needs them, and around a
+/// substituted negative number; quotients become fractions.
+public struct MathBuilder {
+    public var leaf: (Symbol) -> MathNode
+
+    public init(leaf: @escaping (Symbol) -> MathNode) {
+        self.leaf = leaf
+    }
+
+    /// Symbols as themselves.
+    public static var symbolic: MathBuilder { MathBuilder { .symbol($0) } }
+
+    public func build(_ expression: Expression) -> MathNode {
+        build(expression, level: 0)
+    }
+
+    /// 1 for + and −, 2 for ·, 3 for powers, 4 for atoms (fractions and roots are atoms).
+    private func level(of expression: Expression) -> Int {
+        switch expression {
+        case .sum, .difference: return 1
+        case .product: return 2
+        case .power: return 3
+        case .symbol, .constant, .squareRoot, .quotient: return 4
+        }
+    }
+
+    private func build(_ e: Expression, level minimum: Int) -> MathNode {
+        let node: MathNode
+        switch e {
+        case let .symbol(symbol):
+            // A negative number needs parentheses after an operator, not alone in a numerator.
+            let value = leaf(symbol)
+            if minimum > 0, case let .number(text) = value, text.hasPrefix("-") { return .fenced(value) }
+            return value
+        case let .constant(value):
+            node = .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
+        case let .sum(a, b):
+            node = .row([build(a, level: 1), .op("+"), build(b, level: 1)])
+        case let .difference(a, b):
+            node = .row([build(a, level: 1), .op("−"), build(b, level: 2)])
+        case let .product(a, b):
+            node = .row([build(a, level: 2), .op("·"), build(b, level: 2)])
+        case let .quotient(a, b):
+            node = .fraction(build(a, level: 0), build(b, level: 0))
+        case let .power(base, exponent):
+            node = .power(build(base, level: 4), build(exponent, level: 0))
+        case let .squareRoot(a):
+            node = .squareRoot(build(a, level: 0))
+        }
+        return level(of: e) < minimum ? .fenced(node) : node
+    }
+}

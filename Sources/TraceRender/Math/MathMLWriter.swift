@@ -1,0 +1,85 @@
+import TraceEngine
+
+/// Writes a ``MathNode`` as presentation MathML, which browsers render natively.
+public enum MathMLWriter {
+    /// `<math display="block">…</math>` (or inline).
+    public static func math(_ node: MathNode, display: Bool = true) -> String {
+        "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"\(display ? " display=\"block\"" : "")>\(render(node))</math>"
+    }
+
+    public static func render(_ node: MathNode) -> String {
+        switch node {
+        case let .symbol(symbol): return symbolML(symbol)
+        case let .name(name): return "<mi>\(HTMLText.escape(name))</mi>"
+        case let .number(text): return number(text)
+        case .op(","): return "<mo separator=\"true\">,</mo><mspace width=\"1em\"/>"
+        case let .op(op): return "<mo>\(HTMLText.escape(op))</mo>"
+        case let .row(nodes): return "<mrow>" + nodes.map(render).joined() + "</mrow>"
+        case let .fraction(a, b): return "<mfrac>\(row(a))\(row(b))</mfrac>"
+        case let .squareRoot(a): return "<msqrt>\(render(a))</msqrt>"
+        case let .power(.symbol(symbol), exponent) where symbol == .beta1 || symbol == .beta2:
+            // β₁ᵗ: the exponent sits beside the subscript, not above it.
+            return "<msubsup><mi>β</mi><mn>\(symbol == .beta1 ? 1 : 2)</mn>\(row(exponent))</msubsup>"
+        case let .power(base, exponent): return "<msup>\(row(base))\(row(exponent))</msup>"
+        case let .fenced(a):
+            // Parentheses grow only around fractions and roots; around β₁ they would look too big.
+            let stretchy = isTall(a) ? "" : " stretchy=\"false\""
+            return "<mrow><mo\(stretchy)>(</mo>\(render(a))<mo\(stretchy)>)</mo></mrow>"
+        case let .subscripted(base, sub): return "<msub>\(row(base))\(row(sub))</msub>"
+        case let .indexed(base, index):
+            return "<mrow>\(render(base))<mo stretchy=\"false\">(</mo>\(render(index))<mo stretchy=\"false\">)</mo></mrow>"
+        case let .text(text):
+            // MathML drops plain spaces at the ends of <mtext>; no-break spaces survive.
+            let kept = text.replacingOccurrences(of: " ", with: "\u{00A0}")
+            return text.allSatisfy(\.isWhitespace) ? "<mspace width=\"2em\"/>" : "<mtext>\(HTMLText.escape(kept))</mtext>"
+        }
+    }
+
+    private static func isTall(_ node: MathNode) -> Bool {
+        switch node {
+        case .fraction, .squareRoot: return true
+        case let .row(nodes): return nodes.contains(where: isTall)
+        case let .fenced(a), let .indexed(a, _), let .subscripted(a, _): return isTall(a)
+        case let .power(a, b): return isTall(a) || isTall(b)
+        default: return false
+        }
+    }
+
+    /// MathML children of `msup`, `mfrac` and `msub` must be single elements.
+    private static func row(_ node: MathNode) -> String {
+        "<mrow>\(render(node))</mrow>"
+    }
+
+    /// `1e-08` → 1 × 10⁻⁸; `-0.05` → − 0.05.
+    static func number(_ text: String) -> String {
+        var body = text
+        var sign = ""
+        if body.hasPrefix("-") {
+            sign = "<mo>−</mo>"
+            body.removeFirst()
+        }
+        guard let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return sign.isEmpty ? "<mn>\(body)</mn>" : "<mrow>\(sign)<mn>\(body)</mn></mrow>"
+        }
+        let mantissa = String(body[..<e])
+        var exponent = String(body[body.index(after: e)...])
+        if exponent.hasPrefix("+") { exponent.removeFirst() }
+        let negative = exponent.hasPrefix("-")
+        if negative { exponent.removeFirst() }
+        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
+        let power = "<msup><mn>10</mn><mrow>\(negative ? "<mo>−</mo>" : "")<mn>\(exponent)</mn></mrow></msup>"
+        let scaled = mantissa == "1" ? power : "<mn>\(mantissa)</mn><mo>×</mo>\(power)"
+        return "<mrow>\(sign)\(scaled)</mrow>"
+    }
+
+    static func symbolML(_ symbol: Symbol) -> String {
+        switch symbol {
+        case .mHat: return "<mover accent=\"true\"><mi>m</mi><mo>^</mo></mover>"
+        case .vHat: return "<mover accent=\"true\"><mi>v</mi><mo>^</mo></mover>"
+        case .beta1: return "<msub><mi>β</mi><mn>1</mn></msub>"
+        case .beta2: return "<msub><mi>β</mi><mn>2</mn></msub>"
+        case .ss: return "<mi>ss</mi>"
+        default: return "<mi>\(symbol.unicode)</mi>"
+        }
+    }
+}
