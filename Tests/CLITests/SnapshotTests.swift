@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Golden files for the terminal format, reviewed as diffs.
+/// Golden files for every human-readable format and CSV, reviewed as diffs.
 ///
 /// To re-record after an intended change: `TRACE_RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests`,
 /// then review `git diff Tests/CLITests/Snapshots`. A recording run always fails, so it cannot
@@ -9,22 +9,28 @@ import Testing
 @Suite struct SnapshotTests {
     static let folder = TraceBinary.repository.appendingPathComponent("Tests/CLITests/Snapshots")
 
-    @Test("text output matches its golden file", arguments: [
-        ("adam-default-2-steps", ["adam", "--steps", "2"]),
-        ("momentum-classic-backprop", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]"]),
-        ("rmsprop-pytorch", ["rmsprop", "--convention", "pytorch", "--steps", "1", "--focus", "b2[1]"]),
-        ("sgd-shuffled", ["sgd", "--steps", "3", "--seed", "4", "--precision", "6"]),
+    @Test("output matches its golden file", arguments: [
+        ("adam-default-2-steps.txt", ["adam", "--steps", "2"]),
+        ("momentum-classic-backprop.txt", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]"]),
+        ("rmsprop-pytorch.txt", ["rmsprop", "--convention", "pytorch", "--steps", "1", "--focus", "b2[1]"]),
+        ("sgd-shuffled.txt", ["sgd", "--steps", "3", "--seed", "4", "--precision", "6"]),
+        ("adam-default-2-steps.md", ["adam", "--steps", "2", "--format", "md"]),
+        ("momentum-classic-backprop.md", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]", "--format", "md"]),
+        ("adam-default-2-steps.html", ["adam", "--steps", "2", "--format", "html"]),
+        ("adagrad-classic-backprop.html", ["adagrad", "--lesson", "classic-backprop", "--steps", "2", "--format", "html"]),
+        ("adam-default-2-steps.csv", ["adam", "--steps", "2", "--format", "csv"]),
+        ("minibatch-classic-backprop.csv", ["minibatch", "--lesson", "classic-backprop", "--steps", "3", "--format", "csv"]),
     ])
     func matchesGoldenFile(_ name: String, _ arguments: [String]) throws {
         let result = try TraceBinary.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        let file = Self.folder.appendingPathComponent("\(name).txt")
+        let file = Self.folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["TRACE_RECORD_SNAPSHOTS"] != nil {
             try result.stdout.write(to: file)
             Issue.record("recorded \(file.lastPathComponent); review the diff and run again without TRACE_RECORD_SNAPSHOTS")
             return
         }
-        let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file \(name).txt: record it")
-        #expect(result.text == String(decoding: golden, as: UTF8.self), "output differs from \(name).txt")
+        let golden = try #require(FileManager.default.contents(atPath: file.path), "no golden file \(name): record it")
+        #expect(result.text == String(decoding: golden, as: UTF8.self), "output differs from \(name)")
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The HTML handout in a real browser: headless Chromium (Debian `chromium`, installed by
+/// `.ci/run`) parses it, keeps its MathML and SVG, and renders it to a PNG.
+@Suite struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    func browser(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let path = try #require(Self.chromium, "headless Chromium is needed: apt-get install chromium")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func chromiumRendersTheHandout() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let html = folder.appendingPathComponent("handout.html")
+        let run = try TraceBinary.run(["adam", "--steps", "2", "--format", "html", "--output", html.path], in: folder)
+        #expect(run.status == 0)
+
+        let dom = try browser(["--dump-dom", html.absoluteString])
+        #expect(dom.status == 0)
+        #expect(dom.output.contains("<math"))
+        #expect(dom.output.contains("<mfrac>"))
+        #expect(dom.output.contains("<polyline"))
+
+        let png = folder.appendingPathComponent("handout.png")
+        let shot = try browser(["--window-size=900,2400", "--screenshot=\(png.path)", html.absoluteString])
+        #expect(shot.status == 0)
+        let bytes = try Data(contentsOf: png)
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
+        #expect(bytes.count > 50_000, "a page with content, not a blank one (\(bytes.count) bytes)")
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import FoundationXML
+import Testing
+
+/// `--format md`, `html` and `csv`: structure, safety and numbers.
+@Suite struct HandoutTests {
+    static let optimizers = ["gd", "sgd", "minibatch", "momentum", "adagrad", "rmsprop", "adam", "adamw"]
+    /// Equations per rule, from `shared/lecture.md` and `shared/conventions.md` (not from the code).
+    static let equationCounts = [
+        "gd": 1, "sgd": 1, "minibatch": 1, "momentum": 2, "adagrad": 2, "rmsprop": 2, "adam": 5, "adamw": 5,
+    ]
+
+    func output(_ arguments: [String], in folder: URL? = nil) throws -> String {
+        let result = try TraceBinary.run(arguments, in: folder)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.text
+    }
+
+    func xml(_ html: String) throws -> XMLDocument {
+        try XMLDocument(xmlString: html, options: [])
+    }
+
+    func count(_ document: XMLDocument, _ element: String) throws -> Int {
+        try document.nodes(forXPath: "//*[local-name()='\(element)']").count
+    }
+
+    @Test("every optimizer's HTML handout parses and holds MathML for every formula", arguments: optimizers)
+    func htmlHandout(_ optimizer: String) throws {
+        for convention in ["lecture", "pytorch"] {
+            let html = try output([optimizer, "--steps", "1", "--format", "html", "--convention", convention])
+            let document = try xml(html)
+            let equations = try #require(Self.equationCounts[optimizer])
+            // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
+            #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations)
+            #expect(try count(document, "svg") == 2)
+            #expect(try count(document, "table") >= 4)
+            #expect(try document.nodes(forXPath: "//*[local-name()='section' and @class='step']").count == 1)
+            if optimizer.hasPrefix("adam") {
+                #expect(try count(document, "mover") > 0, "m̂ and v̂ are drawn with a hat")
+                #expect(try count(document, "msubsup") > 0, "β₁ᵗ")
+            }
+        }
+    }
+
+    @Test func htmlLoadsNothingFromOutside() throws {
+        let html = try output(["adamw", "--steps", "2", "--format", "html"])
+        for forbidden in ["<script", "<link", "src=", "href=", "@import", "url(", "<iframe", "<img"] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        // The only addresses are XML namespace names, which are never fetched.
+        let addresses = html.components(separatedBy: "http").count - 1
+        let namespaces = html.components(separatedBy: "xmlns=\"http").count - 1
+        #expect(addresses == namespaces)
+    }
+
+    static let hostileLesson = """
+        title: "<script>alert('t')</script> & <b onmouseover=alert(1)>bold</b>"
+        summary: |
+          Prose with <script>alert('s')</script> and <img src=x onerror=alert(2)>,
+          a [link](javascript:alert(3)) and **real** Markdown.
+        model:
+          loss: half_sse
+          layers:
+            - activation: sigmoid
+              weights: [[0.5]]
+        data:
+          inputs: [[1.0]]
+          targets: [[0.0]]
+        """
+
+    @Test func hostileLessonTextIsEscapedOrRemoved() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try Self.hostileLesson.write(to: folder.appendingPathComponent("hostile.yaml"), atomically: true, encoding: .utf8)
+        let html = try output(["gd", "--lesson", "hostile.yaml", "--format", "html"], in: folder)
+        let document = try xml(html)
+        for forbidden in ["<script", "<img", "<b ", "javascript:", "onerror"] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        // No element carries an event handler: the title's `onmouseover=` is escaped text.
+        let elements = try document.nodes(forXPath: "//*").compactMap { $0 as? XMLElement }
+        for element in elements {
+            #expect(!(element.attributes ?? []).contains { $0.name?.lowercased().hasPrefix("on") == true })
+            #expect(!["script", "img", "iframe", "object", "embed"].contains(element.localName ?? ""))
+        }
+        #expect(html.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; &lt;b onmouseover=alert(1)&gt;"))
+        #expect(html.contains("<strong>real</strong>"))
+
+        let markdown = try output(["gd", "--lesson", "hostile.yaml", "--format", "md"], in: folder)
+        let title = try #require(markdown.split(separator: "\n").first)
+        #expect(title.hasPrefix("# &lt;script&gt;"))
+    }
+
+    @Test("Markdown tables are well-formed pipe tables", arguments: optimizers)
+    func markdownTables(_ optimizer: String) throws {
+        let markdown = try output([optimizer, "--steps", "2", "--format", "md", "--focus", "all"])
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var tables = 0
+        var index = 0
+        while index < lines.count {
+            guard lines[index].hasPrefix("| ") else {
+                index += 1
+                continue
+            }
+            tables += 1
+            let columns = cells(lines[index]).count
+            #expect(index + 1 < lines.count)
+            let separator = cells(lines[index + 1])
+            #expect(separator.count == columns)
+            #expect(separator.allSatisfy { $0 == "---" || $0 == "---:" }, "\(lines[index + 1])")
+            index += 2
+            while index < lines.count, lines[index].hasPrefix("|") {
+                #expect(cells(lines[index]).count == columns, "\(lines[index])")
+                index += 1
+            }
+            #expect(index == lines.count || lines[index].isEmpty, "a table ends with a blank line")
+        }
+        // Layers and data; per step a table per sample and one of parameters; the loss per step.
+        let samplesPerStep = optimizer == "sgd" ? 1 : 2
+        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1)
+        #expect(markdown.components(separatedBy: "$$\n").count > 1)
+    }
+
+    /// Fields of a CSV line (RFC 4180 quoting).
+    func csvFields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        for character in line {
+            switch character {
+            case "\"": quoted.toggle()
+            case "," where !quoted:
+                fields.append(current)
+                current = ""
+            default: current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    /// Cells of a pipe-table row, splitting on `|` not preceded by a backslash.
+    func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in line.dropFirst().dropLast() {
+            if character == "|" && previous != "\\" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+
+    /// The CSV against the numpy reference script's numbers.
+    @Test func csvMatchesTheReference() throws {
+        let lesson = TraceBinary.fixture("reference/lessons/tanh-sigmoid-2-2-1.yaml")
+        let csv = try output(["minibatch", "--lesson", lesson, "--eta", "0.4", "--steps", "7", "--batch-size", "3", "--format", "csv"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: TraceBinary.fixture("reference/expected/2-2-1-minibatch-lecture.json")))
+        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((expected["hyperparameters"] as? [String: Double])?["eta"] == 0.4)
+        let steps = try #require(expected["steps"] as? [[String: Any]])
+        let names = try #require(expected["parameters"] as? [String])
+
+        let rows = csv.split(separator: "\n").map { csvFields(String($0)) }
+        #expect(rows.first == ["t", "epoch", "parameter", "eta", "loss", "w", "g", "w_new"])
+        #expect(rows.count == 1 + steps.count * names.count)
+        for (r, row) in rows.dropFirst().enumerated() {
+            #expect(row.count == 8)
+            let step = steps[r / names.count]
+            let name = names[r % names.count]
+            #expect(row[0] == "\(step["t"] as? Int ?? 0)")
+            #expect(row[1] == "\(step["epoch"] as? Int ?? 0)")
+            #expect(row[2] == name)
+            let values = try #require((step["parameters"] as? [String: [String: Double]])?[name])
+            for (column, key) in [(5, "w"), (6, "g"), (7, "w_new")] {
+                let value = try #require(Double(row[column]))
+                let reference = try #require(values[key])
+                #expect(abs(value - reference) <= 1e-12 * max(abs(value), abs(reference)), "\(key) of \(name), row \(r + 2)")
+            }
+            let loss = try #require(Double(row[4]))
+            let referenceLoss = try #require(step["loss"] as? Double)
+            #expect(abs(loss - referenceLoss) <= 1e-12 * abs(referenceLoss))
+        }
+    }
+}
