@@ -26,7 +26,7 @@ public struct Lesson: Sendable {
     public struct TrainingSettings: Sendable {
         public var steps: Int?
         public var batchSize: BatchSize?
-        public var batchSizeLocation: SourceLocation?
+        /// `shuffle: true`; a `seed:` shuffles too.
         public var shuffle: Bool?
         public var seed: UInt64?
 

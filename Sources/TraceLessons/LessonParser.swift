@@ -8,8 +8,6 @@ import Yams
 public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
-    /// The deepest `[` / `{` nesting accepted (a matrix needs 2).
-    static let maximumFlowDepth = 32
 
     static let topLevelKeys = ["title", "summary", "model", "data", "optimizer", "training"]
     static let modelKeys = ["loss", "layers"]
@@ -24,7 +22,14 @@ public enum LessonParser {
         if yaml.utf8.count > maximumSize {
             throw LessonError(start, "the lesson is larger than 1 MiB; a lesson holds a tiny network and a few samples")
         }
-        try checkFlowDepth(yaml, file: file)
+
+        // Anchors and aliases have no use in a lesson, and nested aliases expand without
+        // bound ("billion laughs"): refuse them before anything is composed.
+        if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
+            throw LessonError(
+                SourceLocation(file: file, line: line, column: column),
+                "anchors (&name) and aliases (*name) are not supported in lessons; write the values out")
+        }
 
         let root: Node
         do {
@@ -39,7 +44,6 @@ public enum LessonParser {
         } catch {
             throw LessonError(start, "could not read the lesson as YAML: \(error)")
         }
-        try rejectAliases(root, reader: reader)
 
         let entries = try reader.mapping(root, context: "the lesson", allowed: topLevelKeys)
         func entry(_ key: String) -> (keyNode: Node, value: Node)? {
@@ -111,7 +115,7 @@ public enum LessonParser {
             }
             let rowNodes = try reader.list(weightsEntry.value, what: "W\(l)")
             for (j, row) in weights.enumerated() where row.count != columns {
-                throw reader.error(at: rowNodes[j], "row \(j + 1) of W\(l) has \(row.count) weights but row 1 has \(columns); every row needs the same number")
+                throw reader.error(at: rowNodes[j], "row \(j + 1) of W\(l) has \(MessageText.counted(row.count, "weight")) but row 1 has \(columns); every row needs the same number")
             }
             if let below = unitsBelow, columns != below {
                 throw reader.error(
@@ -122,7 +126,7 @@ public enum LessonParser {
             if let biasEntry = fields.first(where: { $0.key == "biases" }) {
                 biases = try reader.numbers(biasEntry.value, what: "b\(l)")
                 guard biases.count == weights.count else {
-                    throw reader.error(at: biasEntry.value, "b\(l) has \(biases.count) biases but layer \(l) has \(weights.count) units; give one bias per unit")
+                    throw reader.error(at: biasEntry.value, "b\(l) has \(MessageText.counted(biases.count, "bias", plural: "biases")) but layer \(l) has \(MessageText.counted(weights.count, "unit")); give one bias per unit")
                 }
             }
             layers.append(Layer(activation: activation, weights: weights, biases: biases))
@@ -152,15 +156,15 @@ public enum LessonParser {
         }
         let inputNodes = try reader.list(inputsEntry.value, what: "inputs")
         for (n, x) in inputs.enumerated() where x.count != network.inputCount {
-            throw reader.error(at: inputNodes[n], "input \(n + 1) has \(x.count) values but W1 has \(network.inputCount) columns; give \(network.inputCount) values per input")
+            throw reader.error(at: inputNodes[n], "input \(n + 1) has \(MessageText.counted(x.count, "value")) but W1 has \(MessageText.counted(network.inputCount, "column")); give \(MessageText.counted(network.inputCount, "value")) per input")
         }
         guard targets.count == inputs.count else {
-            throw reader.error(at: targetsEntry.value, "there are \(targets.count) targets for \(inputs.count) inputs; give one target per input")
+            throw reader.error(at: targetsEntry.value, "there \(targets.count == 1 ? "is" : "are") \(MessageText.counted(targets.count, "target")) for \(MessageText.counted(inputs.count, "input")); give one target per input")
         }
         let targetNodes = try reader.list(targetsEntry.value, what: "targets")
         for (n, y) in targets.enumerated() {
             guard y.count == network.outputCount else {
-                throw reader.error(at: targetNodes[n], "target \(n + 1) has \(y.count) values but the last layer has \(network.outputCount) units; give \(network.outputCount) values per target")
+                throw reader.error(at: targetNodes[n], "target \(n + 1) has \(MessageText.counted(y.count, "value")) but the last layer has \(MessageText.counted(network.outputCount, "unit")); give \(MessageText.counted(network.outputCount, "value")) per target")
             }
             if network.loss == .bce, y.contains(where: { $0 < 0 || $0 > 1 }) {
                 throw reader.error(at: targetNodes[n], "bce needs targets between 0 and 1; target \(n + 1) is outside")
@@ -191,7 +195,7 @@ public enum LessonParser {
             }
             let number = try reader.number(value, what: key)
             if let problem = symbol.validRange?.problem(with: number) {
-                throw reader.error(at: value, "\(key) \(problem), not \(number)")
+                throw reader.error(at: value, "\(key) \(problem), not \(MessageText.number(number))")
             }
             values.append((symbol, number))
         }
@@ -212,19 +216,22 @@ public enum LessonParser {
                 if case let .scalar(scalar) = value, scalar.string == "full" {
                     settings.batchSize = .full
                 } else {
+                    guard case let .scalar(scalar) = value, Int(scalar.string) != nil else {
+                        throw reader.error(at: value, "batch_size must be 'full' or a whole number of samples, not \(reader.describe(value))")
+                    }
                     let size = try reader.integer(value, what: "batch_size")
                     guard (1...sampleCount).contains(size) else {
-                        throw reader.error(at: value, "batch_size must be 'full' or between 1 and the \(sampleCount) samples, not \(size)")
+                        throw reader.error(at: value, "batch_size must be 'full' or between 1 and \(sampleCount) (the number of samples), not \(size)")
                     }
                     settings.batchSize = .samples(size)
                 }
-                settings.batchSizeLocation = reader.location(of: value)
             case "shuffle":
                 settings.shuffle = try reader.boolean(value, what: "shuffle")
             case "seed":
-                let seed = try reader.integer(value, what: "seed")
-                guard seed >= 0 else { throw reader.error(at: value, "seed must be 0 or more, not \(seed)") }
-                settings.seed = UInt64(seed)
+                guard case let .scalar(scalar) = value, let seed = UInt64(scalar.string) else {
+                    throw reader.error(at: value, "seed must be a whole number from 0 to \(UInt64.max), not \(reader.describe(value))")
+                }
+                settings.seed = seed
             default:
                 break
             }
@@ -264,57 +271,6 @@ public enum LessonParser {
             return LessonError(SourceLocation(file: file, line: 1, column: 1), "the lesson is not readable text (\(problem)); save it as UTF-8")
         default:
             return LessonError(SourceLocation(file: file, line: 1, column: 1), "could not read the lesson as YAML: \(error)")
-        }
-    }
-
-    /// Refuses `[`/`{` nesting deeper than a lesson needs, before the recursive composer sees it.
-    static func checkFlowDepth(_ yaml: String, file: String) throws(LessonError) {
-        var depth = 0, line = 1, column = 0
-        var quote: Character?
-        var comment = false
-        for character in yaml {
-            column += 1
-            if character == "\n" {
-                line += 1
-                column = 0
-                comment = false
-                continue
-            }
-            if comment { continue }
-            if let open = quote {
-                if character == open { quote = nil }
-                continue
-            }
-            switch character {
-            case "#": comment = true
-            case "\"", "'": quote = character
-            case "[", "{":
-                depth += 1
-                if depth > maximumFlowDepth {
-                    throw LessonError(
-                        SourceLocation(file: file, line: line, column: column),
-                        "brackets are nested more than \(maximumFlowDepth) deep; a lesson needs at most 2 (a matrix)")
-                }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-        }
-    }
-
-    /// Anchors and aliases have no use in a lesson and can multiply a small file enormously.
-    static func rejectAliases(_ node: Node, reader: YAMLNodeReader) throws(LessonError) {
-        switch node {
-        case .alias:
-            throw reader.error(at: node, "aliases (*name) are not supported in lessons; write the value out")
-        case let .mapping(mapping):
-            for (key, value) in mapping {
-                try rejectAliases(key, reader: reader)
-                try rejectAliases(value, reader: reader)
-            }
-        case let .sequence(sequence):
-            for element in sequence { try rejectAliases(element, reader: reader) }
-        case .scalar:
-            break
         }
     }
 }

@@ -16,10 +16,11 @@ public enum LessonSource {
     }
 
     /// The file's text: refused, with a reason, if it is missing, a folder, too large or not UTF-8.
-    static func readText(_ path: String) throws(UsageError) -> String {
+    static func readText(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            let hint = Suggestion.closest(to: path, in: BundledLessons.names).map { "did you mean the bundled lesson '\($0)'? " } ?? ""
+            let stem = path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path.hasSuffix(".yml") ? String(path.dropLast(4)) : path
+            let hint = Suggestion.closest(to: stem, in: BundledLessons.names).map { "did you mean the bundled lesson '\($0)'? " } ?? ""
             throw UsageError(
                 "no lesson '\(path)': no such file or bundled lesson; \(hint)give a path to a YAML file or a name from 'trace lessons'")
         }
@@ -34,7 +35,7 @@ public enum LessonSource {
             throw UsageError("cannot read '\(path)'; check that it is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw UsageError("\(path):1:1: the lesson is not UTF-8 text; save it as UTF-8")
+            throw LessonError(SourceLocation(file: path, line: 1, column: 1), "the lesson is not UTF-8 text; save it as UTF-8")
         }
         return text
     }

@@ -35,7 +35,7 @@ extension RunSettings {
                     "\(optimizer.rawValue) does not use --\(symbol.rawValue)\(Suggestion.clause(for: "--\(symbol.rawValue)", in: flags)) (it takes \(flags.joined(separator: ", ")))")
             }
             if let problem = symbol.validRange?.problem(with: value) {
-                throw UsageError("--\(symbol.rawValue) \(problem), not \(value)")
+                throw UsageError("--\(symbol.rawValue) \(problem), not \(MessageText.number(value))")
             }
             values[symbol] = value
         }
@@ -67,7 +67,10 @@ extension RunSettings {
             batchSize = optimizer.defaultBatchSize
         }
 
-        let shuffles = shuffle || seed != nil || lesson.training.shuffle == true
+        // A seed, on the command line or in the lesson, means shuffling unless the lesson says
+        // `shuffle: false` and no flag asks for it.
+        let lessonShuffles = lesson.training.shuffle ?? (lesson.training.seed != nil)
+        let shuffles = shuffle || seed != nil || lessonShuffles
         let shuffleSeed = shuffles ? (seed ?? lesson.training.seed ?? 0) : nil
 
         let experiment = Experiment(

@@ -1,38 +1,63 @@
 import Foundation
 import TraceRender
 
-/// Writes a file whole or not at all.
+/// Writes `--output` whole or not at all.
 ///
-/// Output goes to a temporary file beside the target, which is renamed over the target
-/// only after everything was written and flushed; on any error it is removed, so an
-/// existing file is left exactly as it was.
+/// Output goes to a temporary file beside the target, renamed over it only after
+/// everything was written and flushed; on any error, or if the run is interrupted
+/// (SIGINT, SIGTERM, SIGHUP), the temporary file is removed and an existing file is left
+/// exactly as it was. A symbolic link is followed, so the file it points to is replaced
+/// and the link kept; an existing file keeps its permissions. A target that is not a
+/// regular file (`/dev/stdout`, a named pipe) is written directly: it cannot be replaced.
 public final class AtomicFile {
     public let path: String
-    private let temporaryPath: String
     public let output: FileDescriptorOutput
     private let descriptor: Int32
+    /// The temporary file, or `nil` when writing directly.
+    private let temporaryPath: String?
+    /// The file the temporary one replaces (symbolic links followed).
+    private let targetPath: String
     private var finished = false
 
-    /// Opens a temporary file beside `path`.
+    /// Opens a temporary file beside `path` (or `path` itself, if it is not a regular file).
     public init(path: String) throws(ToolError) {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let folder = target.deletingLastPathComponent().path
+        var status = stat()
+        let exists = stat(target.path, &status) == 0
+        if exists, (status.st_mode & S_IFMT) == S_IFDIR {
             throw .usage("--output '\(path)' is a folder; give a file name")
         }
+        if exists, (status.st_mode & S_IFMT) != S_IFREG {
+            let descriptor = open(target.path, O_WRONLY)
+            guard descriptor >= 0 else {
+                throw .usage("--output '\(path)': cannot open it for writing (\(String(cString: strerror(errno))))")
+            }
+            self.descriptor = descriptor
+            self.temporaryPath = nil
+            self.targetPath = target.path
+            self.output = FileDescriptorOutput(descriptor: descriptor, name: path)
+            return
+        }
+        var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .usage("--output '\(path)': the folder '\(folder)' does not exist; create it first")
         }
-        var template = Array("\(folder)/.\(url.lastPathComponent).tmp-XXXXXX".utf8CString)
+        var template = Array("\(folder)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw .usage("--output '\(path)': cannot write in '\(folder)' (\(String(cString: strerror(errno))))")
         }
+        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp makes the file private (0600); give it the old file's mode, or the usual one.
+        let mode = exists ? status.st_mode & 0o7777 : 0o666 & ~Self.umaskValue
+        fchmod(descriptor, mode)
         self.descriptor = descriptor
-        self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporaryPath = temporaryPath
+        self.targetPath = target.path
         self.output = FileDescriptorOutput(descriptor: descriptor, name: path)
+        InterruptCleanup.remember(temporaryPath)
     }
 
     /// Flushes, then moves the temporary file over the target.
@@ -43,10 +68,11 @@ public final class AtomicFile {
             discard()
             throw .failure("\(error)")
         }
-        fchmod(descriptor, 0o644)
-        close(descriptor)
         finished = true
-        guard rename(temporaryPath, path) == 0 else {
+        close(descriptor)
+        guard let temporaryPath else { return }
+        defer { InterruptCleanup.forget() }
+        guard rename(temporaryPath, targetPath) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw .failure("could not write '\(path)': \(reason)")
@@ -58,8 +84,17 @@ public final class AtomicFile {
         guard !finished else { return }
         finished = true
         close(descriptor)
-        unlink(temporaryPath)
+        if let temporaryPath {
+            unlink(temporaryPath)
+            InterruptCleanup.forget()
+        }
     }
 
     deinit { discard() }
+
+    private static var umaskValue: mode_t {
+        let current = umask(0o022)
+        umask(current)
+        return current
+    }
 }

@@ -26,7 +26,7 @@ public enum OptimizerHelp {
         switch optimizer.fixedBatchSize {
         case .full?: batch = " Always the full batch."
         case .samples?: batch = " Always one sample per update."
-        case nil: batch = " Batch size: --batch-size, else the lesson's, else \(optimizer.defaultBatchSize)."
+        case nil: batch = " Batch size: --batch-size, else the lesson's, else \(optimizer.defaultBatchSize == .full ? "the full batch" : "\(optimizer.defaultBatchSize) (or all samples, if fewer)")."
         }
         return "Hyperparameters: \(flags.joined(separator: ", ")). A flag wins over the lesson's optimizer section, which wins over the default.\(batch)"
     }

@@ -26,7 +26,7 @@ public enum RunCommand {
             let lesson = try LessonSource.load(request.lesson)
             experiment = try request.settings.experiment(for: lesson)
         } catch let error as LessonError {
-            throw .usage(error.description)
+            throw .lesson(error)
         } catch let error as UsageError {
             throw .usage(error.message)
         } catch {
@@ -68,8 +68,12 @@ public enum RunCommand {
         }
         try file?.commit()
 
-        let notice = outcome.divergence.map {
-            "diverged at t = \($0.t): \($0.quantity) is \(NumberFormat.full($0.value)); the run stopped after that step (try a smaller --eta)"
+        let notice = outcome.divergence.map { divergence in
+            // 0/0 with ε = 0 is not a learning rate that is too large.
+            let advice = divergence.value.isNaN && experiment.hyperparameters[.epsilon] == 0
+                ? "with ε = 0 a parameter whose gradient has been 0 divides 0 by 0; use a positive --epsilon"
+                : "try a smaller --eta"
+            return "diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)); the run stopped after that step (\(advice))"
         }
         return Report(outcome: outcome, notice: notice)
     }

@@ -19,7 +19,7 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "RMSProp decay rate ρ.") var rho: Double?
     @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁.") var beta1: Double?
     @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.") var beta2: Double?
-    @Option(parsing: .unconditional, help: "ε, the small constant under the square root.") var epsilon: Double?
+    @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.") var epsilon: Double?
     @Option(parsing: .unconditional, help: "AdamW's weight decay λ.") var lambda: Double?
 
     @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
@@ -28,7 +28,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Shuffle the samples at the start of every epoch (seed 0 unless --seed).")
     var shuffle = false
 
-    @Option(help: "Seed for shuffling; implies --shuffle.")
+    @Option(parsing: .unconditional, help: "Seed for shuffling (0 to 2⁶⁴−1); implies --shuffle.")
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Output format: text (default), md, html, json or csv; latex comes later.", valueName: "format"))

@@ -27,14 +27,14 @@ enum TraceCLI {
         }
     }
 
-    static func printError(_ message: String) {
-        let line = "trace: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+    static func printError(_ message: String, prefixed: Bool = true) {
+        let line = (prefixed ? "trace: " : "") + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
     static func exit(with error: Error) -> Never {
         if let error = error as? ToolError {
-            printError(error.message)
+            printError(error.message, prefixed: !error.isLocated)
             Foundation.exit(error.exitCode)
         }
         printError("\(error)")

@@ -99,6 +99,17 @@ import Testing
         #expect(text.text.contains("Diverged at t = 60: the loss of sample"))
     }
 
+    @Test func divergenceAdviceFitsTheCause() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try "title: zero gradient\nmodel:\n  loss: half_sse\n  layers:\n    - activation: identity\n      weights: [[1.0]]\ndata:\n  inputs: [[0.0]]\n  targets: [[1.0]]\n"
+            .write(to: folder.appendingPathComponent("zero.yaml"), atomically: true, encoding: .utf8)
+        let result = try TraceBinary.run(["adagrad", "--lesson", "zero.yaml", "--epsilon", "0"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("w_new of W1[1,1] is nan"))
+        #expect(result.stderr.contains("use a positive --epsilon"))
+        #expect(!result.stderr.contains("smaller --eta"))
+    }
+
     /// Done-when of issue 2: a 100,000-step JSON run keeps peak memory within 1.5× of a 1,000-step run.
     /// Records stream to the output, so memory must not grow with the number of steps.
     @Test func streamedJSONKeepsMemoryFlat() throws {

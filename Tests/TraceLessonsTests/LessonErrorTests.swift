@@ -78,21 +78,25 @@ import TraceEngine
         Case(name: "weights that do not chain", old: "[[0.5, -0.6]]", new: "[[0.5, -0.6, 0.7]]", line: 9, column: 16,
              says: ["W2 has 3 columns but layer 1 has 2 units"]),
         Case(name: "ragged weight rows", old: "[[0.1, 0.2], [0.3, 0.4]]", new: "[[0.1, 0.2], [0.3]]", line: 6, column: 29,
-             says: ["row 2 of W1 has 1 weights but row 1 has 2"]),
+             says: ["row 2 of W1 has 1 weight but row 1 has 2"]),
         Case(name: "wrong number of biases", old: "biases: [0.0, 0.1]", new: "biases: [0.0]", line: 7, column: 15,
-             says: ["b1 has 1 biases but layer 1 has 2 units"]),
+             says: ["b1 has 1 bias but layer 1 has 2 units"]),
         Case(name: "input of the wrong length", old: "[[1.0, 0.0], [0.0, 1.0]]", new: "[[1.0, 0.0], [0.0]]", line: 11, column: 25,
-             says: ["input 2 has 1 values but W1 has 2 columns"]),
+             says: ["input 2 has 1 value but W1 has 2 columns"]),
         Case(name: "target of the wrong length", old: "[[1.0], [0.0]]", new: "[[1.0], [0.0, 1.0]]", line: 12, column: 20,
-             says: ["target 2 has 2 values but the last layer has 1 units"]),
+             says: ["target 2 has 2 values but the last layer has 1 unit; give 1 value per target"]),
         Case(name: "targets and inputs differ in count", old: "[[1.0], [0.0]]", new: "[[1.0]]", line: 12, column: 12,
-             says: ["1 targets for 2 inputs"]),
+             says: ["there is 1 target for 2 inputs"]),
         Case(name: "steps not a whole number", old: "steps: 2", new: "steps: 2.5", line: 17, column: 10,
              says: ["steps must be a whole number"]),
+        Case(name: "batch size that is a word", old: "batch_size: full", new: "batch_size: all", line: 18, column: 15,
+             says: ["batch_size must be 'full' or a whole number of samples, not 'all'"]),
+        Case(name: "negative seed", old: "batch_size: full", new: "seed: -3", line: 18, column: 9,
+             says: ["seed must be a whole number from 0 to 18446744073709551615"]),
         Case(name: "zero steps", old: "steps: 2", new: "steps: 0", line: 17, column: 10,
              says: ["steps must be between 1 and"]),
         Case(name: "batch larger than the data", old: "batch_size: full", new: "batch_size: 3", line: 18, column: 15,
-             says: ["batch_size must be 'full' or between 1 and the 2 samples"]),
+             says: ["batch_size must be 'full' or between 1 and 2 (the number of samples), not 3"]),
         Case(name: "bce without a sigmoid output", old: "loss: half_sse", new: "loss: bce", line: 8, column: 19,
              says: ["bce needs outputs between 0 and 1", "use sigmoid"]),
         Case(name: "malformed YAML", old: "  loss: half_sse", new: "  loss: [half_sse", line: 4, column: 9,
@@ -130,6 +134,22 @@ import TraceEngine
         for yaml in hostile {
             #expect(throws: LessonError.self) { try LessonParser.parse(yaml, file: "x.yaml") }
         }
+    }
+
+    /// Nested aliases expand to 10⁹ nodes from 500 bytes; they are refused before anything is
+    /// composed (this took minutes when aliases were checked after composing).
+    @Test func billionLaughsIsRefusedAtOnce() throws {
+        var lines = ["title: x", "a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+        for level in 1...8 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("? *a8\n: 1")
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect { try LessonParser.parse(lines.joined(separator: "\n"), file: "laughs.yaml") } throws: { error in
+            (error as? LessonError).map { $0.location.line == 2 && $0.location.column == 5 && $0.message.contains("aliases") } ?? false
+        }
+        #expect(clock.now - start < .seconds(5))
     }
 
     @Test func oversizedLessonIsRefused() {

@@ -70,6 +70,8 @@ import TraceEngine
         settings.seed = 9
         #expect(try settings.experiment(for: lesson()).shuffleSeed == 9)
         #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson(training: "training:\n  shuffle: true")).shuffleSeed == 0)
+        #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson(training: "training:\n  seed: 18446744073709551615")).shuffleSeed == .max)
+        #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson(training: "training:\n  seed: 5\n  shuffle: false")).shuffleSeed == nil)
     }
 
     @Test func bundledLessonsAreTheFilesInLessonsFolder() throws {
