@@ -41,4 +41,39 @@ import Testing
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
         #expect(bytes.count > 50_000, "a page with content, not a blank one (\(bytes.count) bytes)")
     }
+
+    /// The print stylesheet: printed to PDF on Letter paper (Chromium's default), no page holds
+    /// part of a step: a page with a step's heading also holds its worked example and the
+    /// last row of its parameter table. Needs `pdftotext` (Debian `poppler-utils`).
+    @Test func printingNeverSplitsAStep() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let html = folder.appendingPathComponent("handout.html")
+        let pdf = folder.appendingPathComponent("handout.pdf")
+        #expect(try TraceBinary.run(["adam", "--steps", "4", "--format", "html", "--output", html.path], in: folder).status == 0)
+        let printed = try browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])
+        #expect(printed.status == 0)
+
+        let pdftotext = try #require(
+            ["/usr/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "pdftotext is needed: apt-get install poppler-utils")
+        var steps = 0
+        for page in 1...40 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pdftotext)
+            process.arguments = ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { break }
+            let headings = text.components(separatedBy: "Step t = ").count - 1
+            steps += headings
+            #expect(text.components(separatedBy: "Worked example for").count - 1 == headings, "page \(page)")
+            // b2[1] is the last row of each step's table (and labels the diagram on page 1).
+            #expect(text.components(separatedBy: "b2[1]").count - 1 >= headings, "page \(page)")
+        }
+        #expect(steps == 4)
+    }
 }

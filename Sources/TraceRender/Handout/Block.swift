@@ -15,9 +15,10 @@ public enum Block: Sendable {
     case network(Network)
     /// The loss before each update (an SVG plot in HTML).
     case lossPlot([(t: Int, loss: Double)])
-    /// Opens one update's section; a printed page never splits it.
-    case beginStep(t: Int)
-    case endStep
+    /// Opens a part that a printed page never splits (one update, the formulas, the loss);
+    /// `id` names it, e.g. `step-3`.
+    case beginGroup(id: String)
+    case endGroup
 }
 
 /// A table of plain-text cells. Columns of plain numbers are right-aligned.

@@ -44,9 +44,9 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
         case let .lossPlot(points):
             try output.write("<figure>\n\(LossPlot.svg(points))\n<figcaption>Batch loss before each update.</figcaption>\n</figure>\n")
-        case let .beginStep(t):
-            try output.write("<section class=\"step\" id=\"step-\(t)\">\n")
-        case .endStep:
+        case let .beginGroup(id):
+            try output.write("<section class=\"keep\" id=\"\(HTMLText.escape(id))\">\n")
+        case .endGroup:
             try output.write("</section>\n")
         }
     }
@@ -94,7 +94,7 @@ public struct HTMLWriter: DocumentWriter {
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }
         svg { max-width: 100%; height: auto; }
-        section.step { break-inside: avoid; page-break-inside: avoid; }
+        section.keep { break-inside: avoid; page-break-inside: avoid; }
         @page { margin: 15mm; }
         @media print {
           body { font-size: 11pt; }

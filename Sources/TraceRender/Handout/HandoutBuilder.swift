@@ -50,6 +50,7 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         try writer.write(.paragraph(
             "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
 
+        try writer.write(.beginGroup(id: "formulas"))
         try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))
         var hyperparameters: [MathNode] = []
         for (symbol, value) in experiment.hyperparameters.entries {
@@ -64,13 +65,14 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
         try writer.write(.paragraph(
             "In the worked examples t counts updates from 1 and a value's index is the update that produced it: m(1) is m after the first update, and all state starts at 0."))
+        try writer.write(.endGroup)
     }
 
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         losses.append((step.t, step.loss))
         let layers = run.experiment.network.layers
-        try writer.write(.beginStep(t: step.t))
+        try writer.write(.beginGroup(id: "step-\(step.t)"))
         try writer.write(.heading(
             level: 3,
             text: "Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") \(step.batch.map(String.init).joined(separator: ", ")) · η = \(number(step.eta))"))
@@ -98,14 +100,16 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
             [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
-        try writer.write(.endStep)
+        try writer.write(.endGroup)
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {
+        try writer.write(.beginGroup(id: "loss"))
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))
         try writer.write(.table(Table(header: ["t", "loss"], rows: losses.map { ["\($0.t)", number($0.loss)] })))
         try writer.write(.lossPlot(losses))
+        try writer.write(.endGroup)
         if let divergence = outcome.divergence {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))

@@ -24,7 +24,7 @@ public struct MarkdownWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
-        case .lossPlot, .beginStep, .endStep:
+        case .lossPlot, .beginGroup, .endGroup:
             break
         }
     }
