@@ -66,9 +66,7 @@ public struct TextTraceRenderer: TraceSink {
             Update, for each parameter (t = 1, 2, …; state starts at 0):
 
             """
-        for equation in run.rule.equations {
-            text += "  \(equation.target.unicode) ← \(FormulaText.symbolic.render(equation.expression))\n"
-        }
+        for line in run.rule.unicodeLines { text += "  \(line)\n" }
         for note in run.rule.notes { text += "  Note: \(note)\n" }
         try output.write(text)
     }
@@ -87,12 +85,7 @@ public struct TextTraceRenderer: TraceSink {
             }
             text += "    loss = \(number(sample.loss))\n"
         }
-        if step.samples.count == 1 {
-            text += "Batch loss L = \(number(step.loss))\n\n"
-        } else {
-            let losses = step.samples.map { number($0.loss) }.joined(separator: " + ")
-            text += "Batch loss L = (\(losses))/\(step.samples.count) = \(number(step.loss))\n\n"
-        }
+        text += "Batch loss \(UnicodeMath.render(WorkedFormulas(number: number).batchLoss(step)))\n\n"
 
         let symbols = rule.recordedSymbols
         let rows = run.parameterNames.enumerated().map { index, name in
@@ -100,10 +93,12 @@ public struct TextTraceRenderer: TraceSink {
         }
         text += TextTable(header: ["parameter"] + symbols.map(\.rawValue), rows: rows).render()
 
-        let worked = WorkedExample(rule: rule, layout: run.layout, number: number)
+        let worked = WorkedFormulas(number: number)
         for index in focusIndices(run) {
             text += "\nWorked example for \(run.parameterNames[index]):\n"
-            for line in worked.lines(for: index, in: step) { text += "  \(line)\n" }
+            let lines = [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
+                + worked.update(parameter: index, step: step, rule: rule)
+            for line in lines { text += "  \(UnicodeMath.render(line))\n" }
         }
         try output.write(text)
     }

@@ -5,8 +5,7 @@ import TraceRender
 public enum OptimizerHelp {
     /// `Adam: m ← β₁·m + (1 − β₁)·g; …; w ← w − η/√(v̂ + ε)·m̂` in the lecture's convention.
     public static func abstract(for optimizer: Optimizer) -> String {
-        let equations = UpdateRule.rule(for: optimizer, convention: .lecture).equations
-            .map { "\($0.target.unicode) ← \(FormulaText.symbolic.render($0.expression))" }
+        let equations = UpdateRule.rule(for: optimizer, convention: .lecture).unicodeLines
         let batching: String
         switch (optimizer.fixedBatchSize, optimizer) {
         case (.full?, _): batching = ", full batch"

@@ -20,17 +20,12 @@ public enum LaTeXMath {
         }
     }
 
-    /// `1e-08` → `1 \times 10^{-8}`; `-0.05` stays.
+    /// `1e-08` → `10^{-8}`, `4.873e-05` → `4.873 \times 10^{-5}`; `-0.05` stays.
     static func number(_ text: String) -> String {
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
-        let mantissa = String(text[..<e])
-        var exponent = String(text[text.index(after: e)...])
-        if exponent.hasPrefix("+") { exponent.removeFirst() }
-        let negative = exponent.hasPrefix("-")
-        if negative { exponent.removeFirst() }
-        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
-        let power = "10^{\(negative ? "-" : "")\(exponent)}"
-        return mantissa == "1" ? power : "\(mantissa) \\times \(power)"
+        let number = ScientificNumber(text)
+        guard let exponent = number.exponent else { return text }
+        let power = "10^{\(exponent)}"
+        return (number.negative ? "-" : "") + (number.mantissa == "1" ? power : "\(number.mantissa) \\times \(power)")
     }
 
     static func operatorText(_ op: String) -> String {

@@ -52,23 +52,15 @@ public enum MathMLWriter {
 
     /// `1e-08` → 1 × 10⁻⁸; `-0.05` → − 0.05.
     static func number(_ text: String) -> String {
-        var body = text
-        var sign = ""
-        if body.hasPrefix("-") {
-            sign = "<mo>−</mo>"
-            body.removeFirst()
+        let number = ScientificNumber(text)
+        let sign = number.negative ? "<mo>−</mo>" : ""
+        guard let exponent = number.exponent else {
+            return sign.isEmpty ? "<mn>\(number.mantissa)</mn>" : "<mrow>\(sign)<mn>\(number.mantissa)</mn></mrow>"
         }
-        guard let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return sign.isEmpty ? "<mn>\(body)</mn>" : "<mrow>\(sign)<mn>\(body)</mn></mrow>"
-        }
-        let mantissa = String(body[..<e])
-        var exponent = String(body[body.index(after: e)...])
-        if exponent.hasPrefix("+") { exponent.removeFirst() }
-        let negative = exponent.hasPrefix("-")
-        if negative { exponent.removeFirst() }
-        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
-        let power = "<msup><mn>10</mn><mrow>\(negative ? "<mo>−</mo>" : "")<mn>\(exponent)</mn></mrow></msup>"
-        let scaled = mantissa == "1" ? power : "<mn>\(mantissa)</mn><mo>×</mo>\(power)"
+        let power = exponent.hasPrefix("-")
+            ? "<msup><mn>10</mn><mrow><mo>−</mo><mn>\(exponent.dropFirst())</mn></mrow></msup>"
+            : "<msup><mn>10</mn><mrow><mn>\(exponent)</mn></mrow></msup>"
+        let scaled = number.mantissa == "1" ? power : "<mn>\(number.mantissa)</mn><mo>×</mo>\(power)"
         return "<mrow>\(sign)\(scaled)</mrow>"
     }
 

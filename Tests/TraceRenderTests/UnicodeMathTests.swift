@@ -4,11 +4,9 @@ import TraceRender
 
 /// Each rule, drawn as text, reads as `shared/lecture.md` (lecture) and `shared/conventions.md`
 /// (PyTorch) write it. The expected strings are typed from those documents.
-@Suite struct FormulaTextTests {
+@Suite struct UnicodeMathTests {
     func lines(_ optimizer: Optimizer, _ convention: Convention) -> [String] {
-        UpdateRule.rule(for: optimizer, convention: convention).equations.map {
-            "\($0.target.unicode) ← \(FormulaText.symbolic.render($0.expression))"
-        }
+        UpdateRule.rule(for: optimizer, convention: convention).unicodeLines
     }
 
     @Test func lectureConvention() {
@@ -32,8 +30,10 @@ import TraceRender
     @Test func numbersPutInParenthesiseNegativesAndRaiseExponents() {
         let rule = UpdateRule.rule(for: .adam, convention: .lecture)
         let values: [Symbol: String] = [.beta1: "0.9", .m: "-0.05", .g: "-0.5", .t: "12"]
-        let text = FormulaText { values[$0] ?? $0.unicode }
-        #expect(text.render(rule.equations[0].expression) == "0.9·(-0.05) + (1 − 0.9)·(-0.5)")
-        #expect(text.render(rule.equations[2].expression) == "(-0.05)/(1 − 0.9¹²)")
+        let builder = MathBuilder { values[$0].map(MathNode.number) ?? .symbol($0) }
+        func text(_ k: Int) -> String { UnicodeMath.render(builder.build(rule.equations[k].expression)) }
+        #expect(text(0) == "0.9·(-0.05) + (1 − 0.9)·(-0.5)")
+        // Alone in a numerator a negative number needs no parentheses.
+        #expect(text(2) == "-0.05/(1 − 0.9¹²)")
     }
 }

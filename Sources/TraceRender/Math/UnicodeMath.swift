@@ -1,0 +1,55 @@
+import TraceEngine
+
+/// Writes a ``MathNode`` as one line of plain Unicode, for terminals and help text:
+/// fractions inline (`m/(1 − β₁ᵗ)`), roots as `√(…)`, small exponents raised (`g²`, `β₁ᵗ`).
+public enum UnicodeMath {
+    public static func render(_ node: MathNode) -> String {
+        switch node {
+        case let .symbol(symbol): return symbol.unicode
+        case let .name(name): return name
+        case let .number(text): return text
+        case let .op(op): return spaced(op)
+        case let .row(nodes): return nodes.map(render).joined()
+        case let .fraction(a, b):
+            return "\(hasTopLevel(a, ["+", "−"]) ? "(\(render(a)))" : render(a))/"
+                + (isAtom(b) ? render(b) : "(\(render(b)))")
+        case let .squareRoot(a): return "√" + (isAtom(a) ? render(a) : "(\(render(a)))")
+        case let .power(base, exponent):
+            return (isAtom(base) ? render(base) : "(\(render(base)))") + superscript(render(exponent))
+        case let .fenced(a): return "(\(render(a)))"
+        case let .subscripted(base, sub): return render(base) + render(sub)
+        case let .indexed(base, index): return "\(render(base))(\(render(index)))"
+        case let .text(text): return text.allSatisfy(\.isWhitespace) ? "    " : text
+        }
+    }
+
+    private static func spaced(_ op: String) -> String {
+        switch op {
+        case "·", "[", "]", "(", ")": return op
+        case ",": return ", "
+        default: return " \(op) "
+        }
+    }
+
+    private static func isAtom(_ node: MathNode) -> Bool {
+        switch node {
+        case .symbol, .name, .number, .fenced, .indexed, .squareRoot: return true
+        case let .row(nodes): return nodes.count == 1 && isAtom(nodes[0])
+        default: return false
+        }
+    }
+
+    private static func hasTopLevel(_ node: MathNode, _ operators: Set<String>) -> Bool {
+        guard case let .row(nodes) = node else { return false }
+        return nodes.contains { if case let .op(op) = $0 { operators.contains(op) } else { false } }
+    }
+
+    private static func superscript(_ raw: String) -> String {
+        let raised: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "t": "ᵗ",
+        ]
+        let mapped = raw.compactMap { raised[$0] }
+        return mapped.count == raw.count ? String(mapped) : "^(\(raw))"
+    }
+}
