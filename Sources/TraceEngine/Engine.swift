@@ -29,8 +29,7 @@ public enum Engine {
         var parameters = network.parameterVector
         var state: [Symbol: [Double]] = [:]
         for symbol in rule.stateSymbols { state[symbol] = Array(repeating: 0, count: count) }
-        var scalars: [Symbol: Double] = [:]
-        for (symbol, value) in experiment.hyperparameters.entries { scalars[symbol] = value }
+        var scalars = experiment.scalars
 
         try sink.begin(RunDescription(experiment: experiment, rule: rule, layout: layout))
 
@@ -52,17 +51,32 @@ public enum Engine {
             let gradient = gradientSum.map { $0 / batchCount }
 
             scalars[.t] = Double(t)
+            // The schedule turns η into this step's η_t, which the rule then reads as η.
+            var stepScalars = scalars
+            var scheduleScalars: [Symbol: Double] = [:]
+            if let schedule = experiment.schedule.equation {
+                var evaluator = Evaluator(parameterCount: count)
+                evaluator.scalars = scalars
+                if case let .scalar(etaT) = evaluator.evaluate(schedule.expression) {
+                    scheduleScalars = scalars
+                    stepScalars[.eta] = etaT
+                    stepScalars[.etaT] = etaT
+                }
+            }
             var evaluator = Evaluator(parameterCount: count)
-            evaluator.scalars = scalars
+            evaluator.scalars = stepScalars
             evaluator.vectors = state
             evaluator.vectors[.w] = parameters
             evaluator.vectors[.g] = gradient
             for equation in rule.equations { evaluator.assign(equation) }
 
+            var carriedIn = state
+            carriedIn[.g] = gradient
             let record = StepRecord(
                 t: t, epoch: batch.epoch, batch: batch.sampleIndices.map { $0 + 1 },
-                eta: scalars[.eta] ?? 0, loss: lossSum / batchCount, samples: samples,
-                scalars: scalars, values: evaluator.vectors, previousState: state)
+                eta: stepScalars[.eta] ?? 0, loss: lossSum / batchCount, samples: samples,
+                scalars: stepScalars, scheduleScalars: scheduleScalars, values: evaluator.vectors,
+                carriedIn: carriedIn)
             for symbol in rule.stateSymbols { state[symbol] = evaluator.vectors[symbol] }
             parameters = evaluator.vectors[.wNew] ?? parameters
 

@@ -45,6 +45,14 @@ public struct Evaluator: Sendable {
             return combine(evaluate(base), evaluate(exponent), Foundation.pow)
         case let .squareRoot(a):
             return map(evaluate(a), Foundation.sqrt)
+        case let .floor(a):
+            return map(evaluate(a), Foundation.floor)
+        case let .cosine(a):
+            return map(evaluate(a), Foundation.cos)
+        case let .minimum(a, b):
+            return combine(evaluate(a), evaluate(b), Swift.min)
+        case .pi:
+            return .scalar(Double.pi)
         }
     }
 

@@ -16,6 +16,10 @@ public struct Experiment: Sendable {
     public var batchSize: BatchSize
     /// Shuffle each epoch from this seed; `nil` keeps the data order.
     public var shuffleSeed: UInt64?
+    /// How η changes with `t`.
+    public var schedule: LearningRateSchedule = .constant
+    /// Coupled weight decay: `g ← g + λ₂·w` before the update; `nil` for none.
+    public var l2: Double?
 
     public init(
         title: String, summary: String? = nil, network: Network, data: Dataset,
@@ -34,8 +38,24 @@ public struct Experiment: Sendable {
         self.shuffleSeed = shuffleSeed
     }
 
-    /// The update rule this experiment runs.
-    public var rule: UpdateRule { .rule(for: optimizer, convention: convention) }
+    /// The update rule this experiment runs: the optimizer's, after `g ← g + λ₂·w` with L2.
+    public var rule: UpdateRule {
+        let base = UpdateRule.rule(for: optimizer, convention: convention)
+        guard l2 != nil else { return base }
+        let coupled = Equation(.g, .symbol(.g) + .symbol(.l2) * .symbol(.w))
+        return UpdateRule(
+            optimizer: optimizer, convention: convention, equations: [coupled] + base.equations,
+            notes: base.notes + ["With L2, the penalty ½·λ₂·w² adds λ₂·w to g before the update, so it enters the optimizer's state."])
+    }
+
+    /// Every scalar the equations read, by symbol: the hyperparameters, λ₂ and the schedule's.
+    public var scalars: [Symbol: Double] {
+        var scalars: [Symbol: Double] = [:]
+        for (symbol, value) in hyperparameters.entries { scalars[symbol] = value }
+        for (symbol, value) in schedule.parameters { scalars[symbol] = value }
+        if let l2 { scalars[.l2] = l2 }
+        return scalars
+    }
 
     /// What is wrong with the experiment, if anything, as sentences; empty when it can run.
     public func problems() -> [String] {
@@ -69,6 +89,9 @@ public struct Experiment: Sendable {
         }
         if let (symbol, problem) = hyperparameters.firstProblem() {
             problems.append("\(symbol.rawValue) \(problem)")
+        }
+        for (symbol, value) in schedule.parameters + (l2.map { [(Symbol.l2, $0)] } ?? []) {
+            if let problem = symbol.validRange?.problem(with: value) { problems.append("\(symbol.rawValue) \(problem)") }
         }
         return problems
     }

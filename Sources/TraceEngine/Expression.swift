@@ -14,6 +14,14 @@ public indirect enum Expression: Sendable, Equatable {
     case quotient(Expression, Expression)
     case power(Expression, Expression)
     case squareRoot(Expression)
+    /// `⌊x⌋`.
+    case floor(Expression)
+    /// `cos x`.
+    case cosine(Expression)
+    /// `min(a, b)`.
+    case minimum(Expression, Expression)
+    /// `π`.
+    case pi
 
     public static func + (lhs: Expression, rhs: Expression) -> Expression { .sum(lhs, rhs) }
     public static func - (lhs: Expression, rhs: Expression) -> Expression { .difference(lhs, rhs) }
@@ -34,12 +42,12 @@ public indirect enum Expression: Sendable, Equatable {
         func visit(_ e: Expression) {
             switch e {
             case let .symbol(s): if !seen.contains(s) { seen.append(s) }
-            case .constant: break
+            case .constant, .pi: break
             case let .sum(a, b), let .difference(a, b), let .product(a, b), let .quotient(a, b),
-                let .power(a, b):
+                let .power(a, b), let .minimum(a, b):
                 visit(a)
                 visit(b)
-            case let .squareRoot(a): visit(a)
+            case let .squareRoot(a), let .floor(a), let .cosine(a): visit(a)
             }
         }
         visit(self)

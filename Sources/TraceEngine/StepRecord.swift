@@ -13,12 +13,15 @@ public struct StepRecord: Sendable {
     /// The batch loss at the weights before the update: the mean of the samples' losses.
     public var loss: Double
     public var samples: [SampleTrace]
-    /// Scalars the equations read: hyperparameters (η as used this step) and `t`.
+    /// Scalars the equations read: hyperparameters (η as used this step, η_t) and `t`.
     public var scalars: [Symbol: Double]
-    /// Per-parameter values after the update: `w` (before), `g`, the state, `w_new`.
+    /// Scalars the schedule's equation read (η before the schedule, γ, K, …); empty without one.
+    public var scheduleScalars: [Symbol: Double]
+    /// Per-parameter values after the update: `w` (before), `g` (with L2, if any), the state, `w_new`.
     public var values: [Symbol: [Double]]
-    /// The state carried in from the previous step (zeros at t = 1).
-    public var previousState: [Symbol: [Double]]
+    /// Values carried into the step: the state from the previous step (zeros at t = 1) and
+    /// the batch-mean gradient `g` from the chain rule (before L2).
+    public var carriedIn: [Symbol: [Double]]
 
     /// The value of `symbol` for parameter `index`, as equation `equation` of `rule` read it.
     ///
@@ -31,7 +34,7 @@ public struct StepRecord: Sendable {
             return scalars[symbol] ?? .nan
         case .perParameter:
             if rule.valueTime(of: symbol, inEquation: equation) == .carriedIn,
-                let before = previousState[symbol]
+                let before = carriedIn[symbol]
             {
                 return before[index]
             }

@@ -10,6 +10,14 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     case wNew = "w_new"
     // Hyperparameters, under the lecture's names.
     case eta, beta, rho, beta1, beta2, epsilon, lambda
+    /// The L2 coefficient of coupled weight decay (`g ← g + λ₂·w`).
+    case l2
+    // Learning-rate schedule parameters.
+    case gamma, every
+    case etaMin = "eta_min"
+    case period
+    /// The learning rate an update uses, `η_t`, from the schedule.
+    case etaT = "eta_t"
     // The update counter, from 1.
     case t
 
@@ -25,8 +33,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     public var kind: Kind {
         switch self {
         case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew: return .perParameter
-        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda: return .hyperparameter
-        case .t: return .step
+        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .gamma, .every, .etaMin, .period:
+            return .hyperparameter
+        case .t, .etaT: return .step
         }
     }
 
@@ -49,6 +58,12 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .beta2: return "β₂"
         case .epsilon: return "ε"
         case .lambda: return "λ"
+        case .l2: return "λ₂"
+        case .gamma: return "γ"
+        case .every: return "K"
+        case .etaMin: return "η_min"
+        case .period: return "T"
+        case .etaT: return "ηₜ"
         case .t: return "t"
         }
     }
@@ -71,6 +86,12 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .beta2: return "\\beta_2"
         case .epsilon: return "\\epsilon"
         case .lambda: return "\\lambda"
+        case .l2: return "\\lambda_2"
+        case .gamma: return "\\gamma"
+        case .every: return "K"
+        case .etaMin: return "\\eta_{\\min}"
+        case .period: return "T"
+        case .etaT: return "\\eta_t"
         case .t: return "t"
         }
     }
@@ -78,8 +99,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     /// A hyperparameter's valid values, or `nil` when any finite value is valid.
     public var validRange: HyperparameterRange? {
         switch self {
-        case .eta, .epsilon, .lambda: return .nonNegative
+        case .eta, .epsilon, .lambda, .l2, .gamma, .etaMin: return .nonNegative
         case .beta, .rho, .beta1, .beta2: return .unitInterval
+        case .every, .period: return .positiveWhole
         default: return nil
         }
     }
@@ -95,6 +117,8 @@ public enum HyperparameterRange: Sendable {
     case nonNegative
     /// `0 ≤ x < 1` (β, ρ, β₁, β₂).
     case unitInterval
+    /// A whole number `≥ 1` (K, T).
+    case positiveWhole
 
     /// Why `value` is not allowed, or `nil` if it is.
     public func problem(with value: Double) -> String? {
@@ -104,6 +128,8 @@ public enum HyperparameterRange: Sendable {
             return value < 0 ? "must be 0 or more" : nil
         case .unitInterval:
             return (value < 0 || value >= 1) ? "must be at least 0 and less than 1" : nil
+        case .positiveWhole:
+            return (value < 1 || value != value.rounded() || value > 1e9) ? "must be a whole number from 1 to 10⁹" : nil
         }
     }
 }

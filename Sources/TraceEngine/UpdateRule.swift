@@ -18,8 +18,9 @@ public struct UpdateRule: Sendable {
     }
 
     /// The optimizer's state, in the order its equations assign it (`m, v, m_hat, v_hat` for Adam).
+    /// `g` (reassigned by L2) and `w_new` are not state.
     public var stateSymbols: [Symbol] {
-        equations.map(\.target).filter { $0 != .wNew }
+        equations.map(\.target).filter { $0 != .wNew && $0 != .g }
     }
 
     /// Everything a step records per parameter: `w`, `g`, the state after the update, `w_new`.

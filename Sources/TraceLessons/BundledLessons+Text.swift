@@ -3,6 +3,156 @@
 extension BundledLessons {
     /// `(name, YAML text)` of every file in lessons/, by name.
     static let texts: [(name: String, yaml: String)] = [
+        ("adagrad", #"""
+title: AdaGrad, the step shrinking as s accumulates
+summary: |
+  **AdaGrad** gives every parameter its own learning rate. It adds each
+  squared gradient to a running sum, `s ← s + g²`, and divides the step by
+  its root: `w ← w − η/√(s + ε)·g`. A parameter that has seen large
+  gradients gets a small effective rate `η/√(s + ε)`; one that has seen small
+  or rare gradients keeps a large one.
+
+  That per-parameter scaling makes it forgiving about η and strong on sparse
+  data (rare words or features get big updates when they do show up), which
+  is what it was designed for. Its weakness is built in: `s` only ever
+  grows, so the effective rate only ever falls, and on a long run it decays
+  towards zero before the job is done; it also has no momentum. Choose it
+  for sparse, convex-ish problems or short runs; for long deep-learning runs
+  prefer RMSProp or Adam, which forget old gradients.
+
+  What to look for (full batch, the network and data of the
+  `gradient-descent` lesson, η = 0.02): at step 1 `s = g²`, so
+  `η/√(s + ε)·g` is almost exactly ±η, and every parameter moves by 0.02
+  whatever its gradient. After that `s` keeps growing for every parameter;
+  divide η by the root in the worked example to get `W1[1,1]`'s effective
+  rate, and it falls at every step, roughly like 1/√t. Its steps shrink from
+  0.02 to below 0.007 while its gradient only falls from 0.0385 to 0.027.
+  Compare the `rmsprop` lesson, same network, data and η.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: adagrad
+  eta: 0.02
+training:
+  steps: 6
+  batch_size: full
+
+"""#),
+        ("adam", #"""
+title: Adam, bias correction in the first steps
+summary: |
+  **Adam** combines momentum and RMSProp. It keeps a moving average of the
+  gradients, `m` (the first moment, as in momentum), and one of their squares,
+  `v` (the second moment, as in RMSProp). Both start at 0 and are therefore
+  too small in the first steps, so Adam divides them by `1 − β₁ᵗ` and
+  `1 − β₂ᵗ` (bias correction) before stepping
+  `w ← w − η/√(v̂ + ε)·m̂`.
+
+  It converges fast, needs little tuning (η around 0.001 with β₁ = 0.9,
+  β₂ = 0.999 works for many problems), scales each parameter's step to its
+  own gradient history, and copes with noisy mini-batches; that makes it the
+  default first choice for most deep-learning models. It stores two extra
+  numbers per parameter (memory), does a little more arithmetic per step,
+  and its built-in handling of weight decay is poor, which is what AdamW
+  fixes. Choose it for quick, robust training, especially while prototyping.
+
+  What to look for (full batch, the network and data of the
+  `gradient-descent` lesson, η = 0.02): at t = 1 the table shows
+  `m = 0.1·g` and `v = 0.001·g²`, while `m̂ = g` and `v̂ = g²`. Without the
+  correction, the first step would be `η·m/√v`, about 3.16·η = 0.063 for
+  every parameter; with it, every parameter moves by almost exactly η = 0.02.
+  The correction fades as t grows: `m̂/m` is 10, then 5.26, 3.69 and 2.91
+  (that is `1/(1 − 0.9ᵗ)`), and because `m̂` averages the recent gradients,
+  `W1[1,1]` keeps stepping about 0.02 even as its gradient shrinks.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: adam
+  eta: 0.02
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-8
+training:
+  steps: 4
+  batch_size: full
+
+"""#),
+        ("adamw", #"""
+title: AdamW, weight decay on a weight the data never uses
+summary: |
+  **AdamW** is Adam with *decoupled* weight decay. Weight decay pulls every
+  weight a little towards 0 at each step, which keeps weights small and
+  helps the model generalise. Adam with L2 regularisation puts that pull into
+  the gradient, where Adam's division by `√v̂` rescales it, so large-gradient
+  weights are barely regularised. AdamW leaves `m` and `v` to the loss's
+  gradient alone and subtracts the decay separately, with the old weight:
+  `w ← w − η/√(v̂ + ε)·m̂ − η·λ·w`.
+
+  It keeps Adam's speed and low tuning effort while making the decay behave
+  the same for every weight, which gives better generalisation and steadier
+  training; it is the usual choice for large models such as transformers.
+  It adds λ to tune (typically 1e-4 to 1e-2, with η around 1e-3) and carries
+  Adam's memory cost. Choose it over Adam whenever you want regularisation,
+  especially for big models on complex data; plain Adam is fine for quick
+  experiments where overfitting is no concern.
+
+  What to look for (the network of the `gradient-descent` lesson; η = 0.02
+  and λ = 0.1, a much stronger decay than usual so that it shows at four
+  digits): `x2` is 0 in every sample, so `W1[1,2]` and `W1[2,2]` get `g = 0`,
+  and their `m`, `v`, `m̂` and `v̂` stay 0. Adam would leave them alone; AdamW
+  shrinks them by `η·λ·w` = 0.2 % per step: `W1[1,2]` goes −0.2, −0.1996,
+  −0.1992, −0.1988, −0.1984, and `W1[2,2]` from 0.4 to 0.3968. The worked
+  example for `W1[1,1]` shows both terms at once: the Adam step adds about
+  0.02, the decay takes away 0.02·0.1·0.5 = 0.001. Use `--focus W1[2,2]` for
+  a decay-only worked example, and `trace adam --lesson adamw --eta 0.02` to
+  see the same run without decay.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:                                # x2 is 0 in every sample
+  inputs:  [[1.0, 0.0], [0.5, 0.0], [0.0, 0.0]]
+  targets: [[1.0],      [0.5],      [0.0]]
+optimizer:
+  name: adamw
+  eta: 0.02
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-8
+  lambda: 0.1
+training:
+  steps: 4
+  batch_size: full
+
+"""#),
         ("classic-backprop", #"""
 title: The classic 2-2-2 backpropagation example
 summary: |
@@ -51,6 +201,283 @@ data:
   targets: [[1.0], [0.0]]
 training:
   steps: 3
+
+"""#),
+        ("epsilon-placement", #"""
+title: "Where ε goes: Adam in the lecture's and PyTorch's convention"
+summary: |
+  The lecture writes Adam's step as `η/√(v̂ + ε)·m̂`, with ε **inside** the
+  square root; PyTorch (and the original Adam paper) computes
+  `η·m̂/(√v̂ + ε)`, with ε **outside**. For large gradients the two agree, but
+  when `v̂` is close to 0, `√(v̂ + ε)` is close to `√ε`: ε inside the root
+  acts like the much larger `√ε` outside it. Here ε = 1e-4, so inside the
+  root it weighs as much as 0.01 outside.
+
+  **Run this lesson twice**, with `trace adam --lesson epsilon-placement`
+  (the lecture's convention, the default) and again with
+  `--convention pytorch`. Everything up to `v̂` is identical; only `w_new`
+  differs. At t = 1, `m̂ = g` and `v̂ = g²`, so PyTorch moves every parameter
+  by nearly η = 0.02, while the lecture's step is `η·|g|/√(g² + ε)`: close to
+  η when `|g|` is well above 0.01, much shorter when it is below.
+
+  What to look for: `W2[1,1]`, `W2[1,2]` and `b2[1]` have gradients above
+  0.1 and end up within about 0.0001 of each other in the two runs.
+  `W1[1,1]` (gradient −0.0385) goes to 0.5194 (lecture) against 0.5199
+  (PyTorch). The hidden layer's small gradients show it most: `W1[1,2]`
+  (gradient 0.0032) moves to −0.206 against −0.2194, and `W1[2,2]` to 0.4044
+  against 0.4191, about a third of PyTorch's step or less. Use
+  `--focus W1[1,2]` to see its worked example. Neither is wrong, but a hand
+  calculation with the lecture's formula will not match `torch.optim.Adam`
+  unless ε is tiny compared to every `g²`.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: adam
+  eta: 0.02
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-4
+training:
+  steps: 3
+  batch_size: full
+
+"""#),
+        ("gradient-descent", #"""
+title: Gradient descent on the full batch of three samples
+summary: |
+  **Gradient descent** looks at the whole training set before it moves: it
+  runs every sample forward and backward, averages the per-sample gradients
+  `g = δ·a` into one gradient per parameter, and steps against it,
+  `w ← w − η·g`. One update therefore costs one full pass over the data (an
+  epoch), which is why every step below says `samples 1, 2, 3`.
+
+  Its strength is a clean, repeatable direction: with a sensible η the batch
+  loss falls at every step, and two runs give identical numbers. Its weakness
+  is cost: each update needs the entire data set (time and memory), so on
+  large data it is far too slow, and its smooth path can settle into the
+  first minimum or saddle it meets. Choose it for small problems, for checking
+  a hand calculation, and as the noise-free reference for the other methods.
+
+  What to look for: each worked example writes `g` out as the mean of three
+  terms (sample 2 adds 0 to `W1[1,1]`'s gradient, because its `x1` is 0).
+  The batch loss `L` goes down at every step, from 0.08415 before the first
+  update. Sample 2's own loss rises meanwhile, from 0.03257 to about 0.09: the
+  full-batch step is the best compromise for the three samples together, not
+  for each of them. The
+  lessons `sgd` and `mini-batch-sgd` train this same network on the same
+  data, with the same η, one sample or two at a time.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: gd
+  eta: 0.5
+training:
+  steps: 4
+
+"""#),
+        ("mini-batch-sgd", #"""
+title: Mini-batch SGD, batches of two over three samples
+summary: |
+  **Mini-batch SGD** sits between the two extremes: it averages the gradient
+  over a small batch of `B` samples and updates once per batch, `w ← w − η·g`
+  with `g` the batch mean. The data is cut into batches in order; when the
+  number of samples is not a multiple of `B`, the last batch of an epoch is
+  smaller, and the next epoch starts again at sample 1.
+
+  Averaging a few samples makes each step less noisy than SGD, while still
+  costing far less than a full pass; with vectorised hardware a batch costs
+  about as much as one sample, which is why this is the everyday default in
+  deep learning. It needs one more setting (`B`), uses more memory than
+  plain SGD, and, like any gradient method without extras, it can still
+  stall in a local minimum. Choose it for practically any real training run;
+  the adaptive methods in the later lessons are usually run on mini-batches
+  too.
+
+  What to look for: with `B = 2` and three samples the batches go
+  `1, 2` → `3` → `1, 2` → `3` → `1, 2`, so step 2 is a batch of one and
+  step 3 opens epoch 2. Batch losses are only comparable between batches of
+  the same samples: batch `1, 2` falls from 0.1163 to 0.09442 to 0.09213. The
+  network and data are the ones of the `gradient-descent` lesson.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: minibatch
+  eta: 0.5
+training:
+  steps: 5
+  batch_size: 2
+
+"""#),
+        ("momentum", #"""
+title: SGD with momentum building up over six steps
+summary: |
+  **Momentum** keeps a running average `v` of past gradients and steps along
+  it instead of along the raw gradient: `v ← β·v + (1 − β)·g`, then
+  `w ← w − η·v`. Because `v` starts at 0, the first steps are short; while
+  the gradient keeps pointing the same way, `v` grows and the steps
+  lengthen, like a ball picking up speed on a slope.
+
+  The averaging cancels gradient components that flip sign from step to step
+  (oscillation, mini-batch noise) and accumulates the ones that persist, so
+  it usually converges faster and more smoothly than plain SGD. The cost is
+  one more setting to tune, β (0.9 is the usual start), one extra number per
+  parameter, and inertia: the ball can roll past the minimum before it turns.
+  Choose it over plain (mini-batch) SGD almost always; it is the standard
+  companion of SGD for training convolutional networks.
+
+  What to look for (full batch, the network and data of the
+  `gradient-descent` lesson, η = 1, β = 0.9): for `W1[1,1]` the gradient
+  shrinks from −0.03851 to about −0.012 over the six steps, yet `v` *grows*
+  from −0.003851 to about −0.012, so the later steps are the longer ones.
+  Then watch `b2[1]`: at step 5 its gradient has turned positive, but `v` is
+  still negative, so the bias keeps rising; that overshoot is why the loss
+  goes up again at step 6. With `--convention pytorch` the buffer has no
+  `(1 − β)` factor and starts at `v = g`, so the same η takes much bigger steps.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: momentum
+  eta: 1.0
+  beta: 0.9
+training:
+  steps: 6
+  batch_size: full
+
+"""#),
+        ("rmsprop", #"""
+title: RMSProp, a moving average that lets the step recover
+summary: |
+  **RMSProp** fixes AdaGrad's ever-shrinking rate by *forgetting*: instead of
+  summing all squared gradients it keeps an exponential moving average,
+  `ss ← ρ·ss + (1 − ρ)·g²`, and steps `w ← w − η/√(ss + ε)·g`. Old
+  gradients fade by a factor ρ per step, so `ss` tracks the size of the
+  *recent* gradients, and it can go down as well as up.
+
+  Because the effective rate `η/√(ss + ε)` can grow again when gradients get
+  small, RMSProp keeps learning on long runs and copes with objectives whose
+  scale changes over time (non-stationary problems, recurrent networks). It
+  adds a setting to tune (ρ; 0.9 or 0.99 are usual), stores one more number
+  per parameter, has no momentum of its own, and, with `ss` starting at 0
+  and no correction for that, its first steps are larger than η. Choose it
+  where AdaGrad stalls, or where Adam's momentum is not wanted.
+
+  What to look for (full batch, the network, data and η = 0.02 of the
+  `adagrad` lesson; ρ = 0.5 so that forgetting shows within six steps): the
+  first step is `η/√(1 − ρ)` ≈ 0.02828 for every parameter. For `W1[1,1]`,
+  `ss` rises at step 2 and then *falls* (the worked example shows
+  `ss(3) < ss(2)`), so its effective rate `η/√(ss + ε)` dips and then climbs
+  back above where it started, and its steps stay near 0.018. In the
+  `adagrad` lesson the same steps shrink below 0.007. `b2[1]` shows it even
+  more: its gradient fades towards 0 and `ss` falls tenfold. To see both on
+  this lesson, run `trace adagrad --lesson rmsprop --eta 0.02` too.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: rmsprop
+  eta: 0.02
+  rho: 0.5
+training:
+  steps: 6
+  batch_size: full
+
+"""#),
+        ("sgd", #"""
+title: Stochastic gradient descent, one sample per update
+summary: |
+  **Stochastic gradient descent (SGD)** uses the same rule as gradient
+  descent, `w ← w − η·g`, but takes `g` from a *single* sample and updates
+  right away, then moves on to the next sample. Three samples give three
+  updates per epoch instead of one.
+
+  Each update is cheap and needs only one sample in memory, so SGD scales to
+  huge data sets and to data that arrives as a stream (online learning), and
+  its jitter can shake the weights out of a poor minimum or a saddle point.
+  The price is noise: one sample's gradient is a rough guess of the full one,
+  so the loss jumps around instead of falling steadily, and the method is
+  touchy about η (too large and it diverges, too small and it crawls). Choose
+  it when the data is large or streaming and you can afford many cheap
+  steps, usually with a learning-rate schedule.
+
+  What to look for: the loss printed at each step is the loss of that step's
+  one sample, and it zigzags (0.2001, 0.3033, 0.04555, 0.09951, …). The
+  update for sample 1 helps sample 1 but hurts sample 2: its loss was only
+  0.03257 before training (see the `gradient-descent` lesson, which has the
+  same network and data) and is 0.3033 at step 2. Across epochs each
+  sample's own loss still falls (sample 1: step 1 vs step 4), and `W1[1,1]`
+  does not move at all on sample 2's steps, where `x1 = 0` makes `g = 0`.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: sgd
+  eta: 0.5
+training:
+  steps: 6
 
 """#),
     ]

@@ -13,6 +13,14 @@ public struct Lesson: Sendable {
     public var data: Dataset
     public var optimizer: OptimizerSettings?
     public var training: TrainingSettings
+    /// The lesson's `schedule:` section, if any.
+    public var schedule: ScheduleSettings?
+
+    /// The lesson's `schedule:` section: a name and any of its parameters.
+    public struct ScheduleSettings: Sendable {
+        public var name: String
+        public var parameters: [Symbol: Double]
+    }
 
     /// The lesson's `optimizer:` section.
     public struct OptimizerSettings: Sendable {
@@ -20,6 +28,8 @@ public struct Lesson: Sendable {
         public var convention: Convention?
         /// The hyperparameters the section sets, in file order.
         public var hyperparameters: [(symbol: Symbol, value: Double)]
+        /// `l2:`, coupled weight decay.
+        public var l2: Double?
     }
 
     /// The lesson's `training:` section (every field optional).

@@ -9,7 +9,8 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "optimizer", "training"]
+    static let topLevelKeys = ["title", "summary", "model", "data", "optimizer", "training", "schedule"]
+    static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
     static let modelKeys = ["loss", "layers"]
     static let layerKeys = ["activation", "weights", "biases"]
     static let dataKeys = ["inputs", "targets"]
@@ -74,9 +75,11 @@ public enum LessonParser {
             training = try parseTraining(trainingEntry.value, sampleCount: data.count, reader: reader)
         }
 
+        let schedule = try entry("schedule").map { e throws(LessonError) in try parseSchedule(e.value, reader: reader) }
+
         return Lesson(
             source: file, title: title, summary: summary, network: network, data: data,
-            optimizer: optimizer, training: training)
+            optimizer: optimizer, training: training, schedule: schedule)
     }
 
     // MARK: - Sections
@@ -174,7 +177,8 @@ public enum LessonParser {
     }
 
     static func parseOptimizer(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.OptimizerSettings {
-        let allKeys = ["name", "convention"] + Symbol.allCases.filter { $0.kind == .hyperparameter }.map(\.rawValue)
+        let allKeys = ["name", "convention", "l2"] + Optimizer.allCases.flatMap(\.hyperparameters).map(\.rawValue)
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let entries = try reader.mapping(node, context: "optimizer", allowed: allKeys)
         guard let nameEntry = entries.first(where: { $0.key == "name" }) else {
             throw reader.error(at: node, "optimizer has no 'name:'; choose one of \(Optimizer.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -182,9 +186,18 @@ public enum LessonParser {
         let optimizer: Optimizer = try choice(nameEntry.value, what: "optimizer", reader: reader)
         var convention: Convention?
         var values: [(symbol: Symbol, value: Double)] = []
+        var l2: Double?
         for (key, keyNode, value) in entries where key != "name" {
             if key == "convention" {
                 convention = try choice(value, what: "convention", reader: reader)
+                continue
+            }
+            if key == "l2" {
+                let number = try reader.number(value, what: "l2")
+                if let problem = Symbol.l2.validRange?.problem(with: number) {
+                    throw reader.error(at: value, "l2 \(problem), not \(MessageText.number(number))")
+                }
+                l2 = number
                 continue
             }
             guard let symbol = Symbol(rawValue: key), optimizer.hyperparameters.contains(symbol) else {
@@ -199,7 +212,37 @@ public enum LessonParser {
             }
             values.append((symbol, number))
         }
-        return Lesson.OptimizerSettings(name: optimizer, convention: convention, hyperparameters: values)
+        return Lesson.OptimizerSettings(name: optimizer, convention: convention, hyperparameters: values, l2: l2)
+    }
+
+    static func parseSchedule(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.ScheduleSettings {
+        let entries = try reader.mapping(node, context: "schedule", allowed: scheduleKeys)
+        guard let nameEntry = entries.first(where: { $0.key == "name" }),
+            case let .scalar(scalar) = nameEntry.value, LearningRateSchedule.names.contains(scalar.string)
+        else {
+            let at = entries.first(where: { $0.key == "name" })?.value ?? node
+            let given = (try? reader.text(at, what: "name")).flatMap { $0 } ?? ""
+            throw reader.error(
+                at: at,
+                "schedule needs a name: one of \(LearningRateSchedule.names.joined(separator: ", "))\(Suggestion.clause(for: given, in: LearningRateSchedule.names))")
+        }
+        let name = scalar.string
+        let accepted: [Symbol] = ScheduleParameters.symbols(for: name)
+        var parameters: [Symbol: Double] = [:]
+        for (key, keyNode, value) in entries where key != "name" {
+            guard let symbol = Symbol(rawValue: key), accepted.contains(symbol) else {
+                let names = accepted.map(\.rawValue)
+                throw reader.error(
+                    at: keyNode,
+                    "a \(name) schedule has no '\(key)'\(names.isEmpty ? "" : " (it takes \(names.joined(separator: ", ")))")")
+            }
+            let number = try reader.number(value, what: key)
+            if let problem = symbol.validRange?.problem(with: number) {
+                throw reader.error(at: value, "\(key) \(problem), not \(MessageText.number(number))")
+            }
+            parameters[symbol] = number
+        }
+        return Lesson.ScheduleSettings(name: name, parameters: parameters)
     }
 
     static func parseTraining(_ node: Node, sampleCount: Int, reader: YAMLNodeReader) throws(LessonError) -> Lesson.TrainingSettings {

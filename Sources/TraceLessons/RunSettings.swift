@@ -12,6 +12,12 @@ public struct RunSettings: Sendable {
     public var shuffle = false
     /// `--seed S`: shuffle each epoch from `S`.
     public var seed: UInt64?
+    /// `--schedule NAME`.
+    public var schedule: String?
+    /// `--gamma`, `--every`, `--eta-min`, `--period`, by symbol.
+    public var scheduleParameters: [Symbol: Double] = [:]
+    /// `--l2 X`.
+    public var l2: Double?
 
     public init(optimizer: Optimizer) {
         self.optimizer = optimizer
@@ -73,13 +79,43 @@ extension RunSettings {
         let shuffles = shuffle || seed != nil || lessonShuffles
         let shuffleSeed = shuffles ? (seed ?? lesson.training.seed ?? 0) : nil
 
-        let experiment = Experiment(
+        var experiment = Experiment(
             title: lesson.title, summary: lesson.summary, network: lesson.network, data: lesson.data,
             optimizer: optimizer, convention: convention ?? lessonOptimizer?.convention ?? .lecture,
             hyperparameters: values, steps: steps, batchSize: batchSize, shuffleSeed: shuffleSeed)
+        experiment.schedule = try resolvedSchedule(lesson: lesson, steps: steps)
+        if let l2 {
+            if let problem = Symbol.l2.validRange?.problem(with: l2) {
+                throw UsageError("--l2 \(problem), not \(MessageText.number(l2))")
+            }
+        }
+        experiment.l2 = l2 ?? lessonOptimizer?.l2
         if let problem = experiment.problems().first {
             throw UsageError("cannot run this lesson: \(problem)")
         }
         return experiment
+    }
+
+    /// The schedule: `--schedule` (with its flags over the lesson's values when the lesson names
+    /// the same schedule), else the lesson's, else constant.
+    func resolvedSchedule(lesson: Lesson, steps: Int) throws(UsageError) -> LearningRateSchedule {
+        let name = schedule ?? lesson.schedule?.name ?? "constant"
+        guard LearningRateSchedule.names.contains(name) else {
+            throw UsageError(
+                "--schedule \(name) is not a schedule\(Suggestion.clause(for: name, in: LearningRateSchedule.names)) (choose one of \(LearningRateSchedule.names.joined(separator: ", ")))")
+        }
+        let accepted = ScheduleParameters.symbols(for: name)
+        var values = lesson.schedule?.name == name ? lesson.schedule?.parameters ?? [:] : [:]
+        for (symbol, value) in scheduleParameters.sorted(by: { $0.key < $1.key }) {
+            let flag = "--\(symbol.rawValue.replacingOccurrences(of: "_", with: "-"))"
+            guard accepted.contains(symbol) else {
+                throw UsageError("\(flag) belongs to \(symbol == .gamma || symbol == .every ? "--schedule step" : "--schedule cosine"), not to the \(name) schedule")
+            }
+            if let problem = symbol.validRange?.problem(with: value) {
+                throw UsageError("\(flag) \(problem), not \(MessageText.number(value))")
+            }
+            values[symbol] = value
+        }
+        return ScheduleParameters.schedule(named: name, values: values, steps: steps)
     }
 }

@@ -21,16 +21,18 @@ public struct JSONTraceWriter: TraceSink {
         rule = run.rule
         names = run.parameterNames
         let experiment = run.experiment
-        let hyperparameters = experiment.hyperparameters.entries.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
-        let optimizer = JSONText.object([
+        var hyperparameters = experiment.hyperparameters.entries.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
+        if let l2 = experiment.l2 { hyperparameters.append(("l2", NumberFormat.json(l2))) }
+        var optimizer = [
             ("name", JSONText.string(experiment.optimizer.rawValue)),
             ("convention", JSONText.string(experiment.convention.rawValue)),
             ("hyperparameters", JSONText.object(hyperparameters)),
-        ])
+        ]
+        if let schedule = Self.scheduleObject(experiment.schedule) { optimizer.append(("schedule", schedule)) }
         try output.write("{\n")
         try output.write("\"schema\": \(JSONText.string(Self.schema)),\n")
         try output.write("\"lesson\": \(Self.lessonObject(experiment)),\n")
-        try output.write("\"optimizer\": \(optimizer),\n")
+        try output.write("\"optimizer\": \(JSONText.object(optimizer)),\n")
         try output.write("\"parameters\": [\(names.map(JSONText.string).joined(separator: ", "))],\n")
         try output.write("\"steps\": [")
     }
@@ -102,6 +104,18 @@ public struct JSONTraceWriter: TraceSink {
         var lesson = [("title", JSONText.string(experiment.title))]
         if let summary = experiment.summary { lesson.append(("summary", JSONText.string(summary))) }
         lesson += [("model", model), ("data", data), ("training", JSONText.object(training))]
+        if let schedule = scheduleObject(experiment.schedule) { lesson.append(("schedule", schedule)) }
         return JSONText.object(lesson)
+    }
+
+    /// `{"name": "step", "gamma": 0.5, "every": 2}` as the lesson writes it; `nil` when constant.
+    static func scheduleObject(_ schedule: LearningRateSchedule) -> String? {
+        guard schedule != .constant else { return nil }
+        return JSONText.object(
+            [("name", JSONText.string(schedule.name))]
+                + schedule.parameters.map { symbol, value in
+                    // K and T are whole numbers, written as the lesson file writes them.
+                    (symbol.rawValue, symbol.validRange == .positiveWhole ? String(Int(value)) : NumberFormat.json(value))
+                })
     }
 }

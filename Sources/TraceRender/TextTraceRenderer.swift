@@ -48,7 +48,7 @@ public struct TextTraceRenderer: TraceSink {
         let sampleCount = experiment.data.count
         let batch = experiment.batchSize.resolved(sampleCount: sampleCount)
         let layers = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
-        let hyperparameters = experiment.hyperparameters.entries
+        let hyperparameters = (experiment.hyperparameters.entries + (experiment.l2.map { [(Symbol.l2, $0)] } ?? []))
             .map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
         let batching = batch == sampleCount
             ? "full batch (\(counted(sampleCount, "sample")) per update)"
@@ -66,6 +66,10 @@ public struct TextTraceRenderer: TraceSink {
             Update, for each parameter (t = 1, 2, …; state starts at 0):
 
             """
+        if let schedule = experiment.schedule.formula {
+            let parameters = experiment.schedule.parameters.map { "\($0.symbol.unicode) = \(number($0.value))" }
+            text += "  \(UnicodeMath.render(schedule)), with \(parameters.joined(separator: ", ")), read as η below\n"
+        }
         for line in run.rule.unicodeLines { text += "  \(line)\n" }
         for note in run.rule.notes { text += "  Note: \(note)\n" }
         try output.write(text)
@@ -96,7 +100,8 @@ public struct TextTraceRenderer: TraceSink {
         let worked = WorkedFormulas(number: number)
         for index in focusIndices(run) {
             text += "\nWorked example for \(run.parameterNames[index]):\n"
-            let lines = [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
+            let lines = [worked.schedule(run.experiment.schedule, step: step)].compactMap { $0 }
+                + [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
                 + worked.update(parameter: index, step: step, rule: rule)
             for line in lines { text += "  \(UnicodeMath.render(line))\n" }
         }

@@ -22,6 +22,15 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.") var epsilon: Double?
     @Option(parsing: .unconditional, help: "AdamW's weight decay λ.") var lambda: Double?
 
+    @Option(help: ArgumentHelp("Learning-rate schedule: constant (default), step or cosine.", valueName: "constant|step|cosine"))
+    var schedule: String?
+    @Option(parsing: .unconditional, help: "Step schedule: multiply η by γ … (default 0.5)") var gamma: Double?
+    @Option(parsing: .unconditional, help: "Step schedule: … every K updates (default 1).") var every: Double?
+    @Option(name: .customLong("eta-min"), parsing: .unconditional, help: "Cosine schedule: the lowest η (default 0).")
+    var etaMin: Double?
+    @Option(parsing: .unconditional, help: "Cosine schedule: updates from η down to η_min (default: --steps).") var period: Double?
+    @Option(parsing: .unconditional, help: "Coupled weight decay (L2): add X·w to every gradient.") var l2: Double?
+
     @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
     var convention: Convention?
 
@@ -63,6 +72,11 @@ struct RunOptions: ParsableArguments {
         settings.batchSize = batchSize.map { $0 == "full" ? .full : .samples(Int($0) ?? 0) }
         settings.shuffle = shuffle
         settings.seed = seed
+        settings.schedule = schedule
+        for case let (symbol, value?) in [(Symbol.gamma, gamma), (.every, every), (.etaMin, etaMin), (.period, period)] {
+            settings.scheduleParameters[symbol] = value
+        }
+        settings.l2 = l2
         var request = RunRequest(settings: settings)
         request.lesson = lesson
         request.format = format

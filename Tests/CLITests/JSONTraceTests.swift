@@ -77,9 +77,21 @@ import Testing
         }
     }
 
+    @Test func scheduleAndL2AreRecorded() throws {
+        let (_, object) = try json(["gd", "--steps", "4", "--schedule", "step", "--gamma", "0.5", "--every", "2", "--l2", "0.1"])
+        let optimizer = try #require(object["optimizer"] as? [String: Any])
+        #expect((optimizer["hyperparameters"] as? [String: Double]) == ["eta": 0.1, "l2": 0.1])
+        #expect((optimizer["schedule"] as? NSDictionary) == ["name": "step", "gamma": 0.5, "every": 2] as NSDictionary)
+        let lesson = try #require(object["lesson"] as? [String: Any])
+        #expect((lesson["schedule"] as? NSDictionary) == ["name": "step", "gamma": 0.5, "every": 2] as NSDictionary)
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["eta"] as? Double } == [0.1, 0.1, 0.05, 0.05])
+    }
+
     /// "A trace file alone is enough to reproduce it": run its `lesson` object again.
     @Test func lessonObjectReproducesTheRun() throws {
-        let arguments = ["rmsprop", "--rho", "0.8", "--steps", "4", "--seed", "5", "--batch-size", "1", "--convention", "pytorch"]
+        let arguments = ["rmsprop", "--rho", "0.8", "--steps", "4", "--seed", "5", "--batch-size", "1", "--convention", "pytorch",
+                         "--schedule", "cosine", "--eta-min", "0.001", "--period", "3"]
         let (text, object) = try json(arguments)
         let folder = try TraceBinary.temporaryFolder()
         let lessonData = try JSONSerialization.data(withJSONObject: try #require(object["lesson"]))

@@ -3,6 +3,10 @@ import Testing
 import TraceEngine
 import TraceLessons
 
+enum FixtureError: Error {
+    case missing(String)
+}
+
 /// The engine against `Tests/Fixtures/reference`, written by an independent numpy script
 /// (`make_fixtures.py`) from the lecture's formulas: every recorded value to 1e-12 relative.
 @Suite struct ReferenceFixtureTests {
@@ -15,7 +19,18 @@ import TraceLessons
         let steps: Int
         let batch_size: BatchSizeValue
         let shuffle_seed: UInt64?
+        let schedule: [String: ScheduleValue]?
+        let l2: Double?
         var testDescription: String { name }
+    }
+
+    /// A schedule field: its name (a string) or a parameter (a number).
+    enum ScheduleValue: Decodable, Sendable {
+        case name(String), number(Double)
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) { self = .name(text) } else { self = .number(try container.decode(Double.self)) }
+        }
     }
 
     enum BatchSizeValue: Decodable, Sendable {
@@ -57,10 +72,22 @@ import TraceLessons
         case .full: batchSize = .full
         case let .samples(n): batchSize = .samples(n)
         }
-        let experiment = Experiment(
+        var experiment = Experiment(
             title: lesson.title, network: lesson.network, data: lesson.data, optimizer: optimizer,
             convention: try #require(Convention(rawValue: fixture.convention)), hyperparameters: hyperparameters,
             steps: fixture.steps, batchSize: batchSize, shuffleSeed: fixture.shuffle_seed)
+        experiment.l2 = fixture.l2
+        if let schedule = fixture.schedule {
+            func number(_ key: String) throws -> Double {
+                guard case let .number(value)? = schedule[key] else { throw FixtureError.missing(key) }
+                return value
+            }
+            switch schedule["name"] {
+            case .name("step")?: experiment.schedule = .step(gamma: try number("gamma"), every: Int(try number("every")))
+            case .name("cosine")?: experiment.schedule = .cosine(etaMin: try number("eta_min"), period: Int(try number("period")))
+            default: throw FixtureError.missing("schedule name")
+            }
+        }
         var sink = CollectingSink()
         try Engine.run(experiment, into: &sink)
 
@@ -86,9 +113,13 @@ import TraceLessons
             let rule = try #require(sink.run?.rule)
             for (index, name) in names.enumerated() {
                 let values = try #require(parameters[name], "no \(name) at t=\(t)")
-                #expect(Set(values.keys) == Set(rule.recordedSymbols.map(\.rawValue)), "keys of \(name)")
+                let extra: Set<String> = fixture.l2 == nil ? [] : ["g_raw"]
+                #expect(Set(values.keys) == Set(rule.recordedSymbols.map(\.rawValue)).union(extra), "keys of \(name)")
                 for symbol in rule.recordedSymbols {
                     check(step.values[symbol]?[index] ?? .nan, values[symbol.rawValue], "\(symbol.rawValue) of \(name) at t=\(t)")
+                }
+                if fixture.l2 != nil {
+                    check(step.carriedIn[.g]?[index] ?? .nan, values["g_raw"], "g_raw of \(name) at t=\(t)")
                 }
             }
 

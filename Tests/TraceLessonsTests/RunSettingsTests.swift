@@ -64,6 +64,35 @@ import TraceEngine
         #expect { try negative.experiment(for: plain) } throws: { ($0 as? UsageError)?.message.contains("--epsilon must be 0 or more") == true }
     }
 
+    @Test func schedulesAndL2FromLessonAndFlags() throws {
+        let lesson = try lesson(
+            "optimizer:\n  name: adam\n  l2: 0.01\nschedule:\n  name: step\n  gamma: 0.1\n  every: 3",
+            training: "training:\n  steps: 5")
+        let fromLesson = try RunSettings(optimizer: .adam).experiment(for: lesson)
+        #expect(fromLesson.schedule == .step(gamma: 0.1, every: 3))
+        #expect(fromLesson.l2 == 0.01)
+
+        var flags = RunSettings(optimizer: .adam)
+        flags.scheduleParameters[.every] = 2
+        flags.l2 = 0.5
+        let overridden = try flags.experiment(for: lesson)
+        #expect(overridden.schedule == .step(gamma: 0.1, every: 2))
+        #expect(overridden.l2 == 0.5)
+
+        var cosine = RunSettings(optimizer: .adam)
+        cosine.schedule = "cosine"
+        #expect(try cosine.experiment(for: lesson).schedule == .cosine(etaMin: 0, period: 5))
+        cosine.scheduleParameters[.gamma] = 0.5
+        #expect { try cosine.experiment(for: lesson) } throws: {
+            ($0 as? UsageError)?.message == "--gamma belongs to --schedule step, not to the cosine schedule"
+        }
+        var typo = RunSettings(optimizer: .adam)
+        typo.schedule = "cosin"
+        #expect { try typo.experiment(for: lesson) } throws: { ($0 as? UsageError)?.message.contains("did you mean 'cosine'?") == true }
+        // The lesson's l2 belongs to its optimizer section: another optimizer does not get it.
+        #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson).l2 == nil)
+    }
+
     @Test func seedImpliesShuffle() throws {
         var settings = RunSettings(optimizer: .sgd)
         #expect(try settings.experiment(for: lesson()).shuffleSeed == nil)

@@ -53,13 +53,21 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         try writer.write(.beginGroup(id: "formulas"))
         try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))
         var hyperparameters: [MathNode] = []
-        for (symbol, value) in experiment.hyperparameters.entries {
+        for (symbol, value) in experiment.hyperparameters.entries + (experiment.l2.map { [(Symbol.l2, $0)] } ?? []) {
             if !hyperparameters.isEmpty { hyperparameters.append(.op(",")) }
             hyperparameters += [.symbol(symbol), .op("="), .number(number(value))]
         }
         try writer.write(.equations([.row(hyperparameters)]))
         try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
         try writer.write(.equations(ChainRuleFormulas.symbolic))
+        if let schedule = experiment.schedule.formula {
+            var parameters: [MathNode] = [schedule]
+            for (symbol, value) in experiment.schedule.parameters {
+                parameters += [.op(","), .symbol(symbol), .op("="), .number(number(value))]
+            }
+            try writer.write(.paragraph("The learning rate follows a \(experiment.schedule.name) schedule; the update reads η as ηₜ:"))
+            try writer.write(.equations([.row(parameters)]))
+        }
         try writer.write(.paragraph("Then, for each parameter, with g its gradient averaged over the batch:"))
         try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
@@ -91,7 +99,8 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         for index in focusIndices(run) {
             try writer.write(.paragraph("Worked example for \(run.parameterNames[index]):"))
             try writer.write(.equations(
-                [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
+                [worked.schedule(run.experiment.schedule, step: step)].compactMap { $0 }
+                    + [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
                     + worked.update(parameter: index, step: step, rule: run.rule)))
         }
 

@@ -41,7 +41,8 @@ struct WorkedFormulas {
             symbolic = element("δ", layer: l, index: j)
             terms = step.samples.map { value($0.layers[l - 1].delta[j - 1]) }
         }
-        let g = MathNode.number(number(step.values[.g]?[parameter] ?? .nan))
+        // The chain rule's gradient, before any L2 term (which is an equation of the rule).
+        let g = MathNode.number(number(step.carriedIn[.g]?[parameter] ?? .nan))
         if terms.count == 1 {
             return .row([.name("g"), .op("="), symbolic, .op("="), terms[0], .op("="), g])
         }
@@ -52,6 +53,14 @@ struct WorkedFormulas {
         }
         return .row([.name("g"), .op("="), .text("mean over the batch of "), symbolic, .op("="),
                      .fraction(.row(sum), .number("\(terms.count)")), .op("="), g])
+    }
+
+    /// The schedule with the step's numbers: `η(3) = 0.1·0.5^⌊(3 − 1)/2⌋ = 0.05`; `nil` without one.
+    func schedule(_ schedule: LearningRateSchedule, step: StepRecord) -> MathNode? {
+        guard let equation = schedule.equation else { return nil }
+        let builder = MathBuilder { .number(number(step.scheduleScalars[$0] ?? .nan)) }
+        return .row([.indexed(.symbol(.eta), .number("\(step.t)")), .op("="), builder.build(equation.expression),
+                     .op("="), .number(number(step.eta))])
     }
 
     /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`.

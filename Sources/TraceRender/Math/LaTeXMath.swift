@@ -15,6 +15,9 @@ public enum LaTeXMath {
         case let .fenced(a): return "\\left(\(render(a))\\right)"
         case let .subscripted(base, sub): return "{\(render(base))}_{\(render(sub))}"
         case let .indexed(base, index): return "\(render(base))(\(render(index)))"
+        case let .floor(a): return "\\left\\lfloor \(render(a)) \\right\\rfloor"
+        case let .function(name, arguments):
+            return "\\\(name)\\left(\(arguments.map(render).joined(separator: ", "))\\right)"
         case let .text(text):
             return text.allSatisfy(\.isWhitespace) ? "\\quad" : "\\text{\(escapeText(text))}"
         }
@@ -41,7 +44,7 @@ public enum LaTeXMath {
 
     static func latexName(_ name: String) -> String {
         let greek: [String: String] = [
-            "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'",
+            "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'", "π": "\\pi",
         ]
         return greek[name] ?? name
     }

@@ -25,7 +25,7 @@ public struct MathBuilder {
         case .sum, .difference: return 1
         case .product: return 2
         case .power: return 3
-        case .symbol, .constant, .squareRoot, .quotient: return 4
+        case .symbol, .constant, .squareRoot, .quotient, .floor, .cosine, .minimum, .pi: return 4
         }
     }
 
@@ -51,6 +51,14 @@ public struct MathBuilder {
             node = .power(build(base, level: 4), build(exponent, level: 0))
         case let .squareRoot(a):
             node = .squareRoot(build(a, level: 0))
+        case let .floor(a):
+            node = .floor(build(a, level: 0))
+        case let .cosine(a):
+            node = .function("cos", [build(a, level: 0)])
+        case let .minimum(a, b):
+            node = .function("min", [build(a, level: 0), build(b, level: 0)])
+        case .pi:
+            node = .name("π")
         }
         return level(of: e) < minimum ? .fenced(node) : node
     }

@@ -28,6 +28,10 @@ public enum MathMLWriter {
         case let .subscripted(base, sub): return "<msub>\(row(base))\(row(sub))</msub>"
         case let .indexed(base, index):
             return "<mrow>\(render(base))<mo stretchy=\"false\">(</mo>\(render(index))<mo stretchy=\"false\">)</mo></mrow>"
+        case let .floor(a): return "<mrow><mo>⌊</mo>\(render(a))<mo>⌋</mo></mrow>"
+        case let .function(name, arguments):
+            let list = arguments.map(render).joined(separator: "<mo separator=\"true\">,</mo>")
+            return "<mrow><mi>\(name)</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(list)<mo>)</mo></mrow></mrow>"
         case let .text(text):
             // MathML drops plain spaces at the ends of <mtext>; no-break spaces survive.
             let kept = text.replacingOccurrences(of: " ", with: "\u{00A0}")
@@ -39,7 +43,8 @@ public enum MathMLWriter {
         switch node {
         case .fraction, .squareRoot: return true
         case let .row(nodes): return nodes.contains(where: isTall)
-        case let .fenced(a), let .indexed(a, _), let .subscripted(a, _): return isTall(a)
+        case let .fenced(a), let .indexed(a, _), let .subscripted(a, _), let .floor(a): return isTall(a)
+        case let .function(_, arguments): return arguments.contains(where: isTall)
         case let .power(a, b): return isTall(a) || isTall(b)
         default: return false
         }

@@ -25,4 +25,8 @@ public indirect enum MathNode: Sendable, Equatable {
     case indexed(MathNode, MathNode)
     /// Upright words inside a formula.
     case text(String)
+    /// `⌊x⌋`.
+    case floor(MathNode)
+    /// A named function of its arguments: `cos(x)`, `min(a, b)`.
+    case function(String, [MathNode])
 }

@@ -19,6 +19,8 @@ public enum UnicodeMath {
         case let .fenced(a): return "(\(render(a)))"
         case let .subscripted(base, sub): return render(base) + render(sub)
         case let .indexed(base, index): return "\(render(base))(\(render(index)))"
+        case let .floor(a): return "⌊\(render(a))⌋"
+        case let .function(name, arguments): return "\(name)(\(arguments.map(render).joined(separator: ", ")))"
         case let .text(text): return text.allSatisfy(\.isWhitespace) ? "    " : text
         }
     }
@@ -33,7 +35,7 @@ public enum UnicodeMath {
 
     private static func isAtom(_ node: MathNode) -> Bool {
         switch node {
-        case .symbol, .name, .number, .fenced, .indexed, .squareRoot: return true
+        case .symbol, .name, .number, .fenced, .indexed, .squareRoot, .floor, .function: return true
         case let .row(nodes): return nodes.count == 1 && isAtom(nodes[0])
         default: return false
         }

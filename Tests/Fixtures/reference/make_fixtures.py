@@ -19,14 +19,16 @@ How to rerun
 
 from any directory (paths are resolved relative to this file).  Needs Python 3.11,
 numpy and PyYAML.  The output is deterministic: two runs write the same bytes.
-To add or change a case, edit CASES below (cases.json is regenerated from it);
+To add or change a case, edit build_cases() below (cases.json is regenerated from it);
 to change a network or data, edit lessons/*.yaml.  Stale expected/*.json files
 that no longer belong to a case are removed.
 
 Before writing anything the script checks itself: the SplitMix64 and
 xoshiro256** published vectors, the gradient of every lesson against central
-finite differences, every case against a second, vectorised (numpy matrix)
-implementation, and the Mazur sanity numbers quoted in contract.md.
+finite differences (also with the L2 penalty, for every lesson and l2 a case
+uses), every case against a second, vectorised (numpy matrix) implementation
+(batches, eta_t, loss, g_raw, g, w_new), the Mazur sanity numbers quoted in
+contract.md, and hand-checkable facts about the schedule and L2 cases.
 
 Exact conventions (the Swift engine is tested against these to 1e-12 relative)
 ------------------------------------------------------------------------------
@@ -70,8 +72,29 @@ Arithmetic is IEEE double, one operation at a time, in exactly this order:
   adamw: same m, v, m_hat, v_hat;
         lecture (w - (eta/sqrt(v_hat+epsilon))*m_hat) - (eta*lambda)*w;
         pytorch w*(1 - eta*lambda) - (eta*m_hat)/(sqrt(v_hat)+epsilon).
+* Optional case keys (absent or null: constant eta, no L2; the cases that
+  predate them omit both, so their files are unchanged):
+  schedule: {"name": "step", "gamma": G, "every": K} or
+            {"name": "cosine", "eta_min": M, "period": T}  (K, T integers).
+    eta_t, in plain Python floats, with eta the case's eta and t from 1:
+      step:   k = math.floor((t - 1) / K)  (float division, an int);
+              eta_t = eta * gamma ** k.
+      cosine: eta_t = eta_min + 0.5 * (eta - eta_min)
+                      * (1 + math.cos(math.pi * min(t - 1, T) / T))
+              (evaluated left to right as Python does; eta_min once t - 1 >= T;
+              at t = 1 it can differ from eta in the last bit, e.g. eta 0.01,
+              eta_min 0.001 give 0.010000000000000002).
+    eta_t replaces eta everywhere in update t's formula above, including
+    AdamW's (eta*lambda)*w and w*(1 - eta*lambda).  The step's "eta" is eta_t.
+  l2: X >= 0, coupled weight decay: the objective is the data loss plus
+    (X/2)*w*w for every parameter, biases included.  g_raw = the batch-mean
+    gradient above; g = g_raw + X*w (w before the update), and g is what the
+    optimizer uses and its state accumulates (m, v, s, ss).  The step records
+    "g_raw" (only in cases with l2, just before "g") and "g" = g_raw + X*w.
+    The recorded loss (batch and sample) is the data loss, WITHOUT the penalty.
+  A trace of a case with these keys repeats them after "hyperparameters".
 * Divergence: after a step is computed in full, if any value of it (a sample's
-  z, a, delta or loss, the batch loss, any g, state or w_new) is not finite, the
+  z, a, delta or loss, the batch loss, any g_raw, g, state or w_new) is not finite, the
   step is recorded, diverged_at = t, and the run stops.  Otherwise null.
 * JSON: insertion-ordered keys, indent 1, floats as Python's shortest round-trip
   repr, non-finite values as the strings "nan", "inf", "-inf" (strict JSON).
@@ -122,8 +145,9 @@ STATE_KEYS = {
 ADAM = {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
 
 
-def case(name, lesson, optimizer, convention, hyper, steps, batch_size, shuffle_seed=None):
-    return {
+def case(name, lesson, optimizer, convention, hyper, steps, batch_size, shuffle_seed=None,
+         schedule=None, l2=None):
+    c = {
         "name": name,
         "lesson": f"lessons/{lesson}.yaml",
         "optimizer": optimizer,
@@ -133,6 +157,21 @@ def case(name, lesson, optimizer, convention, hyper, steps, batch_size, shuffle_
         "batch_size": batch_size,
         "shuffle_seed": shuffle_seed,
     }
+    # Optional keys, written only when set (absent means null: constant eta, no L2),
+    # so the cases that predate them are unchanged in cases.json.
+    if schedule is not None:
+        c["schedule"] = schedule
+    if l2 is not None:
+        c["l2"] = float(l2)
+    return c
+
+
+def step_schedule(gamma, every):
+    return {"name": "step", "gamma": float(gamma), "every": int(every)}
+
+
+def cosine_schedule(eta_min, period):
+    return {"name": "cosine", "eta_min": float(eta_min), "period": int(period)}
 
 
 def build_cases():
@@ -190,6 +229,37 @@ def build_cases():
     cases.append(case("2-1-bce-gd", "logistic-2-1-bce", "gd", "lecture", {"eta": 0.5}, 4, "full"))
     cases.append(case("2-1-bce-adamw-lecture", "logistic-2-1-bce", "adamw", "lecture",
                       {"eta": 0.05, **ADAM, "lambda": 0.01}, 5, 2))
+
+    # Learning-rate schedules.  Step decay.
+    cases.append(case("sched-step-gd", "tanh-sigmoid-2-2-1", "gd", "lecture", {"eta": 0.5}, 6, "full",
+                      schedule=step_schedule(0.5, 2)))
+    cases.append(case("sched-step-momentum-lecture", "tanh-sigmoid-2-2-1", "momentum", "lecture",
+                      {"eta": 0.2, "beta": 0.9}, 6, 2, schedule=step_schedule(0.1, 3)))
+    cases.append(case("sched-step-momentum-pytorch", "tanh-sigmoid-2-2-1", "momentum", "pytorch",
+                      {"eta": 0.2, "beta": 0.9}, 6, 2, schedule=step_schedule(0.1, 3)))
+    cases.append(case("sched-step-adam-pytorch", "tanh-sigmoid-2-2-1", "adam", "pytorch",
+                      {"eta": 0.1, **ADAM}, 5, 2, schedule=step_schedule(0.5, 1)))
+    # Cosine annealing (t - 1 >= period sits at eta_min).
+    cases.append(case("sched-cosine-sgd", "tanh-sigmoid-2-2-1", "sgd", "lecture", {"eta": 0.3}, 6, 1,
+                      schedule=cosine_schedule(0.01, 4)))
+    cases.append(case("sched-cosine-adamw-lecture", "tanh-sigmoid-2-2-1", "adamw", "lecture",
+                      {"eta": 0.05, **ADAM, "lambda": 0.01}, 5, 2, schedule=cosine_schedule(0.0, 3)))
+    cases.append(case("sched-cosine-adamw-pytorch", "tanh-sigmoid-2-2-1", "adamw", "pytorch",
+                      {"eta": 0.05, **ADAM, "lambda": 0.01}, 5, 2, schedule=cosine_schedule(0.0, 3)))
+    cases.append(case("sched-cosine-rmsprop-pytorch", "linear-3-2-mse", "rmsprop", "pytorch",
+                      {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, 6, 2, schedule=cosine_schedule(0.001, 5)))
+    # Coupled L2 weight decay (g = g_raw + l2*w; the loss stays the data loss).
+    cases.append(case("l2-gd", "tanh-sigmoid-2-2-1", "gd", "lecture", {"eta": 0.5}, 5, "full", l2=0.1))
+    # "Adam with L2" from the lecture's AdamW section, same lesson, eta, batches and
+    # steps as 2-1-bce-adamw-lecture (lambda 0.01), so the two can be compared.
+    cases.append(case("l2-adam-lecture", "logistic-2-1-bce", "adam", "lecture",
+                      {"eta": 0.05, **ADAM}, 5, 2, l2=0.01))
+    # (eta 0.05, not the 0.1 of 1-2-1-relu-adagrad-pytorch: at t = 1 pytorch AdaGrad moves
+    # every weight by about eta, and 0.1 would bring the +-0.1 biases to ~1e-9 by cancellation.)
+    cases.append(case("l2-adagrad-pytorch", "relu-1-2-1", "adagrad", "pytorch",
+                      {"eta": 0.05, "epsilon": 1e-10}, 4, "full", l2=0.05))
+    cases.append(case("l2-sched-step-momentum-pytorch", "deep-2-3-2-1-bce", "momentum", "pytorch",
+                      {"eta": 0.4, "beta": 0.9}, 5, 2, schedule=step_schedule(0.5, 2), l2=0.1))
     return cases
 
 
@@ -470,9 +540,23 @@ def sample_pass(layers, loss: str, x: list[F], y: list[F]):
 # ---------------------------------------------------------------------------
 
 
-def optimizer_step(opt: str, conv: str, hp: dict, t: int, w: F, g: F, state: dict) -> tuple[dict, F]:
-    """One parameter's update.  Returns (new state, w_new)."""
-    eta = F(hp["eta"])
+def learning_rate(schedule: dict | None, eta: float, t: int) -> float:
+    """eta_t for update t (from 1), in plain Python floats, exactly as written."""
+    if schedule is None:
+        return eta
+    if schedule["name"] == "step":
+        gamma, K = schedule["gamma"], schedule["every"]
+        k = math.floor((t - 1) / K)  # an int
+        return eta * gamma ** k
+    if schedule["name"] == "cosine":
+        eta_min, T = schedule["eta_min"], schedule["period"]
+        return eta_min + 0.5 * (eta - eta_min) * (1 + math.cos(math.pi * min(t - 1, T) / T))
+    raise ValueError(schedule)
+
+
+def optimizer_step(opt: str, conv: str, hp: dict, t: int, w: F, g: F, state: dict,
+                   eta: F) -> tuple[dict, F]:
+    """One parameter's update with learning rate eta (= eta_t).  Returns (new state, w_new)."""
     if opt in ("gd", "sgd", "minibatch"):
         return {}, w - eta * g
     if opt == "momentum":
@@ -518,8 +602,21 @@ def optimizer_step(opt: str, conv: str, hp: dict, t: int, w: F, g: F, state: dic
 
 
 def validate_case(c: dict):
-    assert set(c) == {"name", "lesson", "optimizer", "convention", "hyperparameters",
-                      "steps", "batch_size", "shuffle_seed"}, c
+    required = {"name", "lesson", "optimizer", "convention", "hyperparameters",
+                "steps", "batch_size", "shuffle_seed"}
+    assert required <= set(c) <= required | {"schedule", "l2"}, c
+    sched = c.get("schedule")
+    if sched is not None:
+        if sched["name"] == "step":
+            assert list(sched) == ["name", "gamma", "every"], c
+            assert isinstance(sched["gamma"], float) and sched["gamma"] > 0, c
+            assert isinstance(sched["every"], int) and sched["every"] >= 1, c
+        else:
+            assert sched["name"] == "cosine" and list(sched) == ["name", "eta_min", "period"], c
+            assert isinstance(sched["eta_min"], float) and 0 <= sched["eta_min"] <= c["hyperparameters"]["eta"], c
+            assert isinstance(sched["period"], int) and sched["period"] >= 1, c
+    l2 = c.get("l2")
+    assert l2 is None or (isinstance(l2, float) and l2 >= 0), c
     assert c["optimizer"] in OPTIMIZERS, c
     assert c["convention"] in ("lecture", "pytorch"), c
     assert tuple(c["hyperparameters"]) == HYPER_KEYS[c["optimizer"]], c
@@ -535,6 +632,7 @@ def validate_case(c: dict):
 
 def run_case(c: dict, lesson: dict) -> dict:
     opt, conv, hp = c["optimizer"], c["convention"], c["hyperparameters"]
+    schedule, l2 = c.get("schedule"), c.get("l2")
     X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
     n = len(X)
     B = n if c["batch_size"] == "full" else min(c["batch_size"], n)
@@ -567,30 +665,38 @@ def run_case(c: dict, lesson: dict) -> dict:
                 values.extend(z)
                 values.extend(a)
                 values.extend(d)
-        batch_loss = loss_acc / F(len(batch))
-        g = [ga / F(len(batch)) for ga in g_acc]
+        batch_loss = loss_acc / F(len(batch))  # data loss; the L2 penalty is not in it
+        g_raw = [ga / F(len(batch)) for ga in g_acc]
         w = get_params(layers)
+        g = g_raw if l2 is None else [gr + F(l2) * wp for gr, wp in zip(g_raw, w)]
+        eta_t = F(learning_rate(schedule, hp["eta"], t))
         w_new = []
         params = {}
         for p, name in enumerate(names):
-            st, wn = optimizer_step(opt, conv, hp, t, w[p], g[p], state[p])
+            st, wn = optimizer_step(opt, conv, hp, t, w[p], g[p], state[p], eta_t)
             state[p] = st
             w_new.append(wn)
-            entry = {"w": w[p], "g": g[p]}
+            entry = {"w": w[p]}
+            if l2 is not None:
+                entry["g_raw"] = g_raw[p]
+            entry["g"] = g[p]
             entry.update({key: st[key] for key in STATE_KEYS[opt]})
             entry["w_new"] = wn
             params[name] = entry
             values.extend(entry.values())
         values.append(batch_loss)
-        steps.append({"t": t, "epoch": epoch, "batch": [s + 1 for s in batch], "eta": F(hp["eta"]),
+        steps.append({"t": t, "epoch": epoch, "batch": [s + 1 for s in batch], "eta": eta_t,
                       "loss": batch_loss, "parameters": params, "samples": samples})
         layers = set_params(layers, w_new)
         if not all(np.isfinite(v) for v in values):
             diverged_at = t
             break
-    return {"case": c["name"], "optimizer": opt, "convention": conv,
-            "hyperparameters": dict(hp), "parameters": names, "steps": steps,
-            "diverged_at": diverged_at}
+    head = {"case": c["name"], "optimizer": opt, "convention": conv, "hyperparameters": dict(hp)}
+    if schedule is not None:
+        head["schedule"] = dict(schedule)
+    if l2 is not None:
+        head["l2"] = l2
+    return {**head, "parameters": names, "steps": steps, "diverged_at": diverged_at}
 
 
 # ---------------------------------------------------------------------------
@@ -600,8 +706,9 @@ def run_case(c: dict, lesson: dict) -> dict:
 
 def vectorised_run(c: dict, lesson: dict):
     """Second implementation with numpy matrices and whole-vector optimizer state.
-    Returns a list per step of (batch, loss, g vector, w_new vector)."""
+    Returns a list per step of (batch, loss, eta_t, g_raw vector, g vector, w_new vector)."""
     opt, conv, hp = c["optimizer"], c["convention"], c["hyperparameters"]
+    schedule, l2 = c.get("schedule"), c.get("l2") or 0.0
     X = [np.array(x, dtype=float) for x in lesson["X"]]
     Y = [np.array(y, dtype=float) for y in lesson["Y"]]
     n = len(X)
@@ -643,9 +750,18 @@ def vectorised_run(c: dict, lesson: dict):
                 order[i], order[j] = order[j], order[i]
         for start in range(0, n, B):
             batches.append(order[start:start + B])
-    eta = hp["eta"]
     for batch in batches[:c["steps"]]:
         t += 1
+        # Learning rate, written differently from learning_rate(): integer division,
+        # numpy power and cosine, halving last.
+        if schedule is None:
+            eta = hp["eta"]
+        elif schedule["name"] == "step":
+            eta = hp["eta"] * np.power(schedule["gamma"], (t - 1) // schedule["every"])
+        else:
+            lo, T = schedule["eta_min"], schedule["period"]
+            phase = np.pi * (T if t - 1 >= T else t - 1) / T
+            eta = lo + (hp["eta"] - lo) * (1 + np.cos(phase)) / 2
         Wc, bc = unflat(w)
         total, gsum = 0.0, np.zeros(P)
         for s in batch:
@@ -673,7 +789,8 @@ def vectorised_run(c: dict, lesson: dict):
                 if l > 0:
                     delta = (Wc[l].T @ delta) * fp[acts[l - 1]](z_list[l - 1], a_list[l])
             gsum += flat(gW, gb)
-        g = gsum / len(batch)
+        g_raw = gsum / len(batch)
+        g = g_raw + l2 * w  # gradient of data loss + (l2/2)*|w|^2
         if opt in ("gd", "sgd", "minibatch"):
             w_new = w - eta * g
         elif opt == "momentum":
@@ -701,7 +818,7 @@ def vectorised_run(c: dict, lesson: dict):
             w_new = w - step
             if opt == "adamw":
                 w_new = w_new - eta * hp["lambda"] * w
-        out.append((batch, total / len(batch), g, w_new))
+        out.append((batch, total / len(batch), eta, g_raw, g, w_new))
         w = w_new
     return out
 
@@ -713,17 +830,25 @@ def close(a, b, rtol=1e-9, atol=1e-14):
 def check_against_vectorised(c, lesson, trace):
     ref = vectorised_run(c, lesson)
     names = trace["parameters"]
-    for step, (batch, loss, g, w_new) in zip(trace["steps"], ref):
+    assert len(ref) == c["steps"]
+    for step, (batch, loss, eta, g_raw, g, w_new) in zip(trace["steps"], ref):
         if trace["diverged_at"] is not None:
             break  # the divergence case is checked by its own assertions
         assert step["batch"] == [s + 1 for s in batch], (c["name"], step["t"], "batch")
+        assert close(step["eta"], eta, atol=0.0), (c["name"], step["t"], "eta", step["eta"], eta)
         assert close(step["loss"], loss), (c["name"], step["t"], "loss", step["loss"], loss)
+        if c.get("l2") is not None:
+            assert close([step["parameters"][nm]["g_raw"] for nm in names], g_raw), (c["name"], step["t"], "g_raw")
+        else:
+            assert all("g_raw" not in step["parameters"][nm] for nm in names), (c["name"], "g_raw")
         assert close([step["parameters"][nm]["g"] for nm in names], g), (c["name"], step["t"], "g")
         assert close([step["parameters"][nm]["w_new"] for nm in names], w_new), (c["name"], step["t"], "w_new")
 
 
-def check_finite_differences(rel: str, lesson: dict):
-    """Analytic batch gradient (full batch) against central differences."""
+def check_finite_differences(rel: str, lesson: dict, l2: float | None = None):
+    """Analytic batch gradient (full batch) against central differences.  With l2, the
+    objective is data loss + sum (l2/2)*w^2 over every parameter (biases included) and
+    the analytic gradient is g_raw + l2*w, as run_case computes it."""
     layers, X, Y, loss = lesson["layers"], lesson["X"], lesson["Y"], lesson["loss"]
     w0 = get_params(layers)
     n = len(X)
@@ -735,7 +860,11 @@ def check_finite_differences(rel: str, lesson: dict):
             _, _, _, L, gr = sample_pass(ls, loss, x, y)
             tot = tot + L
             gs = [a + b for a, b in zip(gs, gr)]
-        return tot / F(n), [v / F(n) for v in gs]
+        obj, g_raw = tot / F(n), [v / F(n) for v in gs]
+        if l2 is None:
+            return obj, g_raw
+        penalty = sum(0.5 * l2 * float(wv) * float(wv) for wv in ws)
+        return obj + F(penalty), [gr + F(l2) * wv for gr, wv in zip(g_raw, ws)]
 
     _, g = batch(w0)
     h = 1e-6
@@ -763,6 +892,49 @@ def check_relu_and_cancellation(rel: str, lesson: dict, traces: list[dict]):
         zs = [z for trace in traces for step in trace["steps"] for smp in step["samples"]
               for z in smp["layers"][l]["z"]]
         assert any(z > 0 for z in zs) and any(z < 0 for z in zs), (rel, "relu sees one sign only")
+
+
+def check_schedules_and_l2(cases: list[dict], traces: dict):
+    """Hand-checkable facts about the schedule and L2 cases."""
+    for c in cases:
+        trace = traces[c["name"]]
+        etas = [float(st["eta"]) for st in trace["steps"]]
+        sched, l2 = c.get("schedule"), c.get("l2")
+        if sched is None:
+            assert all(e == c["hyperparameters"]["eta"] for e in etas), c["name"]
+        elif sched["name"] == "cosine":
+            T = sched["period"]
+            # (eta - eta_min) then + eta_min can round: 0.01 -> 0.010000000000000002.
+            assert close(etas[0], c["hyperparameters"]["eta"], rtol=1e-15, atol=0.0), c["name"]
+            assert all(a > b for a, b in zip(etas[:T + 1], etas[1:T + 1])), (c["name"], etas)
+            assert all(e == sched["eta_min"] for e in etas[T:]), (c["name"], etas)
+        if l2 is not None:
+            for st in trace["steps"]:
+                for nm, p in st["parameters"].items():
+                    assert p["g"] == p["g_raw"] + F(l2) * p["w"], (c["name"], st["t"], nm)
+    etas = lambda name: [float(st["eta"]) for st in traces[name]["steps"]]
+    assert etas("sched-step-gd") == [0.5, 0.5, 0.25, 0.25, 0.125, 0.125], etas("sched-step-gd")
+    assert etas("sched-step-adam-pytorch") == [0.1, 0.05, 0.025, 0.0125, 0.00625]
+    assert etas("sched-step-momentum-lecture")[:3] == [0.2] * 3
+    assert etas("sched-cosine-sgd")[2] == 0.155  # halfway: 0.01 + 0.5*0.29*(1 + cos(pi/2))
+    assert etas("sched-cosine-sgd")[4:] == [0.01, 0.01]
+    # eta_t = 0 freezes AdamW completely, decoupled term included, in both conventions.
+    for name in ("sched-cosine-adamw-lecture", "sched-cosine-adamw-pytorch"):
+        for st in traces[name]["steps"][3:]:
+            assert st["eta"] == 0.0, name
+            assert all(p["w_new"] == p["w"] for p in st["parameters"].values()), (name, st["t"])
+    # Lecture "Adam with L2" against AdamW (lambda = l2 = 0.01): same batches, same raw
+    # gradient at t = 1, different updates.
+    a, w = traces["l2-adam-lecture"], traces["2-1-bce-adamw-lecture"]
+    assert a["hyperparameters"]["eta"] == w["hyperparameters"]["eta"]
+    assert a["l2"] == w["hyperparameters"]["lambda"] == 0.01
+    assert len(a["steps"]) == len(w["steps"])
+    assert [st["batch"] for st in a["steps"]] == [st["batch"] for st in w["steps"]]
+    for nm, p in a["steps"][0]["parameters"].items():
+        q = w["steps"][0]["parameters"][nm]
+        assert p["w"] == q["w"] and p["g_raw"] == q["g"], nm
+    assert any(p["w_new"] != w["steps"][0]["parameters"][nm]["w_new"]
+               for nm, p in a["steps"][0]["parameters"].items())
 
 
 def check_mazur(traces: dict):
@@ -818,6 +990,8 @@ def main() -> int:
             lessons[c["lesson"]] = load_lesson(c["lesson"])
     for rel, lesson in lessons.items():
         check_finite_differences(rel, lesson)
+    for rel, l2 in sorted({(c["lesson"], c["l2"]) for c in cases if c.get("l2") is not None}):
+        check_finite_differences(rel, lessons[rel], l2)
 
     traces = {}
     with np.errstate(all="ignore"):
@@ -828,6 +1002,7 @@ def main() -> int:
     for rel, lesson in lessons.items():
         check_relu_and_cancellation(rel, lesson, [traces[c["name"]] for c in cases if c["lesson"] == rel])
     check_mazur(traces)
+    check_schedules_and_l2(cases, traces)
     div = traces["1-1-diverge-gd"]
     assert div["diverged_at"] is not None and div["diverged_at"] == len(div["steps"]) < 400, div["diverged_at"]
     for name, trace in traces.items():
