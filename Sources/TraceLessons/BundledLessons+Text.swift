@@ -199,6 +199,8 @@ model:
 data:
   inputs:  [[1.0, 0.0], [0.0, 1.0]]
   targets: [[1.0], [0.0]]
+optimizer:
+  name: gd
 training:
   steps: 3
 
@@ -215,9 +217,10 @@ summary: |
 
   **Run this lesson twice**, with `trace adam --lesson epsilon-placement`
   (the lecture's convention, the default) and again with
-  `--convention pytorch`. Everything up to `v̂` is identical; only `w_new`
-  differs. At t = 1, `m̂ = g` and `v̂ = g²`, so PyTorch moves every parameter
-  by nearly η = 0.02, while the lecture's step is `η·|g|/√(g² + ε)`: close to
+  `--convention pytorch`. In step 1 everything up to `v̂` is identical and
+  only `w_new` differs (later steps start from different weights). At t = 1,
+  `m̂ = g` and `v̂ = g²`, so PyTorch moves every parameter by nearly η = 0.02,
+  while the lecture's step is `η·|g|/√(g² + ε)`: close to
   η when `|g|` is well above 0.01, much shorter when it is below.
 
   What to look for: `W2[1,1]`, `W2[1,2]` and `b2[1]` have gradients above

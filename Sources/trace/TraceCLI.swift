@@ -17,6 +17,16 @@ enum TraceCLI {
         }
     }
 
+    static func handout(_ request: HandoutCommand.Request) {
+        let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
+        do {
+            try HandoutCommand.execute(request, standardOutput: standardOutput)
+            try standardOutput.flush()
+        } catch {
+            exit(with: error)
+        }
+    }
+
     static func execute(_ body: (TraceOutput) throws -> Void) throws {
         let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
         do {

@@ -15,11 +15,12 @@ struct TraceCommand: ParsableCommand {
               trace adam --steps 3
               trace momentum --lesson classic-backprop --beta 0.8 --focus W2[1,1]
               trace rmsprop --convention pytorch --format json --output run.json
+              trace handout --all --output site
             """,
         subcommands: [
             OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
             OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
-            OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self,
+            OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self, HandoutCLICommand.self,
         ]
     )
 }

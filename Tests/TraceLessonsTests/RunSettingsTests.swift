@@ -113,6 +113,8 @@ import TraceEngine
             let name = String(file.dropLast(5))
             #expect(BundledLessons.yaml(named: name) == text, "lessons/\(file) changed: run scripts/embed-lessons")
             #expect(throws: Never.self) { try BundledLessons.lesson(named: name) }
+            // Every bundled lesson has a handout of its own, so it names its optimizer.
+            #expect(try BundledLessons.lesson(named: name)?.optimizer != nil, "lessons/\(file) has no optimizer: section")
         }
         #expect(BundledLessons.names.contains(BundledLessons.defaultName))
     }

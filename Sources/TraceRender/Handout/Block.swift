@@ -15,6 +15,8 @@ public enum Block: Sendable {
     case network(Network)
     /// The loss before each update (an SVG plot in HTML).
     case lossPlot([(t: Int, loss: Double)])
+    /// A list of links to sibling files: `(text, file, note)`.
+    case links([(text: String, file: String, note: String)])
     /// Opens a part that a printed page never splits (one update, the formulas, the loss);
     /// `id` names it, e.g. `step-3`.
     case beginGroup(id: String)

@@ -44,6 +44,12 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
         case let .lossPlot(points):
             try output.write("<figure>\n\(LossPlot.svg(points))\n<figcaption>Batch loss before each update.</figcaption>\n</figure>\n")
+        case let .links(links):
+            try output.write("<ul class=\"links\">\n")
+            for link in links {
+                try output.write("<li><a href=\"\(HTMLText.escape(link.file))\">\(HTMLText.escape(link.text))</a>: \(HTMLText.escape(link.note))</li>\n")
+            }
+            try output.write("</ul>\n")
         case let .beginGroup(id):
             try output.write("<section class=\"keep\" id=\"\(HTMLText.escape(id))\">\n")
         case .endGroup:

@@ -24,6 +24,11 @@ public struct MarkdownWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
+        case let .links(links):
+            for link in links {
+                try output.write("- [\(Self.escape(link.text))](\(Self.escapeURL(link.file))): \(Self.escape(link.note))\n")
+            }
+            try output.write("\n")
         case .lossPlot, .beginGroup, .endGroup:
             break
         }
@@ -44,6 +49,12 @@ public struct MarkdownWriter: DocumentWriter {
     /// A table cell: pipes escaped, line breaks flattened.
     static func cell(_ text: String) -> String {
         escape(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A relative link target: spaces and parentheses percent-encoded.
+    static func escapeURL(_ file: String) -> String {
+        file.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
+            .replacingOccurrences(of: ")", with: "%29")
     }
 
     /// Plain text in Markdown: characters that would start markup or raw HTML are escaped.

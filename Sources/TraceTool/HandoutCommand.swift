@@ -1,0 +1,143 @@
+import Foundation
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// `trace handout`: a lesson's full handout with its own optimizer and steps, or with
+/// `--all` every bundled lesson's handout and an index page in a folder.
+public enum HandoutCommand {
+    /// The formats a handout comes in.
+    public enum Format: String, CaseIterable, Sendable {
+        case md, html, latex
+
+        var fileExtension: String { self == .latex ? "tex" : rawValue }
+    }
+
+    public struct Request: Sendable {
+        /// A bundled lesson's name or a file; ignored with `all`.
+        public var lesson: String?
+        public var all = false
+        public var format: Format = .html
+        public var outputPath: String?
+        public var precision = 4
+        public var focus: String?
+
+        public init() {}
+    }
+
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+        guard (1...17).contains(request.precision) else {
+            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
+        }
+        guard request.format != .latex else {
+            throw .usage("--format latex is not available yet; use md or html")
+        }
+        if request.all {
+            guard request.lesson == nil else {
+                throw .usage("give a lesson or --all, not both")
+            }
+            guard let folder = request.outputPath else {
+                throw .usage("--all writes one file per lesson: give the folder with --output DIR")
+            }
+            try writeAll(into: folder, request: request)
+            return
+        }
+        guard let name = request.lesson else {
+            throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
+        }
+        let lesson = try load(name)
+        var file: AtomicFile?
+        if let path = request.outputPath { file = try AtomicFile(path: path) }
+        do {
+            try render(lesson, format: request.format, to: file?.output ?? standardOutput, request: request)
+        } catch {
+            file?.discard()
+            throw error
+        }
+        try file?.commit()
+    }
+
+    static func load(_ name: String) throws(ToolError) -> Lesson {
+        do {
+            return try LessonSource.load(name)
+        } catch let error as LessonError {
+            throw .lesson(error)
+        } catch let error as UsageError {
+            throw .usage(error.message)
+        } catch {
+            throw .failure("\(error)")
+        }
+    }
+
+    /// Runs `lesson` with its own optimizer section and writes its handout.
+    static func render(_ lesson: Lesson, format: Format, to output: TraceOutput, request: Request) throws(ToolError) {
+        guard let optimizer = lesson.optimizer?.name else {
+            let name = lesson.source.hasPrefix("bundled:") ? String(lesson.source.dropFirst(8)) : lesson.source
+            throw .usage(
+                "\(name) names no optimizer; add an 'optimizer:' section, or run 'trace <optimizer> --lesson \(name) --format \(format.rawValue)'")
+        }
+        let experiment: Experiment
+        do {
+            experiment = try RunSettings(optimizer: optimizer).experiment(for: lesson)
+        } catch {
+            throw .usage("\(lesson.source): \(error.message)")
+        }
+        let focus = try RunCommand.focus(request.focus, names: experiment.network.layout.names)
+        do {
+            switch format {
+            case .md:
+                var sink = HandoutBuilder(writer: MarkdownWriter(output: output), precision: request.precision, focus: focus)
+                try Engine.run(experiment, into: &sink)
+            case .html, .latex:
+                var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
+                try Engine.run(experiment, into: &sink)
+            }
+        } catch {
+            throw .failure("\(error)")
+        }
+    }
+
+    /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.
+    static func writeAll(into folder: String, request: Request) throws(ToolError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .usage("--output '\(folder)' is a file; --all needs a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            } catch {
+                throw .usage("cannot create the folder '\(folder)': create its parent first")
+            }
+        }
+        var links: [(text: String, file: String, note: String)] = []
+        for name in BundledLessons.names {
+            let lesson = try load(name)
+            guard let optimizer = lesson.optimizer?.name else { continue }
+            let file = "\(name).\(request.format.fileExtension)"
+            let target = try AtomicFile(path: (folder as NSString).appendingPathComponent(file))
+            do {
+                try render(lesson, format: request.format, to: target.output, request: request)
+            } catch {
+                target.discard()
+                throw error
+            }
+            try target.commit()
+            let steps = lesson.training.steps ?? 1
+            links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
+        }
+        let index = try AtomicFile(path: (folder as NSString).appendingPathComponent("index.\(request.format.fileExtension)"))
+        do {
+            var writer: any DocumentWriter = request.format == .md
+                ? MarkdownWriter(output: index.output) : HTMLWriter(output: index.output)
+            try writer.begin(title: "Handouts")
+            try writer.write(.heading(level: 1, text: "Handouts"))
+            try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))
+            try writer.write(.links(links))
+            try writer.end()
+        } catch {
+            index.discard()
+            throw .failure("\(error)")
+        }
+        try index.commit()
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import TraceTool
+
+/// `trace handout NAME|FILE` or `trace handout --all --output DIR`.
+struct HandoutCLICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handout",
+        abstract: "Write a lesson's worked-example handout, with the lesson's own optimizer and steps.",
+        discussion: """
+            Examples:
+              trace handout adam --output adam.html
+              trace handout my-lesson.yaml --format md
+              trace handout --all --output site
+            """)
+
+    @Argument(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
+    var lesson: String?
+
+    @Flag(help: "Write every bundled lesson's handout and an index page into the --output folder.")
+    var all = false
+
+    @Option(help: ArgumentHelp("md or html (default).", valueName: "md|html"))
+    var format: HandoutCommand.Format = .html
+
+    @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))
+    var output: String?
+
+    @Option(help: "Significant digits of the numbers shown.")
+    var precision: Int = 4
+
+    @Option(help: ArgumentHelp("The parameter whose worked example is shown, or all (default: the first).", valueName: "name|all"))
+    var focus: String?
+
+    func run() throws {
+        var request = HandoutCommand.Request()
+        request.lesson = lesson
+        request.all = all
+        request.format = format
+        request.outputPath = output
+        request.precision = precision
+        request.focus = focus
+        TraceCLI.handout(request)
+    }
+}
+
+extension HandoutCommand.Format: ExpressibleByArgument {}

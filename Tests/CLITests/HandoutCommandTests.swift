@@ -1,0 +1,58 @@
+import Foundation
+import FoundationXML
+import Testing
+
+/// `trace handout`: one lesson's handout, or every bundled lesson's and an index.
+@Suite struct HandoutCommandTests {
+    @Test func oneLessonWithItsOwnOptimizer() throws {
+        let result = try TraceBinary.run(["handout", "classic-backprop"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.text
+        _ = try XMLDocument(xmlString: html, options: [])
+        #expect(html.contains("<h1>The classic 2-2-2 backpropagation example</h1>"))
+        #expect(html.contains("<h2>Gradient descent, lecture convention</h2>"))
+        let markdown = try TraceBinary.run(["handout", "classic-backprop", "--format", "md"])
+        #expect(markdown.text.hasPrefix("# The classic 2-2-2 backpropagation example\n"))
+    }
+
+    @Test(arguments: ["html", "md"])
+    func everyBundledLessonAndAnIndex(_ format: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let result = try TraceBinary.run(["handout", "--all", "--output", "site", "--format", format], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = folder.appendingPathComponent("site")
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
+        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        #expect(files == (lessons.map { "\($0).\(format)" } + ["index.\(format)"]).sorted())
+        let index = try String(contentsOf: site.appendingPathComponent("index.\(format)"), encoding: .utf8)
+        for lesson in lessons {
+            #expect(index.contains(format == "html" ? "href=\"\(lesson).html\"" : "](\(lesson).md)"), "index links \(lesson)")
+        }
+        if format == "html" {
+            for file in files { _ = try XMLDocument(contentsOf: site.appendingPathComponent(file), options: []) }
+        }
+    }
+
+    @Test(arguments: [
+        (["handout"], "name a lesson"),
+        (["handout", "adam", "--all", "--output", "x"], "give a lesson or --all, not both"),
+        (["handout", "--all"], "give the folder with --output DIR"),
+        (["handout", "adam", "--format", "latex"], "--format latex is not available yet"),
+        (["handout", "nope"], "no lesson 'nope'"),
+    ])
+    func mistakesExit2(_ arguments: [String], _ says: String) throws {
+        let result = try TraceBinary.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+    }
+
+    @Test func aLessonWithoutAnOptimizerSaysWhatToDo() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try "title: t\nmodel:\n  loss: half_sse\n  layers:\n    - activation: identity\n      weights: [[1.0]]\ndata:\n  inputs: [[1.0]]\n  targets: [[0.0]]\n"
+            .write(to: folder.appendingPathComponent("bare.yaml"), atomically: true, encoding: .utf8)
+        let result = try TraceBinary.run(["handout", "bare.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == "trace: bare.yaml names no optimizer; add an 'optimizer:' section, or run 'trace <optimizer> --lesson bare.yaml --format html'\n")
+    }
+}
