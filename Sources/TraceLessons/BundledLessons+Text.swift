@@ -413,7 +413,7 @@ summary: |
   first step is `η/√(1 − ρ)` ≈ 0.02828 for every parameter. For `W1[1,1]`,
   `ss` rises at step 2 and then *falls* (the worked example shows
   `ss(3) < ss(2)`), so its effective rate `η/√(ss + ε)` dips and then climbs
-  back above where it started, and its steps stay near 0.018. In the
+  back above where it started, and its steps level off near 0.018. In the
   `adagrad` lesson the same steps shrink below 0.007. `b2[1]` shows it even
   more: its gradient fades towards 0 and `ss` falls tenfold. To see both on
   this lesson, run `trace adagrad --lesson rmsprop --eta 0.02` too.

@@ -51,12 +51,12 @@ public struct TextTraceRenderer: TraceSink {
         let hyperparameters = (experiment.hyperparameters.entries + (experiment.l2.map { [(Symbol.l2, $0)] } ?? []))
             .map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
         let batching = batch == sampleCount
-            ? "full batch (\(counted(sampleCount, "sample")) per update)"
+            ? "full batch (\(Wording.counted(sampleCount, "sample")) per update)"
             : "\(batch) of \(sampleCount) samples per update"
         var text = """
             \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
-            Network: \(network.inputCount) inputs → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
-            Data: \(counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(counted(experiment.steps, "update"))
+            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
+            Data: \(Wording.counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(Wording.counted(experiment.steps, "update"))
             Hyperparameters: \(hyperparameters)
 
             Chain rule, for each sample:
@@ -113,14 +113,9 @@ public struct TextTraceRenderer: TraceSink {
             try output.write(
                 "\nDiverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)). The run stopped after that step.\n")
         } else {
-            try output.write("\n\(counted(outcome.stepsRun, "update")) done.\n")
+            try output.write("\n\(Wording.counted(outcome.stepsRun, "update")) done.\n")
         }
         try output.flush()
-    }
-
-    /// `1 sample`, `2 samples`.
-    private func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private func focusIndices(_ run: RunDescription) -> [Int] {

@@ -29,9 +29,6 @@ public enum HandoutCommand {
         guard (1...17).contains(request.precision) else {
             throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
         }
-        guard request.format != .latex else {
-            throw .usage("--format latex is not available yet; use md or html")
-        }
         if request.all {
             guard request.lesson == nil else {
                 throw .usage("give a lesson or --all, not both")
@@ -88,8 +85,11 @@ public enum HandoutCommand {
             case .md:
                 var sink = HandoutBuilder(writer: MarkdownWriter(output: output), precision: request.precision, focus: focus)
                 try Engine.run(experiment, into: &sink)
-            case .html, .latex:
+            case .html:
                 var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
+                try Engine.run(experiment, into: &sink)
+            case .latex:
+                var sink = HandoutBuilder(writer: LaTeXWriter(output: output), precision: request.precision, focus: focus)
                 try Engine.run(experiment, into: &sink)
             }
         } catch {
@@ -127,8 +127,12 @@ public enum HandoutCommand {
         }
         let index = try AtomicFile(path: (folder as NSString).appendingPathComponent("index.\(request.format.fileExtension)"))
         do {
-            var writer: any DocumentWriter = request.format == .md
-                ? MarkdownWriter(output: index.output) : HTMLWriter(output: index.output)
+            var writer: any DocumentWriter
+            switch request.format {
+            case .md: writer = MarkdownWriter(output: index.output)
+            case .html: writer = HTMLWriter(output: index.output)
+            case .latex: writer = LaTeXWriter(output: index.output)
+            }
             try writer.begin(title: "Handouts")
             try writer.write(.heading(level: 1, text: "Handouts"))
             try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))

@@ -5,8 +5,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Whether this build can write the format yet.
     public var isAvailable: Bool {
         switch self {
-        case .text, .md, .html, .json, .csv: return true
-        case .latex: return false
+        case .text, .md, .html, .json, .csv, .latex: return true
         }
     }
 }

@@ -15,7 +15,7 @@ public enum RunCommand {
 
     public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
         guard request.format.isAvailable else {
-            throw .usage("--format \(request.format.rawValue) is not available yet; use text, md, html, json or csv")
+            throw .usage("--format \(request.format.rawValue) is not available yet; use text, md, html, latex, json or csv")
         }
         guard (1...17).contains(request.precision) else {
             throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
@@ -53,7 +53,10 @@ public enum RunCommand {
             case .html:
                 var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
                 outcome = try Engine.run(experiment, into: &sink)
-            case .text, .latex:
+            case .latex:
+                var sink = HandoutBuilder(writer: LaTeXWriter(output: output), precision: request.precision, focus: focus)
+                outcome = try Engine.run(experiment, into: &sink)
+            case .text:
                 var sink = TextTraceRenderer(
                     output: output, options: .init(precision: request.precision, focus: focus))
                 outcome = try Engine.run(experiment, into: &sink)

@@ -19,7 +19,7 @@ struct HandoutCLICommand: ParsableCommand {
     @Flag(help: "Write every bundled lesson's handout and an index page into the --output folder.")
     var all = false
 
-    @Option(help: ArgumentHelp("md or html (default).", valueName: "md|html"))
+    @Option(help: ArgumentHelp("md, html (default) or latex.", valueName: "md|html|latex"))
     var format: HandoutCommand.Format = .html
 
     @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))

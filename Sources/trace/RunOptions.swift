@@ -40,7 +40,7 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed for shuffling (0 to 2⁶⁴−1); implies --shuffle.")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Output format: text (default), md, html, json or csv; latex comes later.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text (default), md, html, latex, json or csv.", valueName: "format"))
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))

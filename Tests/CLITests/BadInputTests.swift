@@ -25,7 +25,6 @@ import Testing
         Case(arguments: ["minibatch", "--batch-size", "zero"], says: "--batch-size must be full or a whole number"),
         Case(arguments: ["adam", "--convention", "keras"], says: "'keras' is invalid"),
         Case(arguments: ["adam", "--format", "pdf"], says: "'pdf' is invalid"),
-        Case(arguments: ["adam", "--format", "latex"], says: "--format latex is not available yet"),
         Case(arguments: ["adam", "--focus", "W3[1,1]"], says: "no such parameter; did you mean"),
         Case(arguments: ["adam", "--precision", "0"], says: "--precision must be between 1 and 17"),
         Case(arguments: ["adam", "--lesson", "nope"], says: "no lesson 'nope'"),

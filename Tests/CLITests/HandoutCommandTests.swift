@@ -37,7 +37,6 @@ import Testing
         (["handout"], "name a lesson"),
         (["handout", "adam", "--all", "--output", "x"], "give a lesson or --all, not both"),
         (["handout", "--all"], "give the folder with --output DIR"),
-        (["handout", "adam", "--format", "latex"], "--format latex is not available yet"),
         (["handout", "nope"], "no lesson 'nope'"),
     ])
     func mistakesExit2(_ arguments: [String], _ says: String) throws {

@@ -19,6 +19,8 @@ import Testing
         ("adam-default-2-steps.html", ["adam", "--steps", "2", "--format", "html"]),
         ("adagrad-classic-backprop.html", ["adagrad", "--lesson", "classic-backprop", "--steps", "2", "--format", "html"]),
         ("adam-default-2-steps.csv", ["adam", "--steps", "2", "--format", "csv"]),
+        ("adam-default-2-steps.tex", ["adam", "--steps", "2", "--format", "latex"]),
+        ("momentum-classic-backprop.tex", ["handout", "classic-backprop", "--format", "latex"]),
         ("minibatch-classic-backprop.csv", ["minibatch", "--lesson", "classic-backprop", "--steps", "3", "--format", "csv"]),
     ])
     func matchesGoldenFile(_ name: String, _ arguments: [String]) throws {

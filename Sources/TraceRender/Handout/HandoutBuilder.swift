@@ -34,7 +34,7 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         try writer.write(.heading(level: 2, text: "The network"))
         let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
         try writer.write(.paragraph(
-            "\(network.inputCount) inputs → \(units). Loss \(network.loss.rawValue): \(network.loss.formula), averaged over the samples of a batch."))
+            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss \(network.loss.rawValue): \(network.loss.formula), averaged over the samples of a batch."))
         try writer.write(.network(network))
         let layerRows = network.layers.enumerated().map { l, layer in
             ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
@@ -48,7 +48,7 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         try writer.write(.table(Table(header: ["sample", "x", "y"], rows: dataRows)))
         let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
         try writer.write(.paragraph(
-            "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
+            "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(Wording.counted(experiment.steps, "update"))."))
 
         try writer.write(.beginGroup(id: "formulas"))
         try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))

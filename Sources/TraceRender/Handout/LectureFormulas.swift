@@ -21,7 +21,7 @@ enum LectureFormulas {
             let target: MathNode
             switch equation.target {
             case .wNew: target = .indexed(weight, next)
-            case .mHat, .vHat: target = .symbol(equation.target)
+            case .mHat, .vHat, .g: target = .symbol(equation.target)
             default: target = .indexed(.symbol(equation.target), next)
             }
             return .row([target, .op("="), builder.build(equation.expression)])

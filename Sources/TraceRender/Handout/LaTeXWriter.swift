@@ -1,0 +1,70 @@
+/// Writes a handout as a standalone LaTeX document (amsmath, booktabs) that compiles with
+/// pdflatex: display equations for every formula, booktabs tables, lesson prose through
+/// libcmark's LaTeX renderer.
+public struct LaTeXWriter: DocumentWriter {
+    let output: TraceOutput
+
+    public init(output: TraceOutput) {
+        self.output = output
+    }
+
+    public mutating func begin(title: String) throws {
+        try output.write("""
+            \\documentclass[11pt]{article}
+            \\usepackage[T1]{fontenc}
+            \\usepackage[utf8]{inputenc}
+            \\usepackage{lmodern}
+            \\usepackage{amsmath}
+            \\usepackage{booktabs}
+            \\usepackage[margin=18mm]{geometry}
+            \\setlength{\\parindent}{0pt}
+            \\setlength{\\parskip}{0.5\\baselineskip}
+            \\allowdisplaybreaks
+            % \(LaTeXText.escape(title).replacingOccurrences(of: "\n", with: " "))
+            \\begin{document}
+
+            """)
+    }
+
+    public mutating func write(_ block: Block) throws {
+        switch block {
+        case let .heading(level, text):
+            let command = ["section", "subsection", "subsubsection"][min(max(level, 1), 3) - 1]
+            try output.write("\\\(command)*{\(LaTeXText.escape(text))}\n\n")
+        case let .prose(markdown):
+            try output.write(LaTeXText.mapSymbols(MarkdownProse.latex(markdown)) + "\n")
+        case let .paragraph(text):
+            try output.write(LaTeXText.escape(text) + "\n\n")
+        case let .equations(lines):
+            try output.write("\\begin{gather*}\n" + lines.map(LaTeXMath.render).joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
+        case let .table(table):
+            try output.write(Self.table(table))
+        case let .network(network):
+            let sizes = [network.inputCount] + network.layers.map(\.unitCount)
+            try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " $\\to$ ")).\n\n")
+        case let .links(links):
+            try output.write("\\begin{itemize}\n")
+            for link in links {
+                try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
+            }
+            try output.write("\\end{itemize}\n\n")
+        case .lossPlot, .beginGroup, .endGroup:
+            // The loss per step is in its table; LaTeX pages break where TeX chooses.
+            break
+        }
+    }
+
+    public mutating func end() throws {
+        try output.write("\\end{document}\n")
+        try output.flush()
+    }
+
+    static func table(_ table: Table) -> String {
+        let columns = table.header.indices.map { table.isNumeric(column: $0) ? "r" : "l" }.joined()
+        var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\n\n" } ?? ""
+        tex += "{\\small\\begin{tabular}{\(columns)}\n\\toprule\n"
+        tex += table.header.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
+        for row in table.rows { tex += row.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n" }
+        return tex + "\\bottomrule\n\\end{tabular}}\n\n"
+    }
+}
