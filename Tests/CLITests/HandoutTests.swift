@@ -42,6 +42,17 @@ import Testing
         }
     }
 
+    @Test func aScheduleAddsItsFormulaAndAPlotOfEta() throws {
+        let html = try output(["sgd", "--steps", "4", "--schedule", "step", "--gamma", "0.5", "--every", "2", "--format", "html"])
+        let document = try xml(html)
+        #expect(try count(document, "svg") == 3, "network, loss and η")
+        #expect(html.contains("aria-label=\"η per step\""))
+        #expect(html.contains("<mo>⌊</mo>"), "the schedule's floor, as MathML")
+        let markdown = try output(["sgd", "--steps", "4", "--schedule", "step", "--gamma", "0.5", "--every", "2", "--format", "md"])
+        #expect(markdown.contains("\\left\\lfloor"))
+        #expect(markdown.contains("| t | η | loss |"))
+    }
+
     @Test func htmlLoadsNothingFromOutside() throws {
         let html = try output(["adamw", "--steps", "2", "--format", "html"])
         for forbidden in ["<script", "<link", "src=", "href=", "@import", "url(", "<iframe", "<img"] {

@@ -13,8 +13,8 @@ public enum Block: Sendable {
     case table(Table)
     /// The network drawn with its units and initial weights (an SVG figure in HTML).
     case network(Network)
-    /// The loss before each update (an SVG plot in HTML).
-    case lossPlot([(t: Int, loss: Double)])
+    /// A value per update, e.g. the loss or η_t (an SVG plot in HTML; its table carries it elsewhere).
+    case plot(label: String, points: [(t: Int, value: Double)], caption: String)
     /// A list of links to sibling files: `(text, file, note)`.
     case links([(text: String, file: String, note: String)])
     /// Opens a part that a printed page never splits (one update, the formulas, the loss);

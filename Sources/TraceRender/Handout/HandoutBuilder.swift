@@ -11,7 +11,8 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
     let precision: Int
     let focus: Focus?
     private var run: RunDescription?
-    private var losses: [(t: Int, loss: Double)] = []
+    /// `(t, η_t, loss)` of every update, for the closing table and plots.
+    private var history: [(t: Int, eta: Double, loss: Double)] = []
 
     public init(writer: Writer, precision: Int = 4, focus: Focus? = nil) {
         self.writer = writer
@@ -78,7 +79,7 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
 
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
-        losses.append((step.t, step.loss))
+        history.append((step.t, step.eta, step.loss))
         let layers = run.experiment.network.layers
         try writer.write(.beginGroup(id: "step-\(step.t)"))
         try writer.write(.heading(
@@ -115,9 +116,14 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
     public mutating func finish(_ outcome: RunOutcome) throws {
         try writer.write(.beginGroup(id: "loss"))
         try writer.write(.heading(level: 2, text: "Loss per step"))
-        try writer.write(.paragraph("The batch loss at the weights before each update."))
-        try writer.write(.table(Table(header: ["t", "loss"], rows: losses.map { ["\($0.t)", number($0.loss)] })))
-        try writer.write(.lossPlot(losses))
+        try writer.write(.paragraph("The batch loss at the weights before each update, and the learning rate the update used."))
+        try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", number($0.eta), number($0.loss)] })))
+        try writer.write(.plot(label: "loss", points: history.map { ($0.t, $0.loss) }, caption: "Batch loss before each update."))
+        if run?.experiment.schedule != .constant {
+            try writer.write(.plot(
+                label: "η", points: history.map { ($0.t, $0.eta) },
+                caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
+        }
         try writer.write(.endGroup)
         if let divergence = outcome.divergence {
             try writer.write(.paragraph(

@@ -48,8 +48,8 @@ public struct LaTeXWriter: DocumentWriter {
                 try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
             try output.write("\\end{itemize}\n\n")
-        case .lossPlot, .beginGroup, .endGroup:
-            // The loss per step is in its table; LaTeX pages break where TeX chooses.
+        case .plot, .beginGroup, .endGroup:
+            // Plotted values are in their tables; LaTeX pages break where TeX chooses.
             break
         }
     }

@@ -29,7 +29,7 @@ public struct MarkdownWriter: DocumentWriter {
                 try output.write("- [\(Self.escape(link.text))](\(Self.escapeURL(link.file))): \(Self.escape(link.note))\n")
             }
             try output.write("\n")
-        case .lossPlot, .beginGroup, .endGroup:
+        case .plot, .beginGroup, .endGroup:
             break
         }
     }
