@@ -127,3 +127,32 @@ extension UpdateRule {
         }
     }
 }
+
+extension UpdateRule {
+    /// The values the optimizer keeps per parameter from one update to the next: state that an
+    /// equation reads from the previous step (`m`, `v` for Adam; `m̂`, `v̂` are recomputed).
+    public var keptState: [Symbol] {
+        stateSymbols.filter { symbol in
+            equations.indices.contains { k in
+                equations[k].expression.symbols.contains(symbol) && valueTime(of: symbol, inEquation: k) == .carriedIn
+            }
+        }
+    }
+
+    /// The step size a parameter's gradient is multiplied by, for the optimizers that adapt it
+    /// per parameter: AdaGrad `η/√(s + ε)`, RMSProp `η/√(ss + ε)` (PyTorch: `η/(√s + ε)`).
+    /// Evaluated on a step's values after the update, it is the rate that update used.
+    public var effectiveRate: Expression? {
+        let accumulator: Symbol
+        switch optimizer {
+        case .adagrad: accumulator = .s
+        case .rmsprop: accumulator = .ss
+        default: return nil
+        }
+        let η = Expression.symbol(.eta), S = Expression.symbol(accumulator), ε = Expression.symbol(.epsilon)
+        switch convention {
+        case .lecture: return η / .sqrt(S + ε)
+        case .pytorch: return η / (.sqrt(S) + ε)
+        }
+    }
+}

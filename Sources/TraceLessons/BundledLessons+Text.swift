@@ -300,6 +300,140 @@ training:
   steps: 4
 
 """#),
+        ("hyperparameter-tuning", #"""
+title: Tuning AdamW's learning rate and weight decay
+summary: |
+  **Hyperparameters** are the settings that are chosen, not learned: for
+  AdamW mainly the learning rate η and the weight decay λ. Tuning means
+  trying a few values and comparing how training goes. The lecture's recipe:
+  start with η around 1e-3 and λ between 1e-4 and 1e-2, lower η if the
+  model struggles to converge or the loss plateaus and raise it if training
+  is too slow, raise λ if the model overfits (more for large models, less for
+  small ones), add a learning-rate schedule, and judge on a validation set.
+
+  This lesson is AdamW on the `gradient-descent` lesson's network and data,
+  eight full-batch steps, with η = 0.05 and λ = 0.01. η is 50 times the
+  lecture's start because a tiny network in eight steps shows nothing at
+  1e-3: Adam moves each parameter by about η per step, and the loss only goes
+  from 0.08415 to 0.08043. Sweep one setting at a time and compare the
+  *Loss per step* table of each run: `trace adamw --lesson
+  hyperparameter-tuning --eta 0.01`, `--eta 0.001`, `--lambda 0.001`, and so
+  on. The loss in the last row (t = 8), as measured:
+
+  ```
+                 --lambda 0.001   --lambda 0.01
+  --eta 0.001           0.08043         0.08043
+  --eta 0.01            0.06013         0.06016
+  --eta 0.05            0.04094         0.04108
+  ```
+
+  What to look for: η decides almost everything. The largest η ends lowest
+  in eight steps, but its loss already goes *up* at t = 4 (0.05794, then
+  0.05916), the overshoot the lecture warns about; at `--eta 0.2` it rises
+  right after the first step (0.08415, then 0.09013) before it ends lower
+  still (0.007329): a run this short rewards a large η, so read the whole
+  curve, not only its last value.
+
+  λ moves the training loss only in the fourth digit, and makes it slightly
+  *worse*: the decay pulls the weights towards 0, against the data, and its
+  payoff, better generalisation, only shows on data the model was not
+  trained on, which this lesson does not have. Since AdamW's decay per step
+  is `η·λ·w`, λ acts through η: at η = 0.001 both λ give the same loss. In
+  the worked example for `W1[1,1]` at t = 1, the Adam part moves it by exactly η to 0.55 and the
+  decay takes `0.05·0.01·0.5` = 0.00025, giving 0.5497; with `--lambda 0.001`
+  the decay (0.000025) is below four digits and `w(1)` shows 0.55. After eight
+  steps `W1[1,1]` is 0.8332 with λ = 0.01 and 0.8352 with λ = 0.001.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: adamw
+  eta: 0.05
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-8
+  lambda: 0.01
+training:
+  steps: 8
+  batch_size: full
+
+"""#),
+        ("learning-rate-schedules", #"""
+title: Step decay of the learning rate, with momentum over eight steps
+summary: |
+  A **learning-rate schedule** makes η a function of the update number `t`
+  instead of a constant. **Step decay** multiplies it by γ every K updates,
+  `η(t) = η·γ^⌊(t − 1)/K⌋`; **cosine annealing** glides it down half a cosine
+  from η to `η_min` over T updates,
+  `η(t) = η_min + ½(η − η_min)(1 + cos(π·min(t − 1, T)/T))`. Either way the
+  early steps are long, to make fast progress, and the late ones short, so
+  the weights settle near a minimum instead of bouncing around it.
+
+  The lecture lists a schedule among its tuning practices for AdamW, and it
+  works the same with any optimizer: it is the automatic form of the advice
+  to lower η when the training loss plateaus. It costs two more settings (γ and K, or `η_min` and T), and
+  decaying too early or too far freezes training before it arrives (η near 0
+  means the weights stop moving). Step decay changes η in jumps, cosine
+  smoothly. Use one for any run longer than a quick experiment, especially
+  with SGD and momentum, whose step length is set by η alone.
+
+  What to look for (the `momentum` lesson's network, data, η = 1 and β = 0.9,
+  eight full-batch steps, η halved every 2 updates): the step headers and the
+  worked example's first line, `η(3) = 1·0.5^(⌊(3 − 1)/2⌋) = 0.5`, show
+  η = 1, 1, 0.5, 0.5, 0.25, 0.25, 0.125, 0.125. With `--focus 'b2[1]'`:
+  from t = 3 to 7 the momentum `v` of `b2[1]` stays between −0.031 and
+  −0.042, so its update `η·v` follows η: 1·0.03305 at t = 2,
+  0.5·0.03955 = 0.01977 at t = 3, 0.25·0.03999 = 0.009998 at t = 5 and
+  0.125·0.03165 = 0.003956 at t = 7.
+  The loss falls at every step, 0.08415, 0.07768, 0.06929, 0.06591, 0.06367,
+  0.06308, 0.06279, 0.06273. Compare `trace momentum --lesson
+  learning-rate-schedules --schedule constant`: the first three losses are the
+  same, then `b2[1]` overshoots to 0.3783 and the loss climbs from 0.06332 at
+  t = 5 back to 0.06927 at t = 8.
+
+  To try cosine annealing instead, run `trace momentum --lesson
+  learning-rate-schedules --schedule cosine --eta-min 0.05 --period 8`:
+  η = 1, 0.9638, 0.8609, 0.7068, 0.525, 0.3432, 0.1891, 0.08616, and the loss
+  reaches 0.06291 at t = 5 and 0.06405 at t = 8, between the two runs above.
+  For a smoother step decay, keep the lesson's schedule and change its
+  settings: `--gamma 0.7 --every 1` multiplies η by 0.7 at every update
+  (loss 0.06306 at t = 8).
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: momentum
+  eta: 1.0
+  beta: 0.9
+schedule:
+  name: step
+  gamma: 0.5                         # halve η …
+  every: 2                           # … every 2 updates
+training:
+  steps: 8
+  batch_size: full
+
+"""#),
         ("mini-batch-sgd", #"""
 title: Mini-batch SGD, batches of two over three samples
 summary: |
@@ -481,6 +615,69 @@ optimizer:
   eta: 0.5
 training:
   steps: 6
+
+"""#),
+        ("weight-decay-adam-l2", #"""
+title: Adam with L2 weight decay, on a weight the data never uses
+summary: |
+  There are two ways to add **weight decay** to Adam. **L2 regularisation**
+  adds `½·λ₂·w²` to the loss, so its gradient `λ₂·w` joins the data's gradient
+  before the update, `g ← g + λ₂·w` (the `l2:` setting). That sum then feeds
+  `m` and `v`, and the step `η/√(v̂ + ε)·m̂` divides the decay, like everything
+  else, by the root of the gradient's own running square. AdamW (the `adamw`
+  lesson) keeps the decay out of `g` and subtracts `η·λ·w` on its own.
+
+  Because Adam rescales every parameter's step to about η, a decay that goes
+  through `g` is stretched or squeezed by `1/√v̂`: on a weight with large data
+  gradients it is a small part of `g` and is barely felt, on a weight with no
+  data gradient it *is* the gradient and gets a full Adam step of about η,
+  whatever λ₂ is. The strength of the decay therefore depends on the gradient
+  history, not on λ₂ alone, which is the interference the lecture blames for
+  Adam's poor generalisation with weight decay, and the reason to choose AdamW
+  when regularisation matters. (PyTorch's `Adam(weight_decay=…)` is this L2
+  form; `AdamW` is the decoupled one.)
+
+  What to look for: this lesson is the `adamw` lesson (same network, data,
+  η = 0.02, four full-batch steps) with Adam and `l2: 0.1`, its λ. Compare
+  `trace handout weight-decay-adam-l2 --focus 'W1[1,2]'` with `trace handout
+  adamw --focus 'W1[1,2]'`. `x2` is 0 in every sample, so the data gradient of
+  `W1[1,2]` is 0. With L2, `g(1) = 0 + 0.1·(−0.2) = −0.02`, `m̂ = −0.02`,
+  `v̂ = 0.0004`, and `w(1) = (−0.2) − 0.02/√(0.0004 + 1e-08)·(−0.02) = −0.18`: a
+  full η. `W1[1,2]` goes −0.2, −0.18, −0.1601, −0.1403, −0.1208 (and `W1[2,2]` from
+  0.4 to 0.3203), while AdamW moves it by `η·λ·w` = 0.0004 per step: −0.2,
+  −0.1996, −0.1992, −0.1988, −0.1984 (`W1[2,2]` to 0.3968). The L2 decay is
+  50 times faster, and here λ₂ cancels out of `m̂/√v̂`: with `--l2 0.001`, a hundred
+  times weaker, `W1[1,2]` still reaches −0.1821 after one step and −0.1301
+  after four.
+
+  On a weight the data does use, the decay competes with the data inside `g`.
+  For `W1[1,1]` the data gradient is −0.03265 and L2 adds 0.1·0.5 = 0.05, so
+  `g = 0.01735` and Adam steps it *down* by η to 0.48 (then 0.46, 0.44,
+  0.4199), where AdamW lets it rise to 0.519 and 0.5751 after four steps. The
+  batch loss at t = 4 is 0.07593 here against 0.07276 with AdamW.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:                                # x2 is 0 in every sample
+  inputs:  [[1.0, 0.0], [0.5, 0.0], [0.0, 0.0]]
+  targets: [[1.0],      [0.5],      [0.0]]
+optimizer:
+  name: adam
+  eta: 0.02
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-8
+  l2: 0.1
+training:
+  steps: 4
+  batch_size: full
 
 """#),
     ]

@@ -18,9 +18,14 @@ enum TraceCLI {
     }
 
     static func handout(_ request: HandoutCommand.Request) {
+        run { try HandoutCommand.execute(request, standardOutput: $0) }
+    }
+
+    /// Runs a command that writes to standard output (or its own file), then flushes.
+    static func run(_ body: (TraceOutput) throws -> Void) {
         let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
         do {
-            try HandoutCommand.execute(request, standardOutput: standardOutput)
+            try body(standardOutput)
             try standardOutput.flush()
         } catch {
             exit(with: error)

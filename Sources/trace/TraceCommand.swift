@@ -16,11 +16,13 @@ struct TraceCommand: ParsableCommand {
               trace momentum --lesson classic-backprop --beta 0.8 --focus W2[1,1]
               trace rmsprop --convention pytorch --format json --output run.json
               trace handout --all --output site
+              trace compare adagrad rmsprop --lesson adagrad --format html --output compare.html
             """,
         subcommands: [
             OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
             OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
             OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self, HandoutCLICommand.self,
+            CompareCLICommand.self,
         ]
     )
 }

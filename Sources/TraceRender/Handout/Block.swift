@@ -13,14 +13,26 @@ public enum Block: Sendable {
     case table(Table)
     /// The network drawn with its units and initial weights (an SVG figure in HTML).
     case network(Network)
-    /// A value per update, e.g. the loss or η_t (an SVG plot in HTML; its table carries it elsewhere).
-    case plot(label: String, points: [(t: Int, value: Double)], caption: String)
+    /// Values per update, e.g. the loss or η_t, one series per line (an SVG plot in HTML;
+    /// a table carries the same numbers in every format).
+    case plot(label: String, series: [PlotSeries], caption: String)
     /// A list of links to sibling files: `(text, file, note)`.
     case links([(text: String, file: String, note: String)])
     /// Opens a part that a printed page never splits (one update, the formulas, the loss);
     /// `id` names it, e.g. `step-3`.
     case beginGroup(id: String)
     case endGroup
+}
+
+/// One line of a plot: a name for the legend and a value per update.
+public struct PlotSeries: Sendable {
+    public var name: String
+    public var points: [(t: Int, value: Double)]
+
+    public init(name: String, points: [(t: Int, value: Double)]) {
+        self.name = name
+        self.points = points
+    }
 }
 
 /// A table of plain-text cells. Columns of plain numbers are right-aligned.

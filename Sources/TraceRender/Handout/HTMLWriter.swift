@@ -42,8 +42,8 @@ public struct HTMLWriter: DocumentWriter {
             try output.write(Self.table(table))
         case let .network(network):
             try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
-        case let .plot(label, points, caption):
-            try output.write("<figure>\n\(LinePlot.svg(points, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
+        case let .plot(label, series, caption):
+            try output.write("<figure>\n\(LinePlot.svg(series, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
         case let .links(links):
             try output.write("<ul class=\"links\">\n")
             for link in links {

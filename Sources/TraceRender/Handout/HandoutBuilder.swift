@@ -118,10 +118,12 @@ public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update, and the learning rate the update used."))
         try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", number($0.eta), number($0.loss)] })))
-        try writer.write(.plot(label: "loss", points: history.map { ($0.t, $0.loss) }, caption: "Batch loss before each update."))
+        try writer.write(.plot(
+            label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
+            caption: "Batch loss before each update."))
         if run?.experiment.schedule != .constant {
             try writer.write(.plot(
-                label: "η", points: history.map { ($0.t, $0.eta) },
+                label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) })],
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)

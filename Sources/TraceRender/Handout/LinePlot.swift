@@ -1,6 +1,10 @@
-/// A value per step (the loss, η_t) as an SVG line plot with labelled axes.
+/// Values per step (the loss, η_t) as an SVG line plot with labelled axes, one colour per
+/// series and a legend when there is more than one.
 enum LinePlot {
-    static func svg(_ points: [(t: Int, value: Double)], label: String) -> String {
+    static let colours = ["#c0392b", "#2471a3", "#1e8449", "#7d3c98", "#b9770e", "#566573", "#cb4335", "#148f77"]
+
+    static func svg(_ series: [PlotSeries], label: String) -> String {
+        let points = series.flatMap(\.points)
         let width = 580.0, height = 260.0, left = 90.0, right = 20.0, top = 20.0, bottom = 45.0
         let finite = points.filter { $0.value.isFinite }
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
@@ -32,11 +36,20 @@ enum LinePlot {
         }
         svg += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">update t</text>\n"
         svg += "<text x=\"14\" y=\"\(f((top + height - bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + height - bottom) / 2)))\">\(HTMLText.escape(label))</text>\n"
-        let path = finite.map { "\(f(x(Double($0.t)))),\(f(y($0.value)))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>\n"
-        if finite.count <= 60 {
-            for point in finite {
-                svg += "<circle cx=\"\(f(x(Double(point.t))))\" cy=\"\(f(y(point.value)))\" r=\"3\" fill=\"#c0392b\"/>\n"
+        for (index, line) in series.enumerated() {
+            let colour = colours[index % colours.count]
+            let finiteLine = line.points.filter { $0.value.isFinite }
+            let path = finiteLine.map { "\(f(x(Double($0.t)))),\(f(y($0.value)))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
+            if finiteLine.count <= 60 {
+                for point in finiteLine {
+                    svg += "<circle cx=\"\(f(x(Double(point.t))))\" cy=\"\(f(y(point.value)))\" r=\"3\" fill=\"\(colour)\"/>\n"
+                }
+            }
+            if series.count > 1 {
+                let legendY = top + 6 + 16 * Double(index)
+                svg += "<line x1=\"\(f(width - right - 150))\" y1=\"\(f(legendY))\" x2=\"\(f(width - right - 128))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
+                svg += "<text x=\"\(f(width - right - 122))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(line.name))</text>\n"
             }
         }
         return svg + "</svg>"

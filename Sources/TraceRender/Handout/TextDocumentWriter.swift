@@ -1,0 +1,39 @@
+/// Writes a document for a terminal: headings underlined, tables aligned, formulas in
+/// plain Unicode. Plots are left out: their tables carry the same numbers.
+public struct TextDocumentWriter: DocumentWriter {
+    let output: TraceOutput
+
+    public init(output: TraceOutput) {
+        self.output = output
+    }
+
+    public mutating func begin(title: String) throws {}
+
+    public mutating func write(_ block: Block) throws {
+        switch block {
+        case let .heading(level, text):
+            let rule = level == 1 ? "=" : "-"
+            try output.write("\(text)\n\(String(repeating: rule, count: text.count))\n\n")
+        case let .prose(text), let .paragraph(text):
+            try output.write(text.hasSuffix("\n") ? text + "\n" : text + "\n\n")
+        case let .equations(lines):
+            for line in lines { try output.write("  \(UnicodeMath.render(line))\n") }
+            try output.write("\n")
+        case let .table(table):
+            if let caption = table.caption { try output.write(caption + "\n") }
+            try output.write(TextTable(header: table.header, rows: table.rows).render() + "\n")
+        case let .links(links):
+            for link in links { try output.write("  \(link.text) (\(link.file)): \(link.note)\n") }
+            try output.write("\n")
+        case let .network(network):
+            let sizes = [network.inputCount] + network.layers.map(\.unitCount)
+            try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
+        case .plot, .beginGroup, .endGroup:
+            break
+        }
+    }
+
+    public mutating func end() throws {
+        try output.flush()
+    }
+}

@@ -1,0 +1,183 @@
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// `trace compare OPT OPT …`: one lesson under several optimizers, side by side: the loss per
+/// step, when each reaches a loss threshold, the values each keeps per parameter, and for
+/// AdaGrad and RMSProp the effective learning rate of the focus parameter per step.
+public enum CompareCommand {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, md, html
+    }
+
+    public struct Request: Sendable {
+        public var optimizers: [Optimizer] = []
+        public var lesson: String?
+        public var steps: Int?
+        public var convention: Convention?
+        public var threshold: Double?
+        public var focus: String?
+        public var format: Format = .text
+        public var outputPath: String?
+        public var precision = 4
+
+        public init() {}
+    }
+
+    /// What one optimizer's run left for the comparison.
+    struct Result {
+        var optimizer: Optimizer
+        var rule: UpdateRule
+        var losses: [(t: Int, value: Double)] = []
+        var rates: [(t: Int, value: Double)] = []
+        var divergedAt: Int?
+    }
+
+    /// Keeps the loss of every step and, where the optimizer has one, the focus parameter's rate.
+    struct Collector: TraceSink {
+        var result: Result
+        let focus: Int
+
+        mutating func begin(_ run: RunDescription) throws {}
+
+        mutating func record(_ step: StepRecord) throws {
+            result.losses.append((step.t, step.loss))
+            if let rate = result.rule.effectiveRate {
+                var evaluator = Evaluator(parameterCount: 1)
+                evaluator.scalars = step.scalars
+                for (symbol, values) in step.values { evaluator.vectors[symbol] = [values[focus]] }
+                if case let .vector(value) = evaluator.evaluate(rate) { result.rates.append((step.t, value[0])) }
+            }
+        }
+
+        mutating func finish(_ outcome: RunOutcome) throws {
+            result.divergedAt = outcome.divergence?.t
+        }
+    }
+
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+        guard request.optimizers.count >= 2 else {
+            throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
+        }
+        guard Set(request.optimizers).count == request.optimizers.count else {
+            throw .usage("each optimizer once, please: \(request.optimizers.map(\.rawValue).joined(separator: " "))")
+        }
+        guard (1...17).contains(request.precision) else {
+            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
+        }
+        if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
+            throw .usage("--threshold must be a loss of 0 or more, not \(threshold)")
+        }
+        let lesson = try HandoutCommand.load(request.lesson ?? BundledLessons.defaultName)
+
+        var results: [Result] = []
+        var experiments: [Experiment] = []
+        for optimizer in request.optimizers {
+            var settings = RunSettings(optimizer: optimizer)
+            settings.steps = request.steps
+            settings.convention = request.convention
+            let experiment: Experiment
+            do {
+                experiment = try settings.experiment(for: lesson)
+            } catch {
+                throw .usage(error.message)
+            }
+            experiments.append(experiment)
+        }
+        let names = experiments[0].network.layout.names
+        let focusName: String
+        switch try RunCommand.focus(request.focus, names: names) {
+        case let .parameter(name)?: focusName = name
+        case .all?: throw .usage("--focus all does not apply to compare; name one parameter")
+        case nil: focusName = names[0]
+        }
+        let focus = names.firstIndex(of: focusName) ?? 0
+        for experiment in experiments {
+            var collector = Collector(result: Result(optimizer: experiment.optimizer, rule: experiment.rule), focus: focus)
+            do {
+                try Engine.run(experiment, into: &collector)
+            } catch {
+                throw .failure("\(error)")
+            }
+            results.append(collector.result)
+        }
+
+        var file: AtomicFile?
+        if let path = request.outputPath { file = try AtomicFile(path: path) }
+        let output = file?.output ?? standardOutput
+        do {
+            var writer: any DocumentWriter
+            switch request.format {
+            case .text: writer = TextDocumentWriter(output: output)
+            case .md: writer = MarkdownWriter(output: output)
+            case .html: writer = HTMLWriter(output: output)
+            }
+            try write(results, lesson: lesson, experiment: experiments[0], focusName: focusName, request: request, to: &writer)
+        } catch let error as ToolError {
+            file?.discard()
+            throw error
+        } catch {
+            file?.discard()
+            throw .failure("\(error)")
+        }
+        try file?.commit()
+    }
+
+    static func write(
+        _ results: [Result], lesson: Lesson, experiment: Experiment, focusName: String, request: Request,
+        to writer: inout any DocumentWriter
+    ) throws {
+        func number(_ x: Double) -> String { NumberFormat.significant(x, digits: request.precision) }
+        let title = "Comparing \(results.map(\.optimizer.displayName).joined(separator: ", "))"
+        try writer.begin(title: title)
+        try writer.write(.heading(level: 1, text: title))
+        let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
+        try writer.write(.paragraph(
+            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); each optimizer with its own defaults (or the lesson's, for the optimizer it names); batches of \(batch) of \(experiment.data.count) samples where the optimizer does not fix them; \(experiment.steps) updates."))
+
+        try writer.write(.heading(level: 2, text: "Loss per step"))
+        try writer.write(.paragraph("The batch loss at the weights before each update."))
+        let steps = results.map(\.losses.count).max() ?? 0
+        let rows = (0..<steps).map { i in
+            ["\(i + 1)"] + results.map { i < $0.losses.count ? number($0.losses[i].value) : "" }
+        }
+        try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
+        try writer.write(.plot(
+            label: "loss", series: results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) },
+            caption: "Batch loss before each update."))
+
+        let first = results.compactMap { $0.losses.first?.value }.max() ?? 0
+        let threshold = request.threshold ?? first / 2
+        try writer.write(.heading(level: 2, text: "Summary"))
+        try writer.write(.paragraph(
+            "Threshold: loss ≤ \(number(threshold))\(request.threshold == nil ? " (half the largest first loss; set it with --threshold)" : ""). Values kept per parameter: the state an optimizer carries from one update to the next, the lecture's memory point."))
+        let summary = results.map { result -> [String] in
+            let reached = result.losses.first { $0.value <= threshold }.map { "t = \($0.t)" } ?? "not within \(result.losses.count)"
+            let last = result.losses.last.map { "\(number($0.value)) at t = \($0.t)" } ?? ""
+            let kept = result.rule.keptState
+            let keptText = kept.isEmpty ? "none" : "\(kept.count): \(kept.map(\.unicode).joined(separator: ", "))"
+            let note = result.divergedAt.map { "; diverged at t = \($0)" } ?? ""
+            return [result.optimizer.rawValue, last + note, reached, keptText]
+        }
+        try writer.write(.table(Table(header: ["optimizer", "last loss", "reaches the threshold", "kept per parameter"], rows: summary)))
+
+        let adaptive = results.filter { $0.rule.effectiveRate != nil }
+        if !adaptive.isEmpty {
+            try writer.write(.heading(level: 2, text: "Effective learning rate of \(focusName)"))
+            try writer.write(.paragraph("The factor that multiplies the gradient in each update, from the same values as the update:"))
+            try writer.write(.equations(adaptive.compactMap { result in
+                result.rule.effectiveRate.map {
+                    .row([.text("\(result.optimizer.displayName): "), MathBuilder.symbolic.build($0)])
+                }
+            }))
+            let rateRows = (0..<steps).map { i in
+                ["\(i + 1)"] + adaptive.map { i < $0.rates.count ? number($0.rates[i].value) : "" }
+            }
+            try writer.write(.table(Table(header: ["t"] + adaptive.map(\.optimizer.rawValue), rows: rateRows)))
+            try writer.write(.plot(
+                label: "rate", series: adaptive.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.rates) },
+                caption: "Effective learning rate of \(focusName) per update."))
+        }
+        try writer.end()
+    }
+}

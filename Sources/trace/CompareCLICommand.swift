@@ -1,0 +1,63 @@
+import ArgumentParser
+import TraceEngine
+import TraceTool
+
+/// `trace compare OPT OPT … [options]`.
+struct CompareCLICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run one lesson under several optimizers and compare them side by side.",
+        discussion: """
+            Examples:
+              trace compare gd momentum adam --steps 6
+              trace compare adagrad rmsprop --lesson adagrad --format html --output compare.html
+            """)
+
+    @Argument(help: ArgumentHelp("Two or more optimizers: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw."))
+    var optimizers: [Optimizer]
+
+    @Option(help: ArgumentHelp("A bundled lesson's name or a lesson YAML file (default: the built-in lesson).", valueName: "name|file"))
+    var lesson: String?
+
+    @Option(help: "Number of updates (default: the lesson's, else 1).")
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("lecture (default) or pytorch, for every optimizer.", valueName: "lecture|pytorch"))
+    var convention: Convention?
+
+    @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).")
+    var threshold: Double?
+
+    @Option(help: ArgumentHelp("The parameter whose effective learning rate is shown (default: the first).", valueName: "name"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("text (default), md or html.", valueName: "text|md|html"))
+    var format: CompareCommand.Format = .text
+
+    @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Significant digits of the numbers shown.")
+    var precision: Int = 4
+
+    func validate() throws {
+        if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
+    }
+
+    func run() throws {
+        var request = CompareCommand.Request()
+        request.optimizers = optimizers
+        request.lesson = lesson
+        request.steps = steps
+        request.convention = convention
+        request.threshold = threshold
+        request.focus = focus
+        request.format = format
+        request.outputPath = output
+        request.precision = precision
+        TraceCLI.run { output in try CompareCommand.execute(request, standardOutput: output) }
+    }
+}
+
+extension Optimizer: ExpressibleByArgument {}
+extension CompareCommand.Format: ExpressibleByArgument {}
