@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TraceTool", dependencies: ["TraceEngine", "TraceLessons", "TraceRender"]),
         .executableTarget(
             name: "trace",
-            dependencies: ["TraceTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TraceTool", "TraceRender", "TraceEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine", "TraceLessons"]),
         .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons"]),

@@ -316,9 +316,9 @@ summary: |
   lecture's start because a tiny network in eight steps shows nothing at
   1e-3: Adam moves each parameter by about η per step, and the loss only goes
   from 0.08415 to 0.08043. Sweep one setting at a time and compare the
-  *Loss per step* table of each run: `trace adamw --lesson
-  hyperparameter-tuning --eta 0.01`, `--eta 0.001`, `--lambda 0.001`, and so
-  on. The loss in the last row (t = 8), as measured:
+  batch loss of each step (the *Loss per step* table with `--format md`):
+  `trace adamw --lesson hyperparameter-tuning --eta 0.01`, `--eta 0.001`,
+  `--lambda 0.001`, and so on. The loss at t = 8, the last row, as measured:
 
   ```
                  --lambda 0.001   --lambda 0.01

@@ -92,6 +92,27 @@ public final class AtomicFile {
 
     deinit { discard() }
 
+    /// Runs `body` on `path`'s output, whole or not at all, or on `standardOutput` without a path;
+    /// on any error the file is discarded and the error reported as a ``ToolError``.
+    public static func writing<Result>(
+        to path: String?, standardOutput: TraceOutput, _ body: (TraceOutput) throws -> Result
+    ) throws(ToolError) -> Result {
+        let file = try path.map { path throws(ToolError) in try AtomicFile(path: path) }
+        let result: Result
+        do {
+            result = try body(file?.output ?? standardOutput)
+            try (file?.output ?? standardOutput).flush()
+        } catch let error as ToolError {
+            file?.discard()
+            throw error
+        } catch {
+            file?.discard()
+            throw .failure("\(error)")
+        }
+        try file?.commit()
+        return result
+    }
+
     private static var umaskValue: mode_t {
         let current = umask(0o022)
         umask(current)

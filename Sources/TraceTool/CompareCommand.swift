@@ -102,25 +102,10 @@ public enum CompareCommand {
             results.append(collector.result)
         }
 
-        var file: AtomicFile?
-        if let path = request.outputPath { file = try AtomicFile(path: path) }
-        let output = file?.output ?? standardOutput
-        do {
-            var writer: any DocumentWriter
-            switch request.format {
-            case .text: writer = TextDocumentWriter(output: output)
-            case .md: writer = MarkdownWriter(output: output)
-            case .html: writer = HTMLWriter(output: output)
-            }
+        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output)
             try write(results, lesson: lesson, experiment: experiments[0], focusName: focusName, request: request, to: &writer)
-        } catch let error as ToolError {
-            file?.discard()
-            throw error
-        } catch {
-            file?.discard()
-            throw .failure("\(error)")
         }
-        try file?.commit()
     }
 
     static func write(

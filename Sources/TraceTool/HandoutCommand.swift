@@ -6,18 +6,11 @@ import TraceRender
 /// `trace handout`: a lesson's full handout with its own optimizer and steps, or with
 /// `--all` every bundled lesson's handout and an index page in a folder.
 public enum HandoutCommand {
-    /// The formats a handout comes in.
-    public enum Format: String, CaseIterable, Sendable {
-        case md, html, latex
-
-        var fileExtension: String { self == .latex ? "tex" : rawValue }
-    }
-
     public struct Request: Sendable {
         /// A bundled lesson's name or a file; ignored with `all`.
         public var lesson: String?
         public var all = false
-        public var format: Format = .html
+        public var format: DocumentFormat = .html
         public var outputPath: String?
         public var precision = 4
         public var focus: String?
@@ -42,16 +35,13 @@ public enum HandoutCommand {
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
         }
-        let lesson = try load(name)
-        var file: AtomicFile?
-        if let path = request.outputPath { file = try AtomicFile(path: path) }
-        do {
-            try render(lesson, format: request.format, to: file?.output ?? standardOutput, request: request)
-        } catch {
-            file?.discard()
-            throw error
+        guard request.format != .text else {
+            throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(name)'")
         }
-        try file?.commit()
+        let lesson = try load(name)
+        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+            try render(lesson, format: request.format, to: output, request: request)
+        }
     }
 
     static func load(_ name: String) throws(ToolError) -> Lesson {
@@ -67,7 +57,7 @@ public enum HandoutCommand {
     }
 
     /// Runs `lesson` with its own optimizer section and writes its handout.
-    static func render(_ lesson: Lesson, format: Format, to output: TraceOutput, request: Request) throws(ToolError) {
+    static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) {
         guard let optimizer = lesson.optimizer?.name else {
             let name = lesson.source.hasPrefix("bundled:") ? String(lesson.source.dropFirst(8)) : lesson.source
             throw .usage(
@@ -81,17 +71,8 @@ public enum HandoutCommand {
         }
         let focus = try RunCommand.focus(request.focus, names: experiment.network.layout.names)
         do {
-            switch format {
-            case .md:
-                var sink = HandoutBuilder(writer: MarkdownWriter(output: output), precision: request.precision, focus: focus)
-                try Engine.run(experiment, into: &sink)
-            case .html:
-                var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
-                try Engine.run(experiment, into: &sink)
-            case .latex:
-                var sink = HandoutBuilder(writer: LaTeXWriter(output: output), precision: request.precision, focus: focus)
-                try Engine.run(experiment, into: &sink)
-            }
+            var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
+            try Engine.run(experiment, into: &sink)
         } catch {
             throw .failure("\(error)")
         }
@@ -114,34 +95,21 @@ public enum HandoutCommand {
             let lesson = try load(name)
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
-            let target = try AtomicFile(path: (folder as NSString).appendingPathComponent(file))
-            do {
-                try render(lesson, format: request.format, to: target.output, request: request)
-            } catch {
-                target.discard()
-                throw error
+            let path = (folder as NSString).appendingPathComponent(file)
+            try AtomicFile.writing(to: path, standardOutput: StringOutput()) { output in
+                try render(lesson, format: request.format, to: output, request: request)
             }
-            try target.commit()
             let steps = lesson.training.steps ?? 1
             links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
         }
-        let index = try AtomicFile(path: (folder as NSString).appendingPathComponent("index.\(request.format.fileExtension)"))
-        do {
-            var writer: any DocumentWriter
-            switch request.format {
-            case .md: writer = MarkdownWriter(output: index.output)
-            case .html: writer = HTMLWriter(output: index.output)
-            case .latex: writer = LaTeXWriter(output: index.output)
-            }
+        let index = (folder as NSString).appendingPathComponent("index.\(request.format.fileExtension)")
+        try AtomicFile.writing(to: index, standardOutput: StringOutput()) { output in
+            var writer = request.format.writer(output)
             try writer.begin(title: "Handouts")
             try writer.write(.heading(level: 1, text: "Handouts"))
             try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))
             try writer.write(.links(links))
             try writer.end()
-        } catch {
-            index.discard()
-            throw .failure("\(error)")
         }
-        try index.commit()
     }
 }

@@ -34,42 +34,23 @@ public enum RunCommand {
         }
         let focus = try focus(request.focus, names: experiment.network.layout.names)
 
-        var file: AtomicFile?
-        if let path = request.outputPath { file = try AtomicFile(path: path) }
-        let output = file?.output ?? standardOutput
-
-        let outcome: RunOutcome
-        do {
+        let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             switch request.format {
             case .json:
                 var sink = JSONTraceWriter(output: output)
-                outcome = try Engine.run(experiment, into: &sink)
+                return try Engine.run(experiment, into: &sink)
             case .csv:
                 var sink = CSVTraceWriter(output: output)
-                outcome = try Engine.run(experiment, into: &sink)
-            case .md:
-                var sink = HandoutBuilder(writer: MarkdownWriter(output: output), precision: request.precision, focus: focus)
-                outcome = try Engine.run(experiment, into: &sink)
-            case .html:
-                var sink = HandoutBuilder(writer: HTMLWriter(output: output), precision: request.precision, focus: focus)
-                outcome = try Engine.run(experiment, into: &sink)
-            case .latex:
-                var sink = HandoutBuilder(writer: LaTeXWriter(output: output), precision: request.precision, focus: focus)
-                outcome = try Engine.run(experiment, into: &sink)
+                return try Engine.run(experiment, into: &sink)
             case .text:
-                var sink = TextTraceRenderer(
-                    output: output, options: .init(precision: request.precision, focus: focus))
-                outcome = try Engine.run(experiment, into: &sink)
+                var sink = TextTraceRenderer(output: output, options: .init(precision: request.precision, focus: focus))
+                return try Engine.run(experiment, into: &sink)
+            case .md, .html, .latex:
+                let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html
+                var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
+                return try Engine.run(experiment, into: &sink)
             }
-            try output.flush()
-        } catch let error as ToolError {
-            file?.discard()
-            throw error
-        } catch {
-            file?.discard()
-            throw .failure("\(error)")
         }
-        try file?.commit()
 
         let notice = outcome.divergence.map { divergence in
             // 0/0 with ε = 0 is not a learning rate that is too large.

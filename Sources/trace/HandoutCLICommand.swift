@@ -1,4 +1,5 @@
 import ArgumentParser
+import TraceRender
 import TraceTool
 
 /// `trace handout NAME|FILE` or `trace handout --all --output DIR`.
@@ -20,7 +21,7 @@ struct HandoutCLICommand: ParsableCommand {
     var all = false
 
     @Option(help: ArgumentHelp("md, html (default) or latex.", valueName: "md|html|latex"))
-    var format: HandoutCommand.Format = .html
+    var format: DocumentFormat = .html
 
     @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))
     var output: String?
@@ -43,4 +44,4 @@ struct HandoutCLICommand: ParsableCommand {
     }
 }
 
-extension HandoutCommand.Format: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {}

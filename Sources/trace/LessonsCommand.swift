@@ -8,7 +8,7 @@ struct LessonsCommand: ParsableCommand {
         commandName: "lessons", abstract: "List the bundled lessons (use one with --lesson NAME).")
 
     func run() throws {
-        try TraceCLI.execute { output in
+        TraceCLI.run { output in
             for line in try LessonList.lines() { try output.write(line + "\n") }
         }
     }

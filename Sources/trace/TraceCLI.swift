@@ -32,16 +32,6 @@ enum TraceCLI {
         }
     }
 
-    static func execute(_ body: (TraceOutput) throws -> Void) throws {
-        let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
-        do {
-            try body(standardOutput)
-            try standardOutput.flush()
-        } catch {
-            exit(with: error)
-        }
-    }
-
     static func printError(_ message: String, prefixed: Bool = true) {
         let line = (prefixed ? "trace: " : "") + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
         FileHandle.standardError.write(Data(line.utf8))

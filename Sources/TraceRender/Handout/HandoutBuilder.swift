@@ -6,15 +6,15 @@ import TraceEngine
 /// parameter and a table of every parameter; finally the loss per step.
 ///
 /// Every number comes from the run's records; the formulas are the rule's own equations.
-public struct HandoutBuilder<Writer: DocumentWriter>: TraceSink {
-    public private(set) var writer: Writer
+public struct HandoutBuilder: TraceSink {
+    var writer: any DocumentWriter
     let precision: Int
     let focus: Focus?
     private var run: RunDescription?
     /// `(t, η_t, loss)` of every update, for the closing table and plots.
     private var history: [(t: Int, eta: Double, loss: Double)] = []
 
-    public init(writer: Writer, precision: Int = 4, focus: Focus? = nil) {
+    public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil) {
         self.writer = writer
         self.precision = precision
         self.focus = focus

@@ -19,7 +19,7 @@ public enum LaTeXMath {
         case let .function(name, arguments):
             return "\\\(name)\\left(\(arguments.map(render).joined(separator: ", "))\\right)"
         case let .text(text):
-            return text.allSatisfy(\.isWhitespace) ? "\\quad" : "\\text{\(escapeText(text))}"
+            return text.allSatisfy(\.isWhitespace) ? "\\quad" : "\\text{\(LaTeXText.escape(text))}"
         }
     }
 
@@ -47,20 +47,5 @@ public enum LaTeXMath {
             "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'", "π": "\\pi",
         ]
         return greek[name] ?? name
-    }
-
-    /// Escapes text for `\text{…}`.
-    static func escapeText(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "{", "}", "$", "&", "#", "_", "%": out += "\\\(character)"
-            case "^": out += "\\^{}"
-            case "~": out += "\\~{}"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
