@@ -38,13 +38,4 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// The derivative as a formula, for worked examples.
-    public var derivativeFormula: String {
-        switch self {
-        case .identity: return "1"
-        case .sigmoid: return "a·(1 − a)"
-        case .tanh: return "1 − a²"
-        case .relu: return "1 if z > 0, else 0"
-        }
-    }
 }

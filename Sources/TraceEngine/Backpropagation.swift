@@ -48,7 +48,11 @@ struct Backpropagation: Sendable {
             var delta = [Double](repeating: 0, count: layer.unitCount)
             for j in 0..<layer.unitCount {
                 let upstream: Double
-                if l == layers.count - 1 {
+                if l == layers.count - 1, network.loss == .bce, layer.activation == .sigmoid {
+                    // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                    delta[j] = prediction[j] - y[j]
+                    continue
+                } else if l == layers.count - 1 {
                     upstream = network.loss.derivative(
                         prediction: prediction[j], target: y[j], outputCount: prediction.count)
                 } else {

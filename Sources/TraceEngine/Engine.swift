@@ -98,16 +98,18 @@ public enum Engine {
                 for (name, values) in [("z", layer.z), ("a", layer.a), ("δ", layer.delta)] {
                     if let bad = values.first(where: { !$0.isFinite }) {
                         return Divergence(
-                            t: record.t, quantity: "\(name) of layer \(l + 1) for sample \(sample.index)", value: bad)
+                            t: record.t, quantity: "\(name) of layer \(l + 1) for sample \(sample.index)", value: bad,
+                            inForwardPass: true)
                     }
                 }
             }
             if !sample.loss.isFinite {
-                return Divergence(t: record.t, quantity: "the loss of sample \(sample.index)", value: sample.loss)
+                return Divergence(
+                    t: record.t, quantity: "the loss of sample \(sample.index)", value: sample.loss, inForwardPass: true)
             }
         }
         if !record.loss.isFinite {
-            return Divergence(t: record.t, quantity: "the batch loss", value: record.loss)
+            return Divergence(t: record.t, quantity: "the batch loss", value: record.loss, inForwardPass: true)
         }
         for symbol in rule.recordedSymbols {
             guard let values = record.values[symbol] else { continue }

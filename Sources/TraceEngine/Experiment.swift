@@ -87,6 +87,9 @@ public struct Experiment: Sendable {
         if let fixed = optimizer.fixedBatchSize, fixed.resolved(sampleCount: data.count) != batch {
             problems.append("\(optimizer.rawValue) always uses batch size \(fixed)")
         }
+        if hyperparameters.entries.map(\.symbol) != optimizer.hyperparameters {
+            problems.append("\(optimizer.rawValue) takes \(optimizer.hyperparameters.map(\.rawValue).joined(separator: ", "))")
+        }
         if let (symbol, problem) = hyperparameters.firstProblem() {
             problems.append("\(symbol.rawValue) \(problem)")
         }

@@ -7,8 +7,9 @@ import Foundation
 /// mse       L = Σ_k (y_k − ŷ_k)² / K                        ∂L/∂ŷ_k = 2·(ŷ_k − y_k) / K
 /// bce       L = −Σ_k [y_k·ln ŷ_k + (1 − y_k)·ln(1 − ŷ_k)]   ∂L/∂ŷ_k = (ŷ_k − y_k) / (ŷ_k·(1 − ŷ_k))
 /// ```
-/// `bce` needs `0 < ŷ < 1` (a sigmoid output layer): at ŷ = 0 or 1 it is infinite,
-/// which the engine reports as divergence.
+/// `bce` needs a sigmoid output layer, and then `δ = ∂L/∂ŷ·ŷ(1 − ŷ) = ŷ − y`, which the engine
+/// uses directly: it stays finite where ŷ rounds to 0 or 1. The loss is infinite only when a
+/// target is confidently wrong (ŷ = 1 for y = 0), which the engine reports as divergence.
 public enum Loss: String, CaseIterable, Sendable {
     case halfSSE = "half_sse"
     case mse
@@ -32,10 +33,13 @@ public enum Loss: String, CaseIterable, Sendable {
             }
             return sum / Double(prediction.count)
         case .bce:
+            // A term whose coefficient is 0 is 0, also where its logarithm is −∞ (a sigmoid
+            // rounds to exactly 1 for z > 36.7): 0·ln 0 would be NaN.
             var sum = 0.0
             for k in prediction.indices {
                 let y = target[k], p = prediction[k]
-                sum += y * Foundation.log(p) + (1 - y) * Foundation.log(1 - p)
+                if y != 0 { sum += y * Foundation.log(p) }
+                if y != 1 { sum += (1 - y) * Foundation.log(1 - p) }
             }
             return -sum
         }

@@ -31,21 +31,4 @@ public struct Network: Sendable, Equatable {
         }
         return vector
     }
-
-    /// The same network with its parameters replaced by `vector` (in layout order).
-    public func replacingParameters(with vector: [Double]) -> Network {
-        var copy = self
-        var index = 0
-        for l in copy.layers.indices {
-            for j in 0..<copy.layers[l].unitCount {
-                for i in 0..<copy.layers[l].inputCount {
-                    copy.layers[l].weights[j][i] = vector[index]
-                    index += 1
-                }
-                copy.layers[l].biases[j] = vector[index]
-                index += 1
-            }
-        }
-        return copy
-    }
 }

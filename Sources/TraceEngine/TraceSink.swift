@@ -14,6 +14,9 @@ public struct Divergence: Sendable, Equatable {
     /// Which value it was, e.g. `m of W1[1,1]` or `the loss`.
     public var quantity: String
     public var value: Double
+    /// Whether it came from the forward pass and chain rule (at the weights before the
+    /// update) rather than from the update itself.
+    public var inForwardPass = false
 
     public static func == (lhs: Divergence, rhs: Divergence) -> Bool {
         lhs.t == rhs.t && lhs.quantity == rhs.quantity

@@ -6,6 +6,8 @@ public struct CSVTraceWriter: TraceSink {
     let output: TraceOutput
     private var symbols: [Symbol] = []
     private var names: [String] = []
+    /// With L2, a `g_data` column after `g`: the chain rule's batch mean, before λ₂·w.
+    private var writesDataGradient = false
 
     public init(output: TraceOutput) {
         self.output = output
@@ -14,7 +16,10 @@ public struct CSVTraceWriter: TraceSink {
     public mutating func begin(_ run: RunDescription) throws {
         symbols = run.rule.recordedSymbols
         names = run.parameterNames
-        try output.write((["t", "epoch", "parameter", "eta", "loss"] + symbols.map(\.rawValue)).joined(separator: ",") + "\n")
+        writesDataGradient = run.experiment.l2 != nil
+        var columns = ["t", "epoch", "parameter", "eta", "loss"] + symbols.map(\.rawValue)
+        if writesDataGradient { columns.insert("g_data", at: 7) }
+        try output.write(columns.joined(separator: ",") + "\n")
     }
 
     public mutating func record(_ step: StepRecord) throws {
@@ -22,7 +27,10 @@ public struct CSVTraceWriter: TraceSink {
         let suffix = "," + NumberFormat.full(step.eta) + "," + NumberFormat.full(step.loss)
         for (index, name) in names.enumerated() {
             var line = prefix + "\"\(name)\"" + suffix
-            for symbol in symbols { line += "," + NumberFormat.full(step.values[symbol]?[index] ?? .nan) }
+            for symbol in symbols {
+                line += "," + NumberFormat.full(step.values[symbol]?[index] ?? .nan)
+                if symbol == .g && writesDataGradient { line += "," + NumberFormat.full(step.carriedIn[.g]?[index] ?? .nan) }
+            }
             try output.write(line + "\n")
         }
     }

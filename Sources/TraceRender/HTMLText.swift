@@ -1,6 +1,6 @@
 /// Escaping for text placed in HTML (and XML): every piece of lesson text goes through it.
 public enum HTMLText {
-    /// `&`, `<`, `>`, `"` and `'` as entities; control characters dropped.
+    /// `&`, `<`, `>`, `"` and `'` as entities; characters XML forbids dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -12,9 +12,7 @@ public enum HTMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                if (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+                if XMLText.isLegal(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out

@@ -12,6 +12,8 @@ public struct JSONTraceWriter: TraceSink {
     private var rule: UpdateRule?
     private var names: [String] = []
     private var wroteStep = false
+    /// With L2, `g` is the gradient of the penalised loss and `g_data` the chain rule's batch mean.
+    private var writesDataGradient = false
 
     public init(output: TraceOutput) {
         self.output = output
@@ -20,6 +22,7 @@ public struct JSONTraceWriter: TraceSink {
     public mutating func begin(_ run: RunDescription) throws {
         rule = run.rule
         names = run.parameterNames
+        writesDataGradient = run.experiment.l2 != nil
         let experiment = run.experiment
         var hyperparameters = experiment.hyperparameters.entries.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
         if let l2 = experiment.l2 { hyperparameters.append(("l2", NumberFormat.json(l2))) }
@@ -42,8 +45,11 @@ public struct JSONTraceWriter: TraceSink {
         var parameters: [(String, String)] = []
         parameters.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
-            let values = rule.recordedSymbols.map { symbol in
+            var values = rule.recordedSymbols.map { symbol in
                 (symbol.rawValue, NumberFormat.json(step.values[symbol]?[index] ?? .nan))
+            }
+            if writesDataGradient {
+                values.insert(("g_data", NumberFormat.json(step.carriedIn[.g]?[index] ?? .nan)), at: 2)
             }
             parameters.append((name, JSONText.object(values)))
         }

@@ -14,15 +14,11 @@ public enum LaTeXText {
             case "<": out += "\\textless{}"
             case ">": out += "\\textgreater{}"
             case "|": out += "\\textbar{}"
+            case "\n", "\r", "\r\n": out += " "  // a blank line inside \section*{…} ends it early
             default: out += symbol(character)
             }
         }
         return out
-    }
-
-    /// LaTeX that is already escaped (cmark's output): only the symbols are mapped.
-    public static func mapSymbols(_ latex: String) -> String {
-        latex.map(symbol).joined()
     }
 
     static let symbols: [Character: String] = [

@@ -6,6 +6,14 @@ public enum Focus: Sendable, Equatable {
     case parameter(String)
     /// Every parameter.
     case all
+
+    /// The parameters' flat indices (an unknown name falls back to the first parameter).
+    func indices(in layout: ParameterLayout) -> [Int] {
+        switch self {
+        case .all: return Array(layout.roles.indices)
+        case let .parameter(name): return [layout.index(named: name) ?? 0]
+        }
+    }
 }
 
 /// Writes a run for a terminal: the formulas, then for each step the batch, each sample's
@@ -98,12 +106,9 @@ public struct TextTraceRenderer: TraceSink {
         text += TextTable(header: ["parameter"] + symbols.map(\.rawValue), rows: rows).render()
 
         let worked = WorkedFormulas(number: number)
-        for index in focusIndices(run) {
+        for index in (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout) {
             text += "\nWorked example for \(run.parameterNames[index]):\n"
-            let lines = [worked.schedule(run.experiment.schedule, step: step)].compactMap { $0 }
-                + [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
-                + worked.update(parameter: index, step: step, rule: rule)
-            for line in lines { text += "  \(UnicodeMath.render(line))\n" }
+            for line in worked.lines(parameter: index, step: step, run: run) { text += "  \(UnicodeMath.render(line))\n" }
         }
         try output.write(text)
     }
@@ -118,11 +123,5 @@ public struct TextTraceRenderer: TraceSink {
         try output.flush()
     }
 
-    private func focusIndices(_ run: RunDescription) -> [Int] {
-        switch options.focus {
-        case .all: return Array(run.parameterNames.indices)
-        case let .parameter(name): return [run.layout.index(named: name) ?? 0]
-        case nil: return [0]
-        }
-    }
+
 }

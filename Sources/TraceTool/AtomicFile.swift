@@ -22,7 +22,7 @@ public final class AtomicFile {
     /// Opens a temporary file beside `path` (or `path` itself, if it is not a regular file).
     public init(path: String) throws(ToolError) {
         self.path = path
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let target = Self.resolvingLinks(path)
         let folder = target.deletingLastPathComponent().path
         var status = stat()
         let exists = stat(target.path, &status) == 0
@@ -111,6 +111,21 @@ public final class AtomicFile {
         }
         try file?.commit()
         return result
+    }
+
+    /// `path` with symbolic links followed, including a last link whose file does not exist yet
+    /// (which `resolvingSymlinksInPath` leaves as it is).
+    static func resolvingLinks(_ path: String) -> URL {
+        // An existing target (a file, or a device such as /dev/stdout, whose link leads to
+        // `pipe:[…]`) resolves as the system resolves it; only a dangling link is followed here.
+        var status = stat()
+        if stat(path, &status) == 0 { return URL(fileURLWithPath: path).resolvingSymlinksInPath() }
+        var url = URL(fileURLWithPath: path)
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
+            url = URL(fileURLWithPath: destination, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        }
+        return url.resolvingSymlinksInPath()
     }
 
     private static var umaskValue: mode_t {

@@ -104,21 +104,22 @@ public enum CompareCommand {
 
         try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output)
-            try write(results, lesson: lesson, experiment: experiments[0], focusName: focusName, request: request, to: &writer)
+            try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
         }
     }
 
     static func write(
-        _ results: [Result], lesson: Lesson, experiment: Experiment, focusName: String, request: Request,
+        _ results: [Result], lesson: Lesson, experiments: [Experiment], focusName: String, request: Request,
         to writer: inout any DocumentWriter
     ) throws {
         func number(_ x: Double) -> String { NumberFormat.significant(x, digits: request.precision) }
+        let experiment = experiments[0]
         let title = "Comparing \(results.map(\.optimizer.displayName).joined(separator: ", "))"
         try writer.begin(title: title)
         try writer.write(.heading(level: 1, text: title))
-        let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
+        let batches = experiments.map { "\($0.optimizer.rawValue) \($0.batchSize)" }.joined(separator: ", ")
         try writer.write(.paragraph(
-            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); each optimizer with its own defaults (or the lesson's, for the optimizer it names); batches of \(batch) of \(experiment.data.count) samples where the optimizer does not fix them; \(experiment.steps) updates."))
+            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); each optimizer with its own defaults (or the lesson's, for the optimizer it names). Batch size, of \(experiment.data.count) samples: \(batches). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
 
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))

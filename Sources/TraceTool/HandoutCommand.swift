@@ -18,7 +18,9 @@ public enum HandoutCommand {
         public init() {}
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+    /// Writes the handout(s); returns a line for standard error for each lesson that diverged.
+    @discardableResult
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
         guard (1...17).contains(request.precision) else {
             throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
         }
@@ -29,8 +31,7 @@ public enum HandoutCommand {
             guard let folder = request.outputPath else {
                 throw .usage("--all writes one file per lesson: give the folder with --output DIR")
             }
-            try writeAll(into: folder, request: request)
-            return
+            return try writeAll(into: folder, request: request)
         }
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
@@ -39,9 +40,10 @@ public enum HandoutCommand {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(name)'")
         }
         let lesson = try load(name)
-        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+        let notice = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             try render(lesson, format: request.format, to: output, request: request)
         }
+        return [notice].compactMap { $0 }
     }
 
     static func load(_ name: String) throws(ToolError) -> Lesson {
@@ -57,7 +59,8 @@ public enum HandoutCommand {
     }
 
     /// Runs `lesson` with its own optimizer section and writes its handout.
-    static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) {
+    /// Returns the divergence notice, if the run diverged.
+    static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) -> String? {
         guard let optimizer = lesson.optimizer?.name else {
             let name = lesson.source.hasPrefix("bundled:") ? String(lesson.source.dropFirst(8)) : lesson.source
             throw .usage(
@@ -72,14 +75,16 @@ public enum HandoutCommand {
         let focus = try RunCommand.focus(request.focus, names: experiment.network.layout.names)
         do {
             var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
-            try Engine.run(experiment, into: &sink)
+            let outcome = try Engine.run(experiment, into: &sink)
+            return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
         } catch {
             throw .failure("\(error)")
         }
     }
 
     /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.
-    static func writeAll(into folder: String, request: Request) throws(ToolError) {
+    static func writeAll(into folder: String, request: Request) throws(ToolError) -> [String] {
+        var notices: [String] = []
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .usage("--output '\(folder)' is a file; --all needs a folder") }
@@ -96,9 +101,10 @@ public enum HandoutCommand {
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
             let path = (folder as NSString).appendingPathComponent(file)
-            try AtomicFile.writing(to: path, standardOutput: StringOutput()) { output in
+            let notice = try AtomicFile.writing(to: path, standardOutput: StringOutput()) { output in
                 try render(lesson, format: request.format, to: output, request: request)
             }
+            if let notice { notices.append(notice) }
             let steps = lesson.training.steps ?? 1
             links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
         }
@@ -111,5 +117,6 @@ public enum HandoutCommand {
             try writer.write(.links(links))
             try writer.end()
         }
+        return notices
     }
 }

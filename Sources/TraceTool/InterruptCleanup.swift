@@ -1,7 +1,8 @@
 import Foundation
 
 /// Removes the temporary output file when a run is interrupted (SIGINT, SIGTERM, SIGHUP),
-/// so that a stopped `--output` run leaves nothing behind. SIGKILL cannot be caught.
+/// so that a stopped `--output` run leaves nothing behind, and exits with status 1 ("anything
+/// else" in the contract's exit statuses). SIGKILL cannot be caught.
 enum InterruptCleanup {
     /// The path to remove, as a C string the signal handler can use (unlink is async-signal-safe).
     nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
@@ -18,7 +19,7 @@ enum InterruptCleanup {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { number in
                 if let path = InterruptCleanup.pending { unlink(path) }
-                _exit(128 + number)
+                _exit(1)
             }
         }
     }

@@ -52,14 +52,21 @@ public enum RunCommand {
             }
         }
 
-        let notice = outcome.divergence.map { divergence in
-            // 0/0 with ε = 0 is not a learning rate that is too large.
-            let advice = divergence.value.isNaN && experiment.hyperparameters[.epsilon] == 0
-                ? "with ε = 0 a parameter whose gradient has been 0 divides 0 by 0; use a positive --epsilon"
-                : "try a smaller --eta"
-            return "diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)); the run stopped after that step (\(advice))"
+        return Report(outcome: outcome, notice: outcome.divergence.map { notice(for: $0, in: experiment) })
+    }
+
+    /// One line for standard error about a divergence, with advice that fits its cause.
+    public static func notice(for divergence: Divergence, in experiment: Experiment) -> String {
+        let advice: String
+        if divergence.inForwardPass && divergence.t == 1 {
+            advice = "the lesson's own weights and inputs give it, before any update; check their sizes"
+        } else if divergence.value.isNaN && experiment.hyperparameters[.epsilon] == 0 {
+            advice = "with ε = 0 a parameter whose gradient has been 0 divides 0 by 0; use a positive --epsilon"
+        } else {
+            advice = "try a smaller --eta"
         }
-        return Report(outcome: outcome, notice: notice)
+        return "diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)); the run stopped after that step (\(advice))"
+
     }
 
     /// `--focus`: `all`, or a parameter name (with a did-you-mean).

@@ -8,7 +8,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
     var lesson: String?
 
-    @Option(help: "Number of updates (default: the lesson's, else 1).")
+    @Option(parsing: .unconditional, help: "Number of updates (default: the lesson's, else 1).")
     var steps: Int?
 
     @Option(name: .customLong("batch-size"), help: ArgumentHelp("Samples per update: full or a number.", valueName: "full|N"))
@@ -49,7 +49,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
     var focus: String?
 
-    @Option(help: "Significant digits in text, md and html (json and csv are always in full).")
+    @Option(parsing: .unconditional, help: "Significant digits in text, md and html (json and csv are always in full).")
     var precision: Int = 4
 
     func validate() throws {

@@ -18,7 +18,9 @@ enum TraceCLI {
     }
 
     static func handout(_ request: HandoutCommand.Request) {
-        run { try HandoutCommand.execute(request, standardOutput: $0) }
+        run { output in
+            for notice in try HandoutCommand.execute(request, standardOutput: output) { printError(notice) }
+        }
     }
 
     /// Runs a command that writes to standard output (or its own file), then flushes.

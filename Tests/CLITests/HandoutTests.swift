@@ -99,6 +99,34 @@ import Testing
         let markdown = try output(["gd", "--lesson", "hostile.yaml", "--format", "md"], in: folder)
         let title = try #require(markdown.split(separator: "\n").first)
         #expect(title.hasPrefix("# &lt;script&gt;"))
+        // Raw HTML from the summary never reaches the Markdown either.
+        for forbidden in ["<script", "<img", "onerror", "<b "] { #expect(!markdown.contains(forbidden), "found \(forbidden)") }
+        #expect(markdown.contains("**real** Markdown"))
+    }
+
+    /// A title or summary cannot open a fence or a heading that swallows the handout.
+    @Test func markdownStructureSurvivesHostileText() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try """
+            title: "Evil\\n~~~\\n# Injected"
+            summary: |
+              Intro
+              ```
+              an unclosed fence
+            model:
+              loss: half_sse
+              layers:
+                - activation: sigmoid
+                  weights: [[0.5]]
+            data:
+              inputs: [[1.0]]
+              targets: [[0.0]]
+            """.write(to: folder.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
+        let markdown = try output(["gd", "--lesson", "evil.yaml", "--format", "md"], in: folder)
+        let lines = markdown.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("# ") }.count == 1, "one title")
+        #expect(lines.filter { $0.hasPrefix("## ") }.count == 4, "every section heading survives")
+        #expect(!lines.contains { $0.hasPrefix("~~~") })
     }
 
     @Test("Markdown tables are well-formed pipe tables", arguments: optimizers)

@@ -86,6 +86,16 @@ import Testing
         #expect((lesson["schedule"] as? NSDictionary) == ["name": "step", "gamma": 0.5, "every": 2] as NSDictionary)
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps.map { $0["eta"] as? Double } == [0.1, 0.1, 0.05, 0.05])
+        // g is the penalised gradient; g_data the chain rule's mean, so g = g_data + λ₂·w.
+        for step in steps {
+            for (name, values) in try #require(step["parameters"] as? [String: [String: Double]]) {
+                let g = try #require(values["g"]), data = try #require(values["g_data"]), w = try #require(values["w"])
+                #expect(abs(g - (data + 0.1 * w)) <= 1e-15 * max(1, abs(g)), "\(name)")
+            }
+        }
+        let (_, plain) = try json(["gd", "--steps", "1"])
+        let first = try #require(((plain["steps"] as? [[String: Any]])?.first?["parameters"] as? [String: [String: Double]])?["W1[1,1]"])
+        #expect(first["g_data"] == nil, "g_data appears only with --l2")
     }
 
     /// "A trace file alone is enough to reproduce it": run its `lesson` object again.

@@ -4,7 +4,7 @@ import Testing
 /// `--format latex` is a standalone document that pdflatex compiles (Debian
 /// `texlive-latex-base`, `texlive-latex-recommended` and `lmodern`, installed by `.ci/run`).
 @Suite struct LaTeXTests {
-    func compile(_ arguments: [String], lesson: String? = nil) throws {
+    func compile(_ arguments: [String], lesson: String? = nil, forbidden: [String] = []) throws {
         let folder = try TraceBinary.temporaryFolder()
         if let lesson { try lesson.write(to: folder.appendingPathComponent("lesson.yaml"), atomically: true, encoding: .utf8) }
         let run = try TraceBinary.run(arguments + ["--format", "latex", "--output", "handout.tex"], in: folder)
@@ -25,6 +25,19 @@ import Testing
         #expect(process.terminationStatus == 0, "pdflatex failed:\n\(log.split(separator: "\n").filter { $0.hasPrefix("!") }.joined(separator: "\n"))")
         let pdf = try Data(contentsOf: folder.appendingPathComponent("handout.pdf"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
+        if !forbidden.isEmpty {
+            let pdftotext = try #require(
+                ["/usr/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }, "apt-get install poppler-utils")
+            let extract = Process()
+            extract.executableURL = URL(fileURLWithPath: pdftotext)
+            extract.arguments = [folder.appendingPathComponent("handout.pdf").path, "-"]
+            let textPipe = Pipe()
+            extract.standardOutput = textPipe
+            try extract.run()
+            let text = String(decoding: textPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            extract.waitUntilExit()
+            for word in forbidden { #expect(!text.contains(word), "the PDF contains \(word)") }
+        }
         // Lesson text never becomes a TeX command.
         let tex = try String(contentsOf: folder.appendingPathComponent("handout.tex"), encoding: .utf8)
         for command in ["\\input{", "\\def\\", "\\end{document} —"] {
@@ -40,6 +53,34 @@ import Testing
     @Test func everyBundledLessonCompiles() throws {
         let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
         for lesson in lessons { try compile(["handout", lesson]) }
+    }
+
+    /// A lesson's code block cannot close a verbatim environment and read a file into the PDF
+    /// (a file holding a marker the PDF must not contain); links, images and a title with
+    /// blank lines compile.
+    @Test func proseCannotReadFilesOrBreakTheBuild() throws {
+        let marker = "SECRETMARKER\(UInt32.random(in: 100_000...999_999))"
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("trace-secret-\(UUID().uuidString).tex")
+        try marker.write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try compile(["gd", "--lesson", "lesson.yaml"], lesson: """
+            title: "Two\\n\\nparagraphs in a title"
+            summary: |
+              See [the post](https://example.com/a_b%20c#x) and ![a picture](/etc/passwd).
+
+                  \\end{verbatim}\\input{\(secret.path)}\\begin{verbatim}
+
+              - a list item with `code_and_#`
+              1. a numbered one
+            model:
+              loss: half_sse
+              layers:
+                - activation: sigmoid
+                  weights: [[0.5]]
+            data:
+              inputs: [[1.0]]
+              targets: [[0.0]]
+            """, forbidden: [marker])
     }
 
     /// TeX's special characters and Unicode in lesson text must not break the build or inject commands.

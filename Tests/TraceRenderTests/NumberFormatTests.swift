@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TraceEngine
 @testable import TraceRender
 
 @Suite struct NumberFormatTests {
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func fullPrecisionRoundTrips() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = Xoshiro256StarStar(seed: 2026)
         for _ in 0..<10_000 {
             let x = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
             #expect(Double(NumberFormat.full(x)) == x)

@@ -35,5 +35,9 @@ import TraceRender
         #expect(text(0) == "0.9·(-0.05) + (1 − 0.9)·(-0.5)")
         // Alone in a numerator a negative number needs no parentheses.
         #expect(text(2) == "-0.05/(1 − 0.9¹²)")
+        // 2.1e-05² would read as 10 to the −5²: a number with an exponent is parenthesised.
+        let small = MathBuilder { $0 == .g ? .number("2.1e-05") : .symbol($0) }
+        #expect(UnicodeMath.render(small.build(rule.equations[1].expression)) == "β₂·v + (1 − β₂)·(2.1e-05)²")
+        #expect(LaTeXMath.render(small.build(.pow(.symbol(.g), 2))) == "{\\left(2.1 \\times 10^{-5}\\right)}^{2}")
     }
 }

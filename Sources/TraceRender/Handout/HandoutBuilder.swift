@@ -73,7 +73,7 @@ public struct HandoutBuilder: TraceSink {
         try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
         try writer.write(.paragraph(
-            "In the worked examples t counts updates from 1 and a value's index is the update that produced it: m(1) is m after the first update, and all state starts at 0."))
+            "These are the lecture's formulas: the update from w(t) to w(t+1) reads the state as it was, m(t), and writes m(t+1). In the worked examples t counts updates from 1, as the bias correction 1 − β₁ᵗ does and as the frameworks do: a value's index is the update that produced it, so m(1) is m after the first update, from m(0) = 0."))
         try writer.write(.endGroup)
     }
 
@@ -97,12 +97,9 @@ public struct HandoutBuilder: TraceSink {
         try writer.write(.equations([WorkedFormulas(number: number).batchLoss(step)]))
 
         let worked = WorkedFormulas(number: number)
-        for index in focusIndices(run) {
+        for index in (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout) {
             try writer.write(.paragraph("Worked example for \(run.parameterNames[index]):"))
-            try writer.write(.equations(
-                [worked.schedule(run.experiment.schedule, step: step)].compactMap { $0 }
-                    + [worked.gradient(parameter: index, role: run.layout.roles[index], step: step)]
-                    + worked.update(parameter: index, step: step, rule: run.rule)))
+            try writer.write(.equations(worked.lines(parameter: index, step: step, run: run)))
         }
 
         let symbols = run.rule.recordedSymbols
@@ -134,13 +131,7 @@ public struct HandoutBuilder: TraceSink {
         try writer.end()
     }
 
-    private func focusIndices(_ run: RunDescription) -> [Int] {
-        switch focus {
-        case .all: return Array(run.parameterNames.indices)
-        case let .parameter(name): return [run.layout.index(named: name) ?? 0]
-        case nil: return [0]
-        }
-    }
+
 }
 
 extension Symbol {

@@ -32,7 +32,7 @@ public struct LaTeXWriter: DocumentWriter {
             let command = ["section", "subsection", "subsubsection"][min(max(level, 1), 3) - 1]
             try output.write("\\\(command)*{\(LaTeXText.escape(text))}\n\n")
         case let .prose(markdown):
-            try output.write(LaTeXText.mapSymbols(MarkdownProse.latex(markdown)) + "\n")
+            try output.write(MarkdownProse.latex(markdown) + "\n")
         case let .paragraph(text):
             try output.write(LaTeXText.escape(text) + "\n\n")
         case let .equations(lines):

@@ -14,7 +14,8 @@ public struct MarkdownWriter: DocumentWriter {
         case let .heading(level, text):
             try output.write(String(repeating: "#", count: level) + " " + Self.escape(text) + "\n\n")
         case let .prose(markdown):
-            try output.write(markdown.hasSuffix("\n") ? markdown + "\n" : markdown + "\n\n")
+            let sanitized = MarkdownProse.sanitizedMarkdown(markdown)
+            try output.write(sanitized.hasSuffix("\n") ? sanitized + "\n" : sanitized + "\n\n")
         case let .paragraph(text):
             try output.write(Self.escape(text) + "\n\n")
         case let .equations(lines):
@@ -62,7 +63,8 @@ public struct MarkdownWriter: DocumentWriter {
         var out = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "#", "$": out += "\\\(character)"
+            case "\\", "`", "*", "_", "[", "]", "#", "$", "~": out += "\\\(character)"
+            case "\n", "\r", "\r\n": out += " "  // a line break could start a fence or a heading
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -63,6 +63,14 @@ struct WorkedFormulas {
                      .op("="), .number(number(step.eta))])
     }
 
+    /// The whole worked example for one parameter: the schedule (if any), the chain rule's
+    /// gradient, then each equation of the rule.
+    func lines(parameter: Int, step: StepRecord, run: RunDescription) -> [MathNode] {
+        [schedule(run.experiment.schedule, step: step)].compactMap { $0 }
+            + [gradient(parameter: parameter, role: run.layout.roles[parameter], step: step)]
+            + update(parameter: parameter, step: step, rule: run.rule)
+    }
+
     /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`.
     func update(parameter: Int, step: StepRecord, rule: UpdateRule) -> [MathNode] {
         rule.equations.enumerated().map { k, equation in

@@ -48,7 +48,10 @@ public struct MathBuilder {
         case let .quotient(a, b):
             node = .fraction(build(a, level: 0), build(b, level: 0))
         case let .power(base, exponent):
-            node = .power(build(base, level: 4), build(exponent, level: 0))
+            // 2.1e-05² would read as 2.1·10^(−5²): parenthesise a number that has an exponent.
+            var raised = build(base, level: 4)
+            if case let .number(text) = raised, text.contains("e") { raised = .fenced(raised) }
+            node = .power(raised, build(exponent, level: 0))
         case let .squareRoot(a):
             node = .squareRoot(build(a, level: 0))
         case let .floor(a):
