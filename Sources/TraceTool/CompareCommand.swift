@@ -62,13 +62,11 @@ public enum CompareCommand {
         guard Set(request.optimizers).count == request.optimizers.count else {
             throw .usage("each optimizer once, please: \(request.optimizers.map(\.rawValue).joined(separator: " "))")
         }
-        guard (1...17).contains(request.precision) else {
-            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
-        }
+        try CommandInput.checkPrecision(request.precision)
         if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
             throw .usage("--threshold must be a loss of 0 or more, not \(threshold)")
         }
-        let lesson = try HandoutCommand.load(request.lesson ?? BundledLessons.defaultName)
+        let lesson = try CommandInput.lesson(request.lesson)
 
         var results: [Result] = []
         var experiments: [Experiment] = []

@@ -21,8 +21,9 @@ public enum HandoutCommand {
     /// Writes the handout(s); returns a line for standard error for each lesson that diverged.
     @discardableResult
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
-        guard (1...17).contains(request.precision) else {
-            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
+        try CommandInput.checkPrecision(request.precision)
+        guard request.format != .text else {
+            throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson NAME'")
         }
         if request.all {
             guard request.lesson == nil else {
@@ -36,29 +37,13 @@ public enum HandoutCommand {
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
         }
-        guard request.format != .text else {
-            throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(name)'")
-        }
-        let lesson = try load(name)
+        let lesson = try CommandInput.lesson(name)
         let notice = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             try render(lesson, format: request.format, to: output, request: request)
         }
         return [notice].compactMap { $0 }
     }
 
-    static func load(_ name: String) throws(ToolError) -> Lesson {
-        do {
-            return try LessonSource.load(name)
-        } catch let error as LessonError {
-            throw .lesson(error)
-        } catch let error as UsageError {
-            throw .usage(error.message)
-        } catch {
-            throw .failure("\(error)")
-        }
-    }
-
-    /// Runs `lesson` with its own optimizer section and writes its handout.
     /// Returns the divergence notice, if the run diverged.
     static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) -> String? {
         guard let optimizer = lesson.optimizer?.name else {
@@ -97,7 +82,7 @@ public enum HandoutCommand {
         }
         var links: [(text: String, file: String, note: String)] = []
         for name in BundledLessons.names {
-            let lesson = try load(name)
+            let lesson = try CommandInput.lesson(name)
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
             let path = (folder as NSString).appendingPathComponent(file)

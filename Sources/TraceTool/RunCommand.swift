@@ -14,23 +14,14 @@ public enum RunCommand {
     }
 
     public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
-        guard request.format.isAvailable else {
-            throw .usage("--format \(request.format.rawValue) is not available yet; use text, md, html, latex, json or csv")
-        }
-        guard (1...17).contains(request.precision) else {
-            throw .usage("--precision must be between 1 and 17 significant digits, not \(request.precision)")
-        }
+        try CommandInput.checkPrecision(request.precision)
 
+        let lesson = try CommandInput.lesson(request.lesson)
         let experiment: Experiment
         do {
-            let lesson = try LessonSource.load(request.lesson)
             experiment = try request.settings.experiment(for: lesson)
-        } catch let error as LessonError {
-            throw .lesson(error)
-        } catch let error as UsageError {
-            throw .usage(error.message)
         } catch {
-            throw .failure("\(error)")
+            throw .usage(error.message)
         }
         let focus = try focus(request.focus, names: experiment.network.layout.names)
 
@@ -66,7 +57,6 @@ public enum RunCommand {
             advice = "try a smaller --eta"
         }
         return "diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)); the run stopped after that step (\(advice))"
-
     }
 
     /// `--focus`: `all`, or a parameter name (with a did-you-mean).

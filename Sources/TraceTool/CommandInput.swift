@@ -1,0 +1,24 @@
+import TraceLessons
+
+/// Checks and loading that every command shares, with their errors as ``ToolError``s.
+enum CommandInput {
+    /// The lesson `--lesson` (or a handout's argument) names, or the default lesson.
+    static func lesson(_ nameOrPath: String?) throws(ToolError) -> Lesson {
+        do {
+            return try LessonSource.load(nameOrPath)
+        } catch let error as LessonError {
+            throw .lesson(error)
+        } catch let error as UsageError {
+            throw .usage(error.message)
+        } catch {
+            throw .failure("\(error)")
+        }
+    }
+
+    /// `--precision`: 1 to 17 significant digits (17 is enough for any double).
+    static func checkPrecision(_ precision: Int) throws(ToolError) {
+        guard (1...17).contains(precision) else {
+            throw .usage("--precision must be between 1 and 17 significant digits, not \(precision)")
+        }
+    }
+}
