@@ -5,7 +5,9 @@ enum LinePlot {
 
     static func svg(_ series: [PlotSeries], label: String) -> String {
         let points = series.flatMap(\.points)
-        let width = 580.0, height = 260.0, left = 90.0, right = 20.0, top = 20.0, bottom = 45.0
+        // Several series get a legend in a column of its own, right of the plot area.
+        let legendWidth = series.count > 1 ? 130.0 : 0
+        let width = 580.0 + legendWidth, height = 260.0, left = 90.0, right = 20.0 + legendWidth, top = 20.0, bottom = 45.0
         let finite = points.filter { $0.value.isFinite }
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label)) per step\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n"
@@ -47,9 +49,9 @@ enum LinePlot {
                 }
             }
             if series.count > 1 {
-                let legendY = top + 6 + 16 * Double(index)
-                svg += "<line x1=\"\(f(width - right - 150))\" y1=\"\(f(legendY))\" x2=\"\(f(width - right - 128))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
-                svg += "<text x=\"\(f(width - right - 122))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(line.name))</text>\n"
+                let legendX = width - legendWidth + 10, legendY = top + 6 + 16 * Double(index)
+                svg += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 22))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
+                svg += "<text x=\"\(f(legendX + 28))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(line.name))</text>\n"
             }
         }
         return svg + "</svg>"
