@@ -121,14 +121,18 @@ public enum CompareCommand {
 
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))
-        let steps = results.map(\.losses.count).max() ?? 0
-        let rows = (0..<steps).map { i in
-            ["\(i + 1)"] + results.map { i < $0.losses.count ? number($0.losses[i].value) : "" }
+        /// A column per series with t down the side, and the same numbers plotted.
+        func tableAndPlot(_ series: [PlotSeries], label: String, caption: String) throws {
+            let steps = series.map(\.points.count).max() ?? 0
+            let rows = (0..<steps).map { i in
+                ["\(i + 1)"] + series.map { i < $0.points.count ? number($0.points[i].value) : "" }
+            }
+            try writer.write(.table(Table(header: ["t"] + series.map(\.name), rows: rows)))
+            try writer.write(.plot(label: label, series: series, caption: caption))
         }
-        try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
-        try writer.write(.plot(
-            label: "loss", series: results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) },
-            caption: "Batch loss before each update."))
+        try tableAndPlot(
+            results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
+            caption: "Batch loss before each update.")
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0
         let threshold = request.threshold ?? first / 2
@@ -154,13 +158,9 @@ public enum CompareCommand {
                     .row([.text("\(result.optimizer.displayName): "), MathBuilder.symbolic.build($0)])
                 }
             }))
-            let rateRows = (0..<steps).map { i in
-                ["\(i + 1)"] + adaptive.map { i < $0.rates.count ? number($0.rates[i].value) : "" }
-            }
-            try writer.write(.table(Table(header: ["t"] + adaptive.map(\.optimizer.rawValue), rows: rateRows)))
-            try writer.write(.plot(
-                label: "rate", series: adaptive.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.rates) },
-                caption: "Effective learning rate of \(focusName) per update."))
+            try tableAndPlot(
+                adaptive.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.rates) }, label: "rate",
+                caption: "Effective learning rate of \(focusName) per update.")
         }
         try writer.end()
     }
