@@ -8,9 +8,19 @@ import Foundation
 /// parsed tree. The LaTeX path writes every literal through ``LaTeXText`` rather than
 /// cmark's own LaTeX renderer, whose `verbatim` code blocks a lesson could close early.
 public enum MarkdownProse {
-    /// The HTML for `markdown`, safe mode (raw HTML and `javascript:` links removed).
+    /// The HTML for `markdown`, safe mode (raw HTML and `javascript:` links removed). Images
+    /// become their description: a handout page fetches nothing.
     public static func html(_ markdown: String) -> String {
         withDocument(markdown) { document in
+            var images: [OpaquePointer] = []
+            walk(document) { node, entering in
+                if entering, cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
+            }
+            for image in images {
+                while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
+                cmark_node_unlink(image)
+                cmark_node_free(image)
+            }
             guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { return "" }
             defer { free(rendered) }
             return XMLText.dropIllegal(String(cString: rendered))

@@ -23,7 +23,7 @@ public enum HandoutCommand {
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
         try CommandInput.checkPrecision(request.precision)
         guard request.format != .text else {
-            throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson NAME'")
+            throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")
         }
         if request.all {
             guard request.lesson == nil else {

@@ -54,7 +54,7 @@ public enum RunCommand {
         } else if divergence.value.isNaN && experiment.hyperparameters[.epsilon] == 0 {
             advice = "with ε = 0 a parameter whose gradient has been 0 divides 0 by 0; use a positive --epsilon"
         } else {
-            advice = "try a smaller --eta"
+            advice = "try a smaller η (--eta)"
         }
         return "diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)); the run stopped after that step (\(advice))"
     }

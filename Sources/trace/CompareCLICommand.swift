@@ -19,7 +19,7 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("A bundled lesson's name or a lesson YAML file (default: the built-in lesson).", valueName: "name|file"))
     var lesson: String?
 
-    @Option(help: "Number of updates (default: the lesson's, else 1).")
+    @Option(parsing: .unconditional, help: "Number of updates (default: the lesson's, else 1).")
     var steps: Int?
 
     @Option(help: ArgumentHelp("lecture (default) or pytorch, for every optimizer.", valueName: "lecture|pytorch"))
@@ -37,7 +37,7 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "Significant digits of the numbers shown.")
+    @Option(parsing: .unconditional, help: "Significant digits of the numbers shown.")
     var precision: Int = 4
 
     func validate() throws {

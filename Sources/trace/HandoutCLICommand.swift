@@ -26,7 +26,7 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))
     var output: String?
 
-    @Option(help: "Significant digits of the numbers shown.")
+    @Option(parsing: .unconditional, help: "Significant digits of the numbers shown.")
     var precision: Int = 4
 
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, or all (default: the first).", valueName: "name|all"))

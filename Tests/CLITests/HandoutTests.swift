@@ -68,7 +68,7 @@ import Testing
         title: "<script>alert('t')</script> & <b onmouseover=alert(1)>bold</b>"
         summary: |
           Prose with <script>alert('s')</script> and <img src=x onerror=alert(2)>,
-          a [link](javascript:alert(3)) and **real** Markdown.
+          a [link](javascript:alert(3)), ![a tracker](https://example.com/pixel.png) and **real** Markdown.
         model:
           loss: half_sse
           layers:

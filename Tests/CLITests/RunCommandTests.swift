@@ -107,7 +107,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("w_new of W1[1,1] is nan"))
         #expect(result.stderr.contains("use a positive --epsilon"))
-        #expect(!result.stderr.contains("smaller --eta"))
+        #expect(!result.stderr.contains("smaller η"))
     }
 
     /// Done-when of issue 2: a 100,000-step JSON run keeps peak memory within 1.5× of a 1,000-step run.
