@@ -17,16 +17,11 @@ public enum Engine {
         guard problems.isEmpty else { throw InvalidExperiment(problems: problems) }
 
         let rule = experiment.rule
-        let network = experiment.network
-        let layout = network.layout
-        let backpropagation = Backpropagation(network: network)
+        let layout = experiment.layout
         let count = layout.count
-        var schedule = BatchSchedule(
-            sampleCount: experiment.data.count,
-            batchSize: experiment.batchSize.resolved(sampleCount: experiment.data.count),
-            shuffleSeed: experiment.shuffleSeed)
+        var gradients = GradientSource(experiment)
 
-        var parameters = network.parameterVector
+        var parameters = experiment.initialParameters
         var state: [Symbol: [Double]] = [:]
         for symbol in rule.stateSymbols { state[symbol] = Array(repeating: 0, count: count) }
         var scalars = experiment.scalars
@@ -35,20 +30,7 @@ public enum Engine {
 
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
         for t in 1...experiment.steps {
-            let batch = schedule.next()
-            var gradientSum = [Double](repeating: 0, count: count)
-            var samples: [SampleTrace] = []
-            samples.reserveCapacity(batch.sampleIndices.count)
-            var lossSum = 0.0
-            for n in batch.sampleIndices {
-                let sample = backpropagation.trace(
-                    sampleIndex: n + 1, x: experiment.data.inputs[n], y: experiment.data.targets[n],
-                    parameters: parameters, gradientSum: &gradientSum)
-                lossSum += sample.loss
-                samples.append(sample)
-            }
-            let batchCount = Double(batch.sampleIndices.count)
-            let gradient = gradientSum.map { $0 / batchCount }
+            let (epoch, batch, samples, loss, gradient) = gradients.next(at: parameters, t: t)
 
             scalars[.t] = Double(t)
             // The schedule turns η into this step's η_t, which the rule then reads as η.
@@ -73,8 +55,8 @@ public enum Engine {
             var carriedIn = state
             carriedIn[.g] = gradient
             let record = StepRecord(
-                t: t, epoch: batch.epoch, batch: batch.sampleIndices.map { $0 + 1 },
-                eta: stepScalars[.eta] ?? 0, loss: lossSum / batchCount, samples: samples,
+                t: t, epoch: epoch, batch: batch,
+                eta: stepScalars[.eta] ?? 0, loss: loss, samples: samples,
                 scalars: stepScalars, scheduleScalars: scheduleScalars, values: evaluator.vectors,
                 carriedIn: carriedIn)
             for symbol in rule.stateSymbols { state[symbol] = evaluator.vectors[symbol] }

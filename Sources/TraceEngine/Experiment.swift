@@ -20,6 +20,20 @@ public struct Experiment: Sendable {
     public var schedule: LearningRateSchedule = .constant
     /// Coupled weight decay: `g ← g + λ₂·w` before the update; `nil` for none.
     public var l2: Double?
+    /// A two-weight objective to minimise instead of the network's loss on the data.
+    public var objective: Objective?
+    /// The objective's starting point `(w₁, w₂)`.
+    public var start: [Double] = []
+
+    /// The parameters: the network's, or the objective's `w1`, `w2`.
+    public var layout: ParameterLayout {
+        objective == nil ? network.layout : ParameterLayout(coordinates: 2)
+    }
+
+    /// The parameters before the first update.
+    public var initialParameters: [Double] {
+        objective == nil ? network.parameterVector : start
+    }
 
     public init(
         title: String, summary: String? = nil, network: Network, data: Dataset,
@@ -53,12 +67,26 @@ public struct Experiment: Sendable {
         var scalars: [Symbol: Double] = [:]
         for (symbol, value) in hyperparameters.entries { scalars[symbol] = value }
         for (symbol, value) in schedule.parameters { scalars[symbol] = value }
+        for (symbol, value) in objective?.constants ?? [] { scalars[symbol] = value }
         if let l2 { scalars[.l2] = l2 }
         return scalars
     }
 
     /// What is wrong with the experiment, if anything, as sentences; empty when it can run.
     public func problems() -> [String] {
+        objective == nil ? networkProblems() + runProblems() : objectiveProblems() + runProblems()
+    }
+
+    private func objectiveProblems() -> [String] {
+        var problems: [String] = []
+        if start.count != 2 || start.contains(where: { !$0.isFinite }) { problems.append("the start must be two finite numbers") }
+        for (symbol, value) in objective?.constants ?? [] where !value.isFinite {
+            problems.append("\(symbol.rawValue) must be a finite number")
+        }
+        return problems
+    }
+
+    private func networkProblems() -> [String] {
         var problems: [String] = []
         if network.layers.isEmpty { problems.append("the network has no layers") }
         var below = network.inputCount
@@ -79,7 +107,6 @@ public struct Experiment: Sendable {
         if data.targets.contains(where: { $0.count != network.outputCount }) {
             problems.append("every target needs \(network.outputCount) values")
         }
-        if steps < 1 { problems.append("steps must be at least 1") }
         let batch = batchSize.resolved(sampleCount: data.count)
         if batch < 1 || batch > data.count {
             problems.append("the batch size must be between 1 and the \(data.count) samples")
@@ -87,6 +114,12 @@ public struct Experiment: Sendable {
         if let fixed = optimizer.fixedBatchSize, fixed.resolved(sampleCount: data.count) != batch {
             problems.append("\(optimizer.rawValue) always uses batch size \(fixed)")
         }
+        return problems
+    }
+
+    private func runProblems() -> [String] {
+        var problems: [String] = []
+        if steps < 1 { problems.append("steps must be at least 1") }
         if hyperparameters.entries.map(\.symbol) != optimizer.hyperparameters {
             problems.append("\(optimizer.rawValue) takes \(optimizer.hyperparameters.map(\.rawValue).joined(separator: ", "))")
         }

@@ -2,12 +2,15 @@
 public enum ParameterRole: Sendable, Equatable {
     case weight(layer: Int, unit: Int, input: Int)
     case bias(layer: Int, unit: Int)
+    /// A coordinate of a two-weight objective, `w1` or `w2`.
+    case coordinate(Int)
 
     /// The contract's name: `W2[1,2]` or `b1[2]`.
     public var name: String {
         switch self {
         case let .weight(layer, unit, input): return "W\(layer)[\(unit),\(input)]"
         case let .bias(layer, unit): return "b\(layer)[\(unit)]"
+        case let .coordinate(index): return "w\(index)"
         }
     }
 }
@@ -41,6 +44,13 @@ public struct ParameterLayout: Sendable, Equatable {
         self.roles = roles
         self.layerOffsets = offsets
         self.rowStrides = strides
+    }
+
+    /// The coordinates `w1 … wn` of an objective.
+    init(coordinates: Int) {
+        roles = (1...coordinates).map(ParameterRole.coordinate)
+        layerOffsets = []
+        rowStrides = []
     }
 
     /// How many parameters there are.

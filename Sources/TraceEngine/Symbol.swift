@@ -18,6 +18,10 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     case period
     /// The learning rate an update uses, `η_t`, from the schedule.
     case etaT = "eta_t"
+    // A two-weight objective's coordinates and constants.
+    case w1, w2
+    case coefficientA = "a"
+    case coefficientB = "b"
     // The update counter, from 1.
     case t
 
@@ -33,7 +37,8 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     public var kind: Kind {
         switch self {
         case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew: return .perParameter
-        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .gamma, .every, .etaMin, .period:
+        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .gamma, .every, .etaMin, .period,
+            .w1, .w2, .coefficientA, .coefficientB:
             return .hyperparameter
         case .t, .etaT: return .step
         }
@@ -64,6 +69,10 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .etaMin: return "η_min"
         case .period: return "T"
         case .etaT: return "ηₜ"
+        case .w1: return "w₁"
+        case .w2: return "w₂"
+        case .coefficientA: return "a"
+        case .coefficientB: return "b"
         case .t: return "t"
         }
     }
@@ -92,6 +101,10 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .etaMin: return "\\eta_{\\min}"
         case .period: return "T"
         case .etaT: return "\\eta_t"
+        case .w1: return "w_1"
+        case .w2: return "w_2"
+        case .coefficientA: return "a"
+        case .coefficientB: return "b"
         case .t: return "t"
         }
     }

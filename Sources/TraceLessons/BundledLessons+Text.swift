@@ -525,6 +525,35 @@ training:
   batch_size: full
 
 """#),
+        ("quadratic-bowl", #"""
+title: An elongated bowl, where momentum overshoots and AdaGrad evens out the axes
+summary: |
+  A loss of two weights, L = a·w₁² + b·w₂², with b ten times a: a long, narrow bowl.
+  Its gradient is steep across the bowl (w₂) and gentle along it (w₁), so one
+  learning rate is too large for one direction and too small for the other. There is
+  no network and no data here: the gradient is written out, so every step can be
+  checked on paper.
+
+  Compare the paths with `trace compare gd momentum adagrad adam --lesson
+  quadratic-bowl --eta 0.15 --format html --output bowl.html`. Gradient descent
+  zigzags across the bowl (w₂) while creeping along it (w₁), and is at L = 0.126
+  by t = 12; momentum builds speed, overshoots the floor and swings across it
+  (L = 0.779); AdaGrad divides each direction by its own accumulated gradient, so both
+  weights move at a similar pace, ever more slowly (L = 3.15); Adam's steps are about
+  η long from the start, whatever the gradient (L = 1.43).
+objective:
+  function: quadratic
+  a: 0.5
+  b: 5
+  start: [3.0, 1.0]
+optimizer:
+  name: momentum
+  eta: 0.15
+  beta: 0.9
+training:
+  steps: 12
+
+"""#),
         ("rmsprop", #"""
 title: RMSProp, a moving average that lets the step recover
 summary: |
@@ -571,6 +600,33 @@ optimizer:
 training:
   steps: 6
   batch_size: full
+
+"""#),
+        ("rosenbrock", #"""
+title: Rosenbrock's curved valley
+summary: |
+  L = (a − w₁)² + b·(w₂ − w₁²)² with a = 1 and b = 100: a narrow, curved valley whose
+  floor falls slowly towards the minimum at (1, 1). The walls are steep and the floor
+  is nearly flat, so the gradient points mostly across the valley, hardly along it.
+
+  From the classic start (−1.2, 1), where L = 24.2, Adam with η = 0.1 drops to the
+  valley floor within a few steps (L ≈ 4 at t = 40, near (−0.96, 0.90)) and then follows
+  it: `trace adam --lesson rosenbrock --steps 300` reaches (0.56, 0.31), L = 0.19.
+  Gradient descent needs a far smaller rate not to blow up on the walls (η = 0.1
+  diverges at t = 6). Compare the paths with `trace compare gd adam --lesson rosenbrock
+  --eta 0.002 --steps 300 --format html --output rosenbrock.html`: with one small rate
+  for both, gradient descent ends at L = 1.44, and Adam, whose steps are about η long
+  whatever the gradient, crawls (L = 4.23).
+objective:
+  function: rosenbrock
+  a: 1
+  b: 100
+  start: [-1.2, 1.0]
+optimizer:
+  name: adam
+  eta: 0.1
+training:
+  steps: 40
 
 """#),
         ("sgd", #"""

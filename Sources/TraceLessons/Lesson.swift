@@ -15,6 +15,8 @@ public struct Lesson: Sendable {
     public var training: TrainingSettings
     /// The lesson's `schedule:` section, if any.
     public var schedule: ScheduleSettings?
+    /// The lesson's `objective:` section (instead of `model:` and `data:`), if any.
+    public var objective: (function: Objective, start: [Double])?
 
     /// The lesson's `schedule:` section: a name and any of its parameters.
     public struct ScheduleSettings: Sendable {

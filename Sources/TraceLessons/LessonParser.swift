@@ -9,7 +9,8 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "optimizer", "training", "schedule"]
+    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule"]
+    static let objectiveKeys = ["function", "a", "b", "start"]
     static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
     static let modelKeys = ["loss", "layers"]
     static let layerKeys = ["activation", "weights", "biases"]
@@ -59,27 +60,38 @@ public enum LessonParser {
         }
         let summary = try entry("summary").flatMap { e throws(LessonError) in try reader.text(e.value, what: "summary") }
 
-        guard let modelEntry = entry("model") else {
-            throw reader.error(at: root, "the lesson has no 'model:' section; add one with 'loss:' and 'layers:'")
+        // Either a network with its data, or a two-weight objective.
+        var network = Network(layers: [], loss: .halfSSE)
+        var data = Dataset(inputs: [], targets: [])
+        var objective: (function: Objective, start: [Double])?
+        if let objectiveEntry = entry("objective") {
+            if let other = entry("model") ?? entry("data") {
+                throw reader.error(at: other.keyNode, "a lesson has either 'model:' and 'data:', or an 'objective:', not both")
+            }
+            objective = try parseObjective(objectiveEntry.value, reader: reader)
+        } else {
+            guard let modelEntry = entry("model") else {
+                throw reader.error(
+                    at: root, "the lesson has no 'model:' section; add one with 'loss:' and 'layers:' (or an 'objective:')")
+            }
+            network = try parseModel(modelEntry.value, reader: reader)
+            guard let dataEntry = entry("data") else {
+                throw reader.error(at: root, "the lesson has no 'data:' section; add 'inputs:' and 'targets:'")
+            }
+            data = try parseData(dataEntry.value, network: network, reader: reader)
         }
-        let network = try parseModel(modelEntry.value, reader: reader)
-
-        guard let dataEntry = entry("data") else {
-            throw reader.error(at: root, "the lesson has no 'data:' section; add 'inputs:' and 'targets:'")
-        }
-        let data = try parseData(dataEntry.value, network: network, reader: reader)
 
         let optimizer = try entry("optimizer").map { e throws(LessonError) in try parseOptimizer(e.value, reader: reader) }
         var training = Lesson.TrainingSettings()
         if let trainingEntry = entry("training") {
-            training = try parseTraining(trainingEntry.value, sampleCount: data.count, reader: reader)
+            training = try parseTraining(trainingEntry.value, sampleCount: max(1, data.count), reader: reader)
         }
 
         let schedule = try entry("schedule").map { e throws(LessonError) in try parseSchedule(e.value, reader: reader) }
 
         return Lesson(
             source: file, title: title, summary: summary, network: network, data: data,
-            optimizer: optimizer, training: training, schedule: schedule)
+            optimizer: optimizer, training: training, schedule: schedule, objective: objective)
     }
 
     // MARK: - Sections
@@ -213,6 +225,39 @@ public enum LessonParser {
             values.append((symbol, number))
         }
         return Lesson.OptimizerSettings(name: optimizer, convention: convention, hyperparameters: values, l2: l2)
+    }
+
+    static func parseObjective(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> (function: Objective, start: [Double]) {
+        let entries = try reader.mapping(node, context: "objective", allowed: objectiveKeys)
+        guard let functionEntry = entries.first(where: { $0.key == "function" }),
+            case let .scalar(scalar) = functionEntry.value, Objective.names.contains(scalar.string)
+        else {
+            let at = entries.first(where: { $0.key == "function" })?.value ?? node
+            let given = (try? reader.text(at, what: "function")).flatMap { $0 } ?? ""
+            throw reader.error(
+                at: at,
+                "objective needs a function: one of \(Objective.names.joined(separator: ", "))\(Suggestion.clause(for: given, in: Objective.names))")
+        }
+        func number(_ key: String, default value: Double) throws(LessonError) -> Double {
+            guard let entry = entries.first(where: { $0.key == key }) else { return value }
+            return try reader.number(entry.value, what: key)
+        }
+        guard let startEntry = entries.first(where: { $0.key == "start" }) else {
+            throw reader.error(at: node, "objective has no 'start:'; give the starting point as [w1, w2]")
+        }
+        let start = try reader.numbers(startEntry.value, what: "start")
+        guard start.count == 2 else {
+            throw reader.error(at: startEntry.value, "start has \(MessageText.counted(start.count, "value")); give two, [w1, w2]")
+        }
+        let function: Objective
+        if scalar.string == "quadratic" {
+            let a = try number("a", default: 1), b = try number("b", default: 10)
+            function = .quadratic(a: a, b: b)
+        } else {
+            let a = try number("a", default: 1), b = try number("b", default: 100)
+            function = .rosenbrock(a: a, b: b)
+        }
+        return (function, start)
     }
 
     static func parseSchedule(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.ScheduleSettings {

@@ -53,7 +53,11 @@ extension RunSettings {
 
         let sampleCount = lesson.data.count
         let batchSize: BatchSize
-        if let fixed = optimizer.fixedBatchSize {
+        if lesson.objective != nil {
+            // An objective has no samples: every update sees the whole loss.
+            if self.batchSize != nil { throw UsageError("--batch-size does not apply: this lesson's objective has no samples") }
+            batchSize = .full
+        } else if let fixed = optimizer.fixedBatchSize {
             if let asked = self.batchSize, asked.resolved(sampleCount: sampleCount) != fixed.resolved(sampleCount: sampleCount) {
                 let what = optimizer == .gd ? "the full batch" : "one sample per update"
                 throw UsageError(
@@ -90,6 +94,8 @@ extension RunSettings {
             }
         }
         experiment.l2 = l2 ?? lessonOptimizer?.l2
+        experiment.objective = lesson.objective?.function
+        experiment.start = lesson.objective?.start ?? []
         if let problem = experiment.problems().first {
             throw UsageError("cannot run this lesson: \(problem)")
         }

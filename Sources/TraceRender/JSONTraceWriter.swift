@@ -109,7 +109,14 @@ public struct JSONTraceWriter: TraceSink {
         }
         var lesson = [("title", JSONText.string(experiment.title))]
         if let summary = experiment.summary { lesson.append(("summary", JSONText.string(summary))) }
-        lesson += [("model", model), ("data", data), ("training", JSONText.object(training))]
+        if let objective = experiment.objective {
+            let fields = [("function", JSONText.string(objective.name))]
+                + objective.constants.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
+                + [("start", JSONText.numbers(experiment.start))]
+            lesson += [("objective", JSONText.object(fields)), ("training", JSONText.object(training))]
+        } else {
+            lesson += [("model", model), ("data", data), ("training", JSONText.object(training))]
+        }
         if let schedule = scheduleObject(experiment.schedule) { lesson.append(("schedule", schedule)) }
         return JSONText.object(lesson)
     }

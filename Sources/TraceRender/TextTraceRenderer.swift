@@ -61,7 +61,21 @@ public struct TextTraceRenderer: TraceSink {
         let batching = batch == sampleCount
             ? "full batch (\(Wording.counted(sampleCount, "sample")) per update)"
             : "\(batch) of \(sampleCount) samples per update"
-        var text = """
+        var text: String
+        if let objective = experiment.objective {
+            let constants = objective.constants.map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
+            text = """
+                \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
+                Objective (\(objective.name)): \(UnicodeMath.render(objective.lossFormula)), with \(constants); start (w₁, w₂) = (\(experiment.start.map(number).joined(separator: ", "))); \(Wording.counted(experiment.steps, "update"))
+                Hyperparameters: \(hyperparameters)
+
+                Gradient:
+                \(objective.gradientFormulas.map { "  " + UnicodeMath.render($0) }.joined(separator: "\n"))
+                Update, for each parameter (t = 1, 2, …; state starts at 0):
+
+                """
+        } else {
+            text = """
             \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
             Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
             Data: \(Wording.counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(Wording.counted(experiment.steps, "update"))
@@ -74,6 +88,7 @@ public struct TextTraceRenderer: TraceSink {
             Update, for each parameter (t = 1, 2, …; state starts at 0):
 
             """
+        }
         if let schedule = experiment.schedule.formula {
             let parameters = experiment.schedule.parameters.map { "\($0.symbol.unicode) = \(number($0.value))" }
             text += "  \(UnicodeMath.render(schedule)), with \(parameters.joined(separator: ", ")), read as η below\n"
@@ -87,9 +102,14 @@ public struct TextTraceRenderer: TraceSink {
         guard let run else { return }
         let rule = run.rule
         let layers = run.experiment.network.layers
-        var text = "\n━━ Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") "
-        text += step.batch.map(String.init).joined(separator: ", ") + " · η = \(number(step.eta)) ━━\n"
-        text += "Forward pass and chain rule\n"
+        var text: String
+        if let objective = run.experiment.objective {
+            text = "\n━━ Step t = \(step.t) · η = \(number(step.eta)) ━━\n"
+            text += "Loss \(UnicodeMath.render(WorkedFormulas(number: number).objectiveLoss(objective, step: step)))\n\n"
+        } else {
+            text = "\n━━ Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") "
+            text += step.batch.map(String.init).joined(separator: ", ") + " · η = \(number(step.eta)) ━━\n"
+            text += "Forward pass and chain rule\n"
         for sample in step.samples {
             text += "  sample \(sample.index): x = \(vector(sample.x))  y = \(vector(sample.y))\n"
             for (l, layer) in sample.layers.enumerated() {
@@ -97,7 +117,8 @@ public struct TextTraceRenderer: TraceSink {
             }
             text += "    loss = \(number(sample.loss))\n"
         }
-        text += "Batch loss \(UnicodeMath.render(WorkedFormulas(number: number).batchLoss(step)))\n\n"
+            text += "Batch loss \(UnicodeMath.render(WorkedFormulas(number: number).batchLoss(step)))\n\n"
+        }
 
         let symbols = rule.recordedSymbols
         let rows = run.parameterNames.enumerated().map { index, name in

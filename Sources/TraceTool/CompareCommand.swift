@@ -16,6 +16,8 @@ public enum CompareCommand {
         public var steps: Int?
         public var convention: Convention?
         public var threshold: Double?
+        /// One learning rate for every optimizer (else each its own, or the lesson's).
+        public var eta: Double?
         public var focus: String?
         public var format: Format = .text
         public var outputPath: String?
@@ -31,6 +33,8 @@ public enum CompareCommand {
         var losses: [(t: Int, value: Double)] = []
         var rates: [(t: Int, value: Double)] = []
         var divergedAt: Int?
+        /// For an objective: (w₁, w₂) at the start and after each update.
+        var path: [[Double]] = []
     }
 
     /// Keeps the loss of every step and, where the optimizer has one, the focus parameter's rate.
@@ -42,6 +46,10 @@ public enum CompareCommand {
 
         mutating func record(_ step: StepRecord) throws {
             result.losses.append((step.t, step.loss))
+            if step.samples.isEmpty, let w = step.values[.w], let after = step.values[.wNew] {
+                if result.path.isEmpty { result.path.append(w) }
+                result.path.append(after)
+            }
             if let rate = result.rule.effectiveRate {
                 var evaluator = Evaluator(parameterCount: 1)
                 evaluator.scalars = step.scalars
@@ -74,6 +82,7 @@ public enum CompareCommand {
             var settings = RunSettings(optimizer: optimizer)
             settings.steps = request.steps
             settings.convention = request.convention
+            if let eta = request.eta { settings.hyperparameters[.eta] = eta }
             let experiment: Experiment
             do {
                 experiment = try settings.experiment(for: lesson)
@@ -82,7 +91,7 @@ public enum CompareCommand {
             }
             experiments.append(experiment)
         }
-        let names = experiments[0].network.layout.names
+        let names = experiments[0].layout.names
         let focusName: String
         switch try RunCommand.focus(request.focus, names: names) {
         case let .parameter(name)?: focusName = name
@@ -117,7 +126,7 @@ public enum CompareCommand {
         try writer.write(.heading(level: 1, text: title))
         let batches = experiments.map { "\($0.optimizer.rawValue) \($0.batchSize)" }.joined(separator: ", ")
         try writer.write(.paragraph(
-            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); each optimizer with its own defaults (or the lesson's, for the optimizer it names). Batch size, of \(experiment.data.count) samples: \(batches). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
+            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); \(request.eta.map { "η = \(number($0)) for every optimizer, other hyperparameters" } ?? "each optimizer") with its own defaults (or the lesson's, for the optimizer it names). Batch size, of \(experiment.data.count) samples: \(batches). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
 
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))
@@ -133,6 +142,13 @@ public enum CompareCommand {
         try tableAndPlot(
             results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
             caption: "Batch loss before each update.")
+        if let objective = experiment.objective {
+            try writer.write(.heading(level: 2, text: "Paths over the loss"))
+            try writer.write(.paragraph(
+                "Each optimizer's (w₁, w₂) from the start \(experiment.start.map(number).joined(separator: ", ")) over contours of L, in the HTML format."))
+            try writer.write(.trajectories(ContourFigure(
+                objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
+        }
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0
         let threshold = request.threshold ?? first / 2

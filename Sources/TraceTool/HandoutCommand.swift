@@ -57,7 +57,7 @@ public enum HandoutCommand {
         } catch {
             throw .usage("\(lesson.source): \(error.message)")
         }
-        let focus = try RunCommand.focus(request.focus, names: experiment.network.layout.names)
+        let focus = try RunCommand.focus(request.focus, names: experiment.layout.names)
         do {
             var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
             let outcome = try Engine.run(experiment, into: &sink)

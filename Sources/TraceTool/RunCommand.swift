@@ -23,7 +23,7 @@ public enum RunCommand {
         } catch {
             throw .usage(error.message)
         }
-        let focus = try focus(request.focus, names: experiment.network.layout.names)
+        let focus = try focus(request.focus, names: experiment.layout.names)
 
         let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             switch request.format {

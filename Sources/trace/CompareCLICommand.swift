@@ -25,6 +25,9 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("lecture (default) or pytorch, for every optimizer.", valueName: "lecture|pytorch"))
     var convention: Convention?
 
+    @Option(parsing: .unconditional, help: "One learning rate η for every optimizer (default: each its own).")
+    var eta: Double?
+
     @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).")
     var threshold: Double?
 
@@ -51,6 +54,7 @@ struct CompareCLICommand: ParsableCommand {
         request.steps = steps
         request.convention = convention
         request.threshold = threshold
+        request.eta = eta
         request.focus = focus
         request.format = format
         request.outputPath = output

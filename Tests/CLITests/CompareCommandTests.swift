@@ -43,6 +43,16 @@ import Testing
         }
     }
 
+    /// Two-weight lessons: one path per optimizer over the loss contours.
+    @Test func pathsOverContours() throws {
+        let result = try TraceBinary.run(["compare", "gd", "momentum", "adagrad", "adam", "--lesson", "quadratic-bowl", "--eta", "0.15", "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try XMLDocument(xmlString: result.text, options: [])
+        let figure = try #require(try document.nodes(forXPath: "//*[local-name()='svg' and @aria-label='Paths over the loss contours']").first as? XMLElement)
+        #expect(try figure.nodes(forXPath: ".//*[local-name()='polyline']").count == 4)
+        #expect(try figure.nodes(forXPath: ".//*[local-name()='path']").count >= 5, "contour lines")
+    }
+
     @Test func htmlHasBothPlots() throws {
         let result = try TraceBinary.run(["compare", "adagrad", "rmsprop", "--format", "html"])
         #expect(result.status == 0)

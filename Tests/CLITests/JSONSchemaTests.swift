@@ -8,6 +8,7 @@ import Testing
         ["gd"], ["sgd", "--seed", "3"], ["minibatch", "--batch-size", "2"],
         ["momentum", "--convention", "pytorch"], ["adagrad"], ["rmsprop", "--schedule", "cosine"],
         ["adam", "--l2", "0.01", "--schedule", "step", "--gamma", "0.5", "--every", "2"], ["adamw", "--lesson", "classic-backprop"],
+        ["momentum", "--lesson", "quadratic-bowl"], ["adam", "--lesson", "rosenbrock"],
     ]
 
     func validate(_ traceFile: URL) throws -> (status: Int32, output: String) {

@@ -14,6 +14,7 @@ import Testing
         ("momentum-classic-backprop.txt", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]"]),
         ("rmsprop-pytorch.txt", ["rmsprop", "--convention", "pytorch", "--steps", "1", "--focus", "b2[1]"]),
         ("sgd-shuffled.txt", ["sgd", "--steps", "3", "--seed", "4", "--precision", "6"]),
+        ("momentum-quadratic-bowl.txt", ["momentum", "--lesson", "quadratic-bowl", "--steps", "2", "--focus", "all"]),
         ("adam-default-2-steps.md", ["adam", "--steps", "2", "--format", "md"]),
         ("momentum-classic-backprop.md", ["momentum", "--lesson", "classic-backprop", "--focus", "W2[1,1]", "--format", "md"]),
         ("adam-default-2-steps.html", ["adam", "--steps", "2", "--format", "html"]),

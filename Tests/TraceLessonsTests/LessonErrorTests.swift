@@ -125,6 +125,28 @@ import TraceEngine
         #expect(!error.description.contains("\n"), "one line: \(error)")
     }
 
+    @Test func objectiveLessons() throws {
+        let lesson = try LessonParser.parse(
+            "title: bowl\nobjective:\n  function: quadratic\n  a: 0.5\n  b: 5\n  start: [2, 1]\n", file: "o.yaml")
+        #expect(lesson.objective?.function == .quadratic(a: 0.5, b: 5))
+        #expect(lesson.objective?.start == [2, 1])
+        let defaults = try LessonParser.parse("title: r\nobjective:\n  function: rosenbrock\n  start: [-1.2, 1]\n", file: "r.yaml")
+        #expect(defaults.objective?.function == .rosenbrock(a: 1, b: 100))
+
+        let cases: [(String, String, String)] = [
+            ("title: x\nobjective:\n  function: rosenbrok\n  start: [0, 0]\n", "3:13", "did you mean 'rosenbrock'?"),
+            ("title: x\nobjective:\n  function: quadratic\n  start: [0, 0, 1]\n", "4:10", "start has 3 values; give two"),
+            ("title: x\nobjective:\n  function: quadratic\n", "3:3", "objective has no 'start:'"),
+            ("title: x\nobjective:\n  function: quadratic\n  start: [0, 0]\nmodel:\n  loss: mse\n", "5:1", "either 'model:' and 'data:', or an 'objective:'"),
+        ]
+        for (yaml, location, says) in cases {
+            #expect { try LessonParser.parse(yaml, file: "o.yaml") } throws: { error in
+                guard let error = error as? LessonError else { return false }
+                return "\(error.location.line):\(error.location.column)" == location && error.message.contains(says)
+            }
+        }
+    }
+
     @Test func theValidLessonParses() throws {
         let lesson = try LessonParser.parse(Self.valid, file: "lesson.yaml")
         #expect(lesson.network.layers.count == 2)

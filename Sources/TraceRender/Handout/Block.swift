@@ -16,6 +16,8 @@ public enum Block: Sendable {
     /// Values per update, e.g. the loss or η_t, one series per line (an SVG plot in HTML;
     /// a table carries the same numbers in every format).
     case plot(label: String, series: [PlotSeries], caption: String)
+    /// Optimizers' paths over a two-weight objective's loss contours (an SVG figure in HTML).
+    case trajectories(ContourFigure)
     /// A list of links to sibling files: `(text, file, note)`.
     case links([(text: String, file: String, note: String)])
     /// Opens a part that a printed page never splits (one update, the formulas, the loss);

@@ -13,6 +13,8 @@ public struct HandoutBuilder: TraceSink {
     private var run: RunDescription?
     /// `(t, η_t, loss)` of every update, for the closing table and plots.
     private var history: [(t: Int, eta: Double, loss: Double)] = []
+    /// An objective's path: `(w₁, w₂)` before each update, then after the last.
+    private var path: [[Double]] = []
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil) {
         self.writer = writer
@@ -27,29 +29,15 @@ public struct HandoutBuilder: TraceSink {
     public mutating func begin(_ run: RunDescription) throws {
         self.run = run
         let experiment = run.experiment
-        let network = experiment.network
         try writer.begin(title: experiment.title)
         try writer.write(.heading(level: 1, text: experiment.title))
         if let summary = experiment.summary { try writer.write(.prose(summary)) }
 
-        try writer.write(.heading(level: 2, text: "The network"))
-        let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
-        try writer.write(.paragraph(
-            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss \(network.loss.rawValue): \(network.loss.formula), averaged over the samples of a batch."))
-        try writer.write(.network(network))
-        let layerRows = network.layers.enumerated().map { l, layer in
-            ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
+        if let objective = experiment.objective {
+            try writeObjective(objective, experiment: experiment)
+        } else {
+            try writeNetworkAndData(experiment)
         }
-        try writer.write(.table(Table(header: ["layer", "activation", "W (row j = into unit j)", "b"], rows: layerRows)))
-
-        try writer.write(.heading(level: 2, text: "The data"))
-        let dataRows = zip(experiment.data.inputs, experiment.data.targets).enumerated().map { n, sample in
-            ["\(n + 1)", vector(sample.0), vector(sample.1)]
-        }
-        try writer.write(.table(Table(header: ["sample", "x", "y"], rows: dataRows)))
-        let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
-        try writer.write(.paragraph(
-            "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(Wording.counted(experiment.steps, "update"))."))
 
         try writer.write(.beginGroup(id: "formulas"))
         try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))
@@ -77,14 +65,56 @@ public struct HandoutBuilder: TraceSink {
         try writer.write(.endGroup)
     }
 
+    private mutating func writeNetworkAndData(_ experiment: Experiment) throws {
+        let network = experiment.network
+        try writer.write(.heading(level: 2, text: "The network"))
+        let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
+        try writer.write(.paragraph(
+            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss \(network.loss.rawValue): \(network.loss.formula), averaged over the samples of a batch."))
+        try writer.write(.network(network))
+        let layerRows = network.layers.enumerated().map { l, layer in
+            ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
+        }
+        try writer.write(.table(Table(header: ["layer", "activation", "W (row j = into unit j)", "b"], rows: layerRows)))
+
+        try writer.write(.heading(level: 2, text: "The data"))
+        let dataRows = zip(experiment.data.inputs, experiment.data.targets).enumerated().map { n, sample in
+            ["\(n + 1)", vector(sample.0), vector(sample.1)]
+        }
+        try writer.write(.table(Table(header: ["sample", "x", "y"], rows: dataRows)))
+        let batch = experiment.batchSize.resolved(sampleCount: experiment.data.count)
+        try writer.write(.paragraph(
+            "\(batch == experiment.data.count ? "Full batch" : "Batches of \(batch)")\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ", in data order"); \(Wording.counted(experiment.steps, "update"))."))
+    }
+
+    /// The objective's formula, its gradient and the starting point, instead of a network and data.
+    private mutating func writeObjective(_ objective: Objective, experiment: Experiment) throws {
+        try writer.write(.heading(level: 2, text: "The objective"))
+        var constants: [MathNode] = []
+        for (symbol, value) in objective.constants {
+            if !constants.isEmpty { constants.append(.op(",")) }
+            constants += [.symbol(symbol), .op("="), .number(number(value))]
+        }
+        try writer.write(.paragraph(
+            "A loss of two weights (\(objective.name)), minimised directly: its gradient is written out, with no network or data. Start: (w₁, w₂) = \(vector(experiment.start)); minimum at \(vector(objective.minimum)); \(Wording.counted(experiment.steps, "update"))."))
+        try writer.write(.equations([objective.lossFormula, .row(constants)] + objective.gradientFormulas))
+    }
+
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
         let layers = run.experiment.network.layers
         try writer.write(.beginGroup(id: "step-\(step.t)"))
-        try writer.write(.heading(
-            level: 3,
-            text: "Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") \(step.batch.map(String.init).joined(separator: ", ")) · η = \(number(step.eta))"))
+        if let objective = run.experiment.objective {
+            if path.isEmpty { path.append(step.values[.w] ?? []) }
+            path.append(step.values[.wNew] ?? [])
+            try writer.write(.heading(level: 3, text: "Step t = \(step.t) · η = \(number(step.eta))"))
+            try writer.write(.equations([WorkedFormulas(number: number).objectiveLoss(objective, step: step)]))
+        } else {
+            try writer.write(.heading(
+                level: 3,
+                text: "Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") \(step.batch.map(String.init).joined(separator: ", ")) · η = \(number(step.eta))"))
+        }
 
         for sample in step.samples {
             let rows = sample.layers.enumerated().map { l, layer in
@@ -94,7 +124,9 @@ public struct HandoutBuilder: TraceSink {
                 header: ["layer", "z", "a", "δ"], rows: rows,
                 caption: "Sample \(sample.index): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(number(sample.loss))")))
         }
-        try writer.write(.equations([WorkedFormulas(number: number).batchLoss(step)]))
+        if run.experiment.objective == nil {
+            try writer.write(.equations([WorkedFormulas(number: number).batchLoss(step)]))
+        }
 
         let worked = WorkedFormulas(number: number)
         for index in (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout) {
@@ -118,6 +150,10 @@ public struct HandoutBuilder: TraceSink {
         try writer.write(.plot(
             label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
             caption: "Batch loss before each update."))
+        if let objective = run?.experiment.objective {
+            try writer.write(.trajectories(ContourFigure(
+                objective: objective, paths: [(run?.experiment.optimizer.rawValue ?? "", path)])))
+        }
         if run?.experiment.schedule != .constant {
             try writer.write(.plot(
                 label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) })],

@@ -48,7 +48,7 @@ public struct LaTeXWriter: DocumentWriter {
                 try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
             try output.write("\\end{itemize}\n\n")
-        case .plot, .beginGroup, .endGroup:
+        case .plot, .trajectories, .beginGroup, .endGroup:
             // Plotted values are in their tables; LaTeX pages break where TeX chooses.
             break
         }

@@ -30,7 +30,7 @@ public struct MarkdownWriter: DocumentWriter {
                 try output.write("- [\(Self.escape(link.text))](\(Self.escapeURL(link.file))): \(Self.escape(link.note))\n")
             }
             try output.write("\n")
-        case .plot, .beginGroup, .endGroup:
+        case .plot, .trajectories, .beginGroup, .endGroup:
             break
         }
     }

@@ -28,7 +28,7 @@ public struct TextDocumentWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
-        case .plot, .beginGroup, .endGroup:
+        case .plot, .trajectories, .beginGroup, .endGroup:
             break
         }
     }

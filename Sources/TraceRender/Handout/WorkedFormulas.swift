@@ -15,6 +15,23 @@ struct WorkedFormulas {
         .row([.subscripted(.name(name), .number("\(layer)")), .op("["), .number("\(index)"), .op("]")])
     }
 
+    /// Numbers for an objective's formulas: `w₁`, `w₂` as they were before the update, `a`, `b`.
+    private func objectiveBuilder(_ step: StepRecord) -> MathBuilder {
+        MathBuilder { symbol in
+            switch symbol {
+            case .w1: return .number(number(step.values[.w]?[0] ?? .nan))
+            case .w2: return .number(number(step.values[.w]?[1] ?? .nan))
+            default: return .number(number(step.scalars[symbol] ?? .nan))
+            }
+        }
+    }
+
+    /// `L = a·w₁² + b·w₂² = 0.5·2² + 5·1² = 7` for an objective.
+    func objectiveLoss(_ objective: Objective, step: StepRecord) -> MathNode {
+        .row([.name("L"), .op("="), MathBuilder.symbolic.build(objective.loss), .op("="),
+              objectiveBuilder(step).build(objective.loss), .op("="), .number(number(step.loss))])
+    }
+
     /// `L = (L₁ + L₂)/2 = …`.
     func batchLoss(_ step: StepRecord) -> MathNode {
         let result = MathNode.number(number(step.loss))
@@ -27,11 +44,17 @@ struct WorkedFormulas {
         return .row([.name("L"), .op("="), .fraction(.row(terms), .number("\(step.samples.count)")), .op("="), result])
     }
 
-    /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch.
-    func gradient(parameter: Int, role: ParameterRole, step: StepRecord) -> MathNode {
+    /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch; for an
+    /// objective, `g = ∂L/∂w₁ = 2·0.5·2 = 2`.
+    func gradient(parameter: Int, step: StepRecord, run: RunDescription) -> MathNode {
         let symbolic: MathNode
         let terms: [MathNode]
-        switch role {
+        switch run.layout.roles[parameter] {
+        case let .coordinate(index):
+            let derivative = run.experiment.objective?.gradient[index - 1] ?? .constant(.nan)
+            let g = MathNode.number(number(step.carriedIn[.g]?[parameter] ?? .nan))
+            return .row([.name("g"), .op("="), .fraction(.row([.name("∂"), .name("L")]), .row([.name("∂"), .symbol(index == 1 ? .w1 : .w2)])),
+                         .op("="), MathBuilder.symbolic.build(derivative), .op("="), objectiveBuilder(step).build(derivative), .op("="), g])
         case let .weight(l, j, i):
             symbolic = .row([element("δ", layer: l, index: j), .op("·"), element("a", layer: l - 1, index: i)])
             terms = step.samples.map {
@@ -67,7 +90,7 @@ struct WorkedFormulas {
     /// gradient, then each equation of the rule.
     func lines(parameter: Int, step: StepRecord, run: RunDescription) -> [MathNode] {
         [schedule(run.experiment.schedule, step: step)].compactMap { $0 }
-            + [gradient(parameter: parameter, role: run.layout.roles[parameter], step: step)]
+            + [gradient(parameter: parameter, step: step, run: run)]
             + update(parameter: parameter, step: step, rule: run.rule)
     }
 

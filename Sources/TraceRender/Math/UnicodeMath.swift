@@ -36,7 +36,9 @@ public enum UnicodeMath {
     private static func isAtom(_ node: MathNode) -> Bool {
         switch node {
         case .symbol, .name, .number, .fenced, .indexed, .squareRoot, .floor, .function: return true
-        case let .row(nodes): return nodes.count == 1 && isAtom(nodes[0])
+        case let .row(nodes):
+            // `∂w₁` (names side by side, no operator) reads as one unit.
+            return nodes.allSatisfy { if case .op = $0 { false } else { isAtom($0) } }
         default: return false
         }
     }
