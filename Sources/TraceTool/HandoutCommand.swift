@@ -68,39 +68,53 @@ public enum HandoutCommand {
     }
 
     /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.
+    ///
+    /// Everything is rendered in memory first; only then is the folder created and each file
+    /// written (whole or not at all), so a lesson that fails leaves no folder and no files behind.
     static func writeAll(into folder: String, request: Request) throws(ToolError) -> [String] {
-        var notices: [String] = []
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .usage("--output '\(folder)' is a file; --all needs a folder") }
-        } else {
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue { throw .usage("--output '\(folder)' is a file; --all needs a folder") }
+
+        var notices: [String] = []
+        var files: [(name: String, text: String)] = []
+        var links: [(text: String, file: String, note: String)] = []
+        for name in BundledLessons.names {
+            let lesson = try CommandInput.lesson(name)
+            guard let optimizer = lesson.optimizer?.name else { continue }
+            let file = "\(name).\(request.format.fileExtension)"
+            let output = StringOutput()
+            if let notice = try render(lesson, format: request.format, to: output, request: request) {
+                notices.append(notice)
+            }
+            files.append((file, output.text))
+            let steps = lesson.training.steps ?? 1
+            links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
+        }
+        let index = StringOutput()
+        do {
+            var writer = request.format.writer(index)
+            try writer.begin(title: "Handouts")
+            try writer.write(.heading(level: 1, text: "Handouts"))
+            try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))
+            try writer.write(.links(links))
+            try writer.end()
+        } catch {
+            throw .failure("\(error)")
+        }
+        files.append(("index.\(request.format.fileExtension)", index.text))
+
+        if !exists {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
             } catch {
                 throw .usage("cannot create the folder '\(folder)': create its parent first")
             }
         }
-        var links: [(text: String, file: String, note: String)] = []
-        for name in BundledLessons.names {
-            let lesson = try CommandInput.lesson(name)
-            guard let optimizer = lesson.optimizer?.name else { continue }
-            let file = "\(name).\(request.format.fileExtension)"
-            let path = (folder as NSString).appendingPathComponent(file)
-            let notice = try AtomicFile.writing(to: path, standardOutput: StringOutput()) { output in
-                try render(lesson, format: request.format, to: output, request: request)
+        for (name, text) in files {
+            try AtomicFile.writing(to: (folder as NSString).appendingPathComponent(name), standardOutput: StringOutput()) {
+                try $0.write(text)
             }
-            if let notice { notices.append(notice) }
-            let steps = lesson.training.steps ?? 1
-            links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
-        }
-        let index = (folder as NSString).appendingPathComponent("index.\(request.format.fileExtension)")
-        try AtomicFile.writing(to: index, standardOutput: StringOutput()) { output in
-            var writer = request.format.writer(output)
-            try writer.begin(title: "Handouts")
-            try writer.write(.heading(level: 1, text: "Handouts"))
-            try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))
-            try writer.write(.links(links))
-            try writer.end()
         }
         return notices
     }

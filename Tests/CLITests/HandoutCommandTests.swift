@@ -46,6 +46,14 @@ import Testing
         #expect(result.stderr.contains(says), "\(result.stderr)")
     }
 
+    /// A mistake found while rendering leaves no folder behind.
+    @Test func allLeavesNothingOnError() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let result = try TraceBinary.run(["handout", "--all", "--output", "site", "--focus", "W9[9,9]"], in: folder)
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
+
     @Test func aLessonWithoutAnOptimizerSaysWhatToDo() throws {
         let folder = try TraceBinary.temporaryFolder()
         try "title: t\nmodel:\n  loss: half_sse\n  layers:\n    - activation: identity\n      weights: [[1.0]]\ndata:\n  inputs: [[1.0]]\n  targets: [[0.0]]\n"
