@@ -85,6 +85,12 @@ public enum LessonParser {
         var training = Lesson.TrainingSettings()
         if let trainingEntry = entry("training") {
             training = try parseTraining(trainingEntry.value, sampleCount: max(1, data.count), reader: reader)
+            if objective != nil {
+                for (key, keyNode, _) in try reader.mapping(trainingEntry.value, context: "training", allowed: trainingKeys)
+                where key != "steps" {
+                    throw reader.error(at: keyNode, "\(key) does not apply to an objective, which has no samples; remove it")
+                }
+            }
         }
 
         let schedule = try entry("schedule").map { e throws(LessonError) in try parseSchedule(e.value, reader: reader) }
@@ -249,14 +255,14 @@ public enum LessonParser {
         guard start.count == 2 else {
             throw reader.error(at: startEntry.value, "start has \(MessageText.counted(start.count, "value")); give two, [w1, w2]")
         }
-        let function: Objective
-        if scalar.string == "quadratic" {
-            let a = try number("a", default: 1), b = try number("b", default: 10)
-            function = .quadratic(a: a, b: b)
-        } else {
-            let a = try number("a", default: 1), b = try number("b", default: 100)
-            function = .rosenbrock(a: a, b: b)
+        let quadratic = scalar.string == "quadratic"
+        let a = try number("a", default: 1), b = try number("b", default: quadratic ? 10 : 100)
+        // A bowl needs both curvatures positive, Rosenbrock's valley a positive b: else there is no minimum.
+        for (key, value) in quadratic ? [("a", a), ("b", b)] : [("b", b)] where value <= 0 {
+            let at = entries.first { $0.key == key }?.value ?? node
+            throw reader.error(at: at, "\(key) must be more than 0 for a \(scalar.string) objective to have a minimum, not \(MessageText.number(value))")
         }
+        let function: Objective = quadratic ? .quadratic(a: a, b: b) : .rosenbrock(a: a, b: b)
         return (function, start)
     }
 

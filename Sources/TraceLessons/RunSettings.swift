@@ -56,6 +56,7 @@ extension RunSettings {
         if lesson.objective != nil {
             // An objective has no samples: every update sees the whole loss.
             if self.batchSize != nil { throw UsageError("--batch-size does not apply: this lesson's objective has no samples") }
+            if shuffle || seed != nil { throw UsageError("--shuffle and --seed do not apply: this lesson's objective has no samples") }
             batchSize = .full
         } else if let fixed = optimizer.fixedBatchSize {
             if let asked = self.batchSize, asked.resolved(sampleCount: sampleCount) != fixed.resolved(sampleCount: sampleCount) {
@@ -80,7 +81,7 @@ extension RunSettings {
         // A seed, on the command line or in the lesson, means shuffling unless the lesson says
         // `shuffle: false` and no flag asks for it.
         let lessonShuffles = lesson.training.shuffle ?? (lesson.training.seed != nil)
-        let shuffles = shuffle || seed != nil || lessonShuffles
+        let shuffles = lesson.objective == nil && (shuffle || seed != nil || lessonShuffles)
         let shuffleSeed = shuffles ? (seed ?? lesson.training.seed ?? 0) : nil
 
         var experiment = Experiment(

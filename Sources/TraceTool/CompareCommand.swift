@@ -125,8 +125,9 @@ public enum CompareCommand {
         try writer.begin(title: title)
         try writer.write(.heading(level: 1, text: title))
         let batches = experiments.map { "\($0.optimizer.rawValue) \($0.batchSize)" }.joined(separator: ", ")
+        let batching = experiment.objective == nil ? " Batch size, of \(experiment.data.count) samples: \(batches)." : ""
         try writer.write(.paragraph(
-            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); \(request.eta.map { "η = \(number($0)) for every optimizer, other hyperparameters" } ?? "each optimizer") with its own defaults (or the lesson's, for the optimizer it names). Batch size, of \(experiment.data.count) samples: \(batches). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
+            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); \(request.eta.map { "η = \(number($0)) for every optimizer, other hyperparameters" } ?? "each optimizer") with its own defaults (or the lesson's, for the optimizer it names).\(batching) \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
 
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))
@@ -145,7 +146,7 @@ public enum CompareCommand {
         if let objective = experiment.objective {
             try writer.write(.heading(level: 2, text: "Paths over the loss"))
             try writer.write(.paragraph(
-                "Each optimizer's (w₁, w₂) from the start \(experiment.start.map(number).joined(separator: ", ")) over contours of L, in the HTML format."))
+                "Each optimizer's (w₁, w₂) from the start (\(experiment.start.map(number).joined(separator: ", "))) over contours of L, in the HTML format."))
             try writer.write(.trajectories(ContourFigure(
                 objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
         }

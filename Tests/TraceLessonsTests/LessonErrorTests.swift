@@ -138,6 +138,8 @@ import TraceEngine
             ("title: x\nobjective:\n  function: quadratic\n  start: [0, 0, 1]\n", "4:10", "start has 3 values; give two"),
             ("title: x\nobjective:\n  function: quadratic\n", "3:3", "objective has no 'start:'"),
             ("title: x\nobjective:\n  function: quadratic\n  start: [0, 0]\nmodel:\n  loss: mse\n", "5:1", "either 'model:' and 'data:', or an 'objective:'"),
+            ("title: x\nobjective:\n  function: quadratic\n  b: -1\n  start: [0, 0]\n", "4:6", "b must be more than 0"),
+            ("title: x\nobjective:\n  function: quadratic\n  start: [0, 0]\ntraining:\n  steps: 3\n  seed: 4\n", "7:3", "seed does not apply to an objective"),
         ]
         for (yaml, location, says) in cases {
             #expect { try LessonParser.parse(yaml, file: "o.yaml") } throws: { error in

@@ -47,8 +47,10 @@ public struct HandoutBuilder: TraceSink {
             hyperparameters += [.symbol(symbol), .op("="), .number(number(value))]
         }
         try writer.write(.equations([.row(hyperparameters)]))
-        try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
-        try writer.write(.equations(ChainRuleFormulas.symbolic))
+        if experiment.objective == nil {
+            try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
+            try writer.write(.equations(ChainRuleFormulas.symbolic))
+        }
         if let schedule = experiment.schedule.formula {
             var parameters: [MathNode] = [schedule]
             for (symbol, value) in experiment.schedule.parameters {
@@ -57,7 +59,10 @@ public struct HandoutBuilder: TraceSink {
             try writer.write(.paragraph("The learning rate follows a \(experiment.schedule.name) schedule; the update reads η as ηₜ:"))
             try writer.write(.equations([.row(parameters)]))
         }
-        try writer.write(.paragraph("Then, for each parameter, with g its gradient averaged over the batch:"))
+        try writer.write(.paragraph(
+            experiment.objective == nil
+                ? "Then, for each parameter, with g its gradient averaged over the batch:"
+                : "Then, for each weight, with g its component of the gradient above:"))
         try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
         try writer.write(.paragraph(
