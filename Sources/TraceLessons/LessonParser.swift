@@ -235,15 +235,7 @@ public enum LessonParser {
 
     static func parseObjective(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> (function: Objective, start: [Double]) {
         let entries = try reader.mapping(node, context: "objective", allowed: objectiveKeys)
-        guard let functionEntry = entries.first(where: { $0.key == "function" }),
-            case let .scalar(scalar) = functionEntry.value, Objective.names.contains(scalar.string)
-        else {
-            let at = entries.first(where: { $0.key == "function" })?.value ?? node
-            let given = (try? reader.text(at, what: "function")).flatMap { $0 } ?? ""
-            throw reader.error(
-                at: at,
-                "objective needs a function: one of \(Objective.names.joined(separator: ", "))\(Suggestion.clause(for: given, in: Objective.names))")
-        }
+        let function = try name("function", of: Objective.names, in: entries, section: "objective", node: node, reader: reader)
         func number(_ key: String, default value: Double) throws(LessonError) -> Double {
             guard let entry = entries.first(where: { $0.key == key }) else { return value }
             return try reader.number(entry.value, what: key)
@@ -255,29 +247,19 @@ public enum LessonParser {
         guard start.count == 2 else {
             throw reader.error(at: startEntry.value, "start has \(MessageText.counted(start.count, "value")); give two, [w1, w2]")
         }
-        let quadratic = scalar.string == "quadratic"
+        let quadratic = function == "quadratic"
         let a = try number("a", default: 1), b = try number("b", default: quadratic ? 10 : 100)
         // A bowl needs both curvatures positive, Rosenbrock's valley a positive b: else there is no minimum.
         for (key, value) in quadratic ? [("a", a), ("b", b)] : [("b", b)] where value <= 0 {
             let at = entries.first { $0.key == key }?.value ?? node
-            throw reader.error(at: at, "\(key) must be more than 0 for a \(scalar.string) objective to have a minimum, not \(MessageText.number(value))")
+            throw reader.error(at: at, "\(key) must be more than 0 for a \(function) objective to have a minimum, not \(MessageText.number(value))")
         }
-        let function: Objective = quadratic ? .quadratic(a: a, b: b) : .rosenbrock(a: a, b: b)
-        return (function, start)
+        return (quadratic ? .quadratic(a: a, b: b) : .rosenbrock(a: a, b: b), start)
     }
 
     static func parseSchedule(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.ScheduleSettings {
         let entries = try reader.mapping(node, context: "schedule", allowed: scheduleKeys)
-        guard let nameEntry = entries.first(where: { $0.key == "name" }),
-            case let .scalar(scalar) = nameEntry.value, LearningRateSchedule.names.contains(scalar.string)
-        else {
-            let at = entries.first(where: { $0.key == "name" })?.value ?? node
-            let given = (try? reader.text(at, what: "name")).flatMap { $0 } ?? ""
-            throw reader.error(
-                at: at,
-                "schedule needs a name: one of \(LearningRateSchedule.names.joined(separator: ", "))\(Suggestion.clause(for: given, in: LearningRateSchedule.names))")
-        }
-        let name = scalar.string
+        let name = try name("name", of: LearningRateSchedule.names, in: entries, section: "schedule", node: node, reader: reader)
         let accepted: [Symbol] = ScheduleParameters.symbols(for: name)
         var parameters: [Symbol: Double] = [:]
         for (key, keyNode, value) in entries where key != "name" {
@@ -334,6 +316,19 @@ public enum LessonParser {
     }
 
     // MARK: - Helpers
+
+    /// The value of `key`, which must be one of `names`: `schedule needs a name: one of …; did you mean …?`.
+    static func name(
+        _ key: String, of names: [String], in entries: [(key: String, keyNode: Node, value: Node)], section: String,
+        node: Node, reader: YAMLNodeReader
+    ) throws(LessonError) -> String {
+        let entry = entries.first { $0.key == key }
+        if let entry, case let .scalar(scalar) = entry.value, names.contains(scalar.string) { return scalar.string }
+        let at = entry?.value ?? node
+        let given = (try? reader.text(at, what: key)).flatMap { $0 } ?? ""
+        throw reader.error(
+            at: at, "\(section) needs a \(key): one of \(names.joined(separator: ", "))\(Suggestion.clause(for: given, in: names))")
+    }
 
     /// One of an enum's names, with a did-you-mean.
     static func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, reader: YAMLNodeReader) throws(LessonError) -> T
