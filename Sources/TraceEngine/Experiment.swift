@@ -62,6 +62,11 @@ public struct Experiment: Sendable {
             notes: base.notes + ["With L2, the penalty ½·λ₂·w² adds λ₂·w to g before the update, so it enters the optimizer's state."])
     }
 
+    /// The optimizer's hyperparameters, then λ₂ when L2 is on: what a run reports it used.
+    public var updateHyperparameters: [(symbol: Symbol, value: Double)] {
+        hyperparameters.entries + (l2.map { [(Symbol.l2, $0)] } ?? [])
+    }
+
     /// Every scalar the equations read, by symbol: the hyperparameters, λ₂ and the schedule's.
     public var scalars: [Symbol: Double] {
         var scalars: [Symbol: Double] = [:]

@@ -24,8 +24,7 @@ public struct JSONTraceWriter: TraceSink {
         names = run.parameterNames
         writesDataGradient = run.experiment.l2 != nil
         let experiment = run.experiment
-        var hyperparameters = experiment.hyperparameters.entries.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
-        if let l2 = experiment.l2 { hyperparameters.append(("l2", NumberFormat.json(l2))) }
+        let hyperparameters = experiment.updateHyperparameters.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
         var optimizer = [
             ("name", JSONText.string(experiment.optimizer.rawValue)),
             ("convention", JSONText.string(experiment.convention.rawValue)),

@@ -56,14 +56,13 @@ public struct TextTraceRenderer: TraceSink {
         let sampleCount = experiment.data.count
         let batch = experiment.batchSize.resolved(sampleCount: sampleCount)
         let layers = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
-        let hyperparameters = (experiment.hyperparameters.entries + (experiment.l2.map { [(Symbol.l2, $0)] } ?? []))
-            .map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
+        let hyperparameters = UnicodeMath.render(.assignments(experiment.updateHyperparameters, number: number))
         let batching = batch == sampleCount
             ? "full batch (\(Wording.counted(sampleCount, "sample")) per update)"
             : "\(batch) of \(sampleCount) samples per update"
         var text: String
         if let objective = experiment.objective {
-            let constants = objective.constants.map { "\($0.symbol.unicode) = \(number($0.value))" }.joined(separator: ", ")
+            let constants = UnicodeMath.render(.assignments(objective.constants, number: number))
             text = """
                 \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
                 Objective (\(objective.name)): \(UnicodeMath.render(objective.lossFormula)), with \(constants); start (w₁, w₂) = (\(experiment.start.map(number).joined(separator: ", "))); \(Wording.counted(experiment.steps, "update"))
@@ -90,8 +89,8 @@ public struct TextTraceRenderer: TraceSink {
             """
         }
         if let schedule = experiment.schedule.formula {
-            let parameters = experiment.schedule.parameters.map { "\($0.symbol.unicode) = \(number($0.value))" }
-            text += "  \(UnicodeMath.render(schedule)), with \(parameters.joined(separator: ", ")), read as η below\n"
+            let parameters = UnicodeMath.render(.assignments(experiment.schedule.parameters, number: number))
+            text += "  \(UnicodeMath.render(schedule)), with \(parameters), read as η below\n"
         }
         for line in run.rule.unicodeLines { text += "  \(line)\n" }
         for note in run.rule.notes { text += "  Note: \(note)\n" }

@@ -41,21 +41,13 @@ public struct HandoutBuilder: TraceSink {
 
         try writer.write(.beginGroup(id: "formulas"))
         try writer.write(.heading(level: 2, text: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention"))
-        var hyperparameters: [MathNode] = []
-        for (symbol, value) in experiment.hyperparameters.entries + (experiment.l2.map { [(Symbol.l2, $0)] } ?? []) {
-            if !hyperparameters.isEmpty { hyperparameters.append(.op(",")) }
-            hyperparameters += [.symbol(symbol), .op("="), .number(number(value))]
-        }
-        try writer.write(.equations([.row(hyperparameters)]))
+        try writer.write(.equations([.assignments(experiment.updateHyperparameters, number: number)]))
         if experiment.objective == nil {
             try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
             try writer.write(.equations(ChainRuleFormulas.symbolic))
         }
         if let schedule = experiment.schedule.formula {
-            var parameters: [MathNode] = [schedule]
-            for (symbol, value) in experiment.schedule.parameters {
-                parameters += [.op(","), .symbol(symbol), .op("="), .number(number(value))]
-            }
+            let parameters: [MathNode] = [schedule, .op(","), .assignments(experiment.schedule.parameters, number: number)]
             try writer.write(.paragraph("The learning rate follows a \(experiment.schedule.name) schedule; the update reads η as ηₜ:"))
             try writer.write(.equations([.row(parameters)]))
         }
@@ -95,14 +87,10 @@ public struct HandoutBuilder: TraceSink {
     /// The objective's formula, its gradient and the starting point, instead of a network and data.
     private mutating func writeObjective(_ objective: Objective, experiment: Experiment) throws {
         try writer.write(.heading(level: 2, text: "The objective"))
-        var constants: [MathNode] = []
-        for (symbol, value) in objective.constants {
-            if !constants.isEmpty { constants.append(.op(",")) }
-            constants += [.symbol(symbol), .op("="), .number(number(value))]
-        }
         try writer.write(.paragraph(
             "A loss of two weights (\(objective.name)), minimised directly: its gradient is written out, with no network or data. Start: (w₁, w₂) = \(vector(experiment.start)); minimum at \(vector(objective.minimum)); \(Wording.counted(experiment.steps, "update"))."))
-        try writer.write(.equations([objective.lossFormula, .row(constants)] + objective.gradientFormulas))
+        try writer.write(.equations(
+            [objective.lossFormula, .assignments(objective.constants, number: number)] + objective.gradientFormulas))
     }
 
     public mutating func record(_ step: StepRecord) throws {
