@@ -211,11 +211,7 @@ public enum LessonParser {
                 continue
             }
             if key == "l2" {
-                let number = try reader.number(value, what: "l2")
-                if let problem = Symbol.l2.validRange?.problem(with: number) {
-                    throw reader.error(at: value, "l2 \(problem), not \(MessageText.number(number))")
-                }
-                l2 = number
+                l2 = try checkedNumber(value, symbol: .l2, key: key, reader: reader)
                 continue
             }
             guard let symbol = Symbol(rawValue: key), optimizer.hyperparameters.contains(symbol) else {
@@ -224,11 +220,7 @@ public enum LessonParser {
                     at: keyNode,
                     "\(optimizer.rawValue) has no hyperparameter '\(key)'\(Suggestion.clause(for: key, in: accepted)) (it takes \(accepted.joined(separator: ", ")))")
             }
-            let number = try reader.number(value, what: key)
-            if let problem = symbol.validRange?.problem(with: number) {
-                throw reader.error(at: value, "\(key) \(problem), not \(MessageText.number(number))")
-            }
-            values.append((symbol, number))
+            values.append((symbol, try checkedNumber(value, symbol: symbol, key: key, reader: reader)))
         }
         return Lesson.OptimizerSettings(name: optimizer, convention: convention, hyperparameters: values, l2: l2)
     }
@@ -269,11 +261,7 @@ public enum LessonParser {
                     at: keyNode,
                     "a \(name) schedule has no '\(key)'\(names.isEmpty ? "" : " (it takes \(names.joined(separator: ", ")))")")
             }
-            let number = try reader.number(value, what: key)
-            if let problem = symbol.validRange?.problem(with: number) {
-                throw reader.error(at: value, "\(key) \(problem), not \(MessageText.number(number))")
-            }
-            parameters[symbol] = number
+            parameters[symbol] = try checkedNumber(value, symbol: symbol, key: key, reader: reader)
         }
         return Lesson.ScheduleSettings(name: name, parameters: parameters)
     }
@@ -316,6 +304,13 @@ public enum LessonParser {
     }
 
     // MARK: - Helpers
+
+    /// A number under `key` that lies in `symbol`'s range.
+    static func checkedNumber(_ node: Node, symbol: Symbol, key: String, reader: YAMLNodeReader) throws(LessonError) -> Double {
+        let number = try reader.number(node, what: key)
+        if let problem = MessageText.rangeProblem(symbol, number, named: key) { throw reader.error(at: node, problem) }
+        return number
+    }
 
     /// The value of `key`, which must be one of `names`: `schedule needs a name: one of …; did you mean …?`.
     static func name(

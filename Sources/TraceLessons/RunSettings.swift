@@ -40,10 +40,7 @@ extension RunSettings {
                 throw UsageError(
                     "\(optimizer.rawValue) does not use --\(symbol.rawValue)\(Suggestion.clause(for: "--\(symbol.rawValue)", in: flags)) (it takes \(flags.joined(separator: ", ")))")
             }
-            if let problem = symbol.validRange?.problem(with: value) {
-                throw UsageError("--\(symbol.rawValue) \(problem), not \(MessageText.number(value))")
-            }
-            values[symbol] = value
+            values[symbol] = try Self.checked(value, symbol, flag: "--\(symbol.rawValue)")
         }
 
         let steps = self.steps ?? lesson.training.steps ?? 1
@@ -89,12 +86,7 @@ extension RunSettings {
             optimizer: optimizer, convention: convention ?? lessonOptimizer?.convention ?? .lecture,
             hyperparameters: values, steps: steps, batchSize: batchSize, shuffleSeed: shuffleSeed)
         experiment.schedule = try resolvedSchedule(lesson: lesson, steps: steps)
-        if let l2 {
-            if let problem = Symbol.l2.validRange?.problem(with: l2) {
-                throw UsageError("--l2 \(problem), not \(MessageText.number(l2))")
-            }
-        }
-        experiment.l2 = l2 ?? lessonOptimizer?.l2
+        experiment.l2 = try l2.map { value throws(UsageError) in try Self.checked(value, .l2, flag: "--l2") } ?? lessonOptimizer?.l2
         experiment.objective = lesson.objective?.function
         experiment.start = lesson.objective?.start ?? []
         if let problem = experiment.problems().first {
@@ -118,11 +110,14 @@ extension RunSettings {
             guard accepted.contains(symbol) else {
                 throw UsageError("\(flag) belongs to \(symbol == .gamma || symbol == .every ? "--schedule step" : "--schedule cosine"), not to the \(name) schedule")
             }
-            if let problem = symbol.validRange?.problem(with: value) {
-                throw UsageError("\(flag) \(problem), not \(MessageText.number(value))")
-            }
-            values[symbol] = value
+            values[symbol] = try Self.checked(value, symbol, flag: flag)
         }
         return ScheduleParameters.schedule(named: name, values: values, steps: steps)
+    }
+
+    /// `value`, if it lies in `symbol`'s range; else a usage error naming `flag`.
+    static func checked(_ value: Double, _ symbol: Symbol, flag: String) throws(UsageError) -> Double {
+        if let problem = MessageText.rangeProblem(symbol, value, named: flag) { throw UsageError(problem) }
+        return value
     }
 }
