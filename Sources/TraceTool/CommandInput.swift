@@ -1,3 +1,4 @@
+import TraceEngine
 import TraceLessons
 
 /// Checks and loading that every command shares, with their errors as ``ToolError``s.
@@ -12,6 +13,15 @@ enum CommandInput {
             throw .usage(error.message)
         } catch {
             throw .failure("\(error)")
+        }
+    }
+
+    /// The experiment `settings` make of `lesson`; a mistake is a usage error, after `prefix` if given.
+    static func experiment(_ settings: RunSettings, for lesson: Lesson, prefix: String? = nil) throws(ToolError) -> Experiment {
+        do {
+            return try settings.experiment(for: lesson)
+        } catch {
+            throw .usage((prefix.map { "\($0): " } ?? "") + error.message)
         }
     }
 

@@ -83,13 +83,7 @@ public enum CompareCommand {
             settings.steps = request.steps
             settings.convention = request.convention
             if let eta = request.eta { settings.hyperparameters[.eta] = eta }
-            let experiment: Experiment
-            do {
-                experiment = try settings.experiment(for: lesson)
-            } catch {
-                throw .usage(error.message)
-            }
-            experiments.append(experiment)
+            experiments.append(try CommandInput.experiment(settings, for: lesson))
         }
         let names = experiments[0].layout.names
         let focusName: String

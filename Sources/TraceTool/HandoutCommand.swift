@@ -51,12 +51,7 @@ public enum HandoutCommand {
             throw .usage(
                 "\(name) names no optimizer; add an 'optimizer:' section, or run 'trace <optimizer> --lesson \(name) --format \(format.rawValue)'")
         }
-        let experiment: Experiment
-        do {
-            experiment = try RunSettings(optimizer: optimizer).experiment(for: lesson)
-        } catch {
-            throw .usage("\(lesson.source): \(error.message)")
-        }
+        let experiment = try CommandInput.experiment(RunSettings(optimizer: optimizer), for: lesson, prefix: lesson.source)
         let focus = try RunCommand.focus(request.focus, names: experiment.layout.names)
         do {
             var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)

@@ -17,12 +17,7 @@ public enum RunCommand {
         try CommandInput.checkPrecision(request.precision)
 
         let lesson = try CommandInput.lesson(request.lesson)
-        let experiment: Experiment
-        do {
-            experiment = try request.settings.experiment(for: lesson)
-        } catch {
-            throw .usage(error.message)
-        }
+        let experiment = try CommandInput.experiment(request.settings, for: lesson)
         let focus = try focus(request.focus, names: experiment.layout.names)
 
         let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
