@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TraceEngine", targets: ["TraceEngine"]),
         .library(name: "TraceLessons", targets: ["TraceLessons"]),
         .library(name: "TraceRender", targets: ["TraceRender"]),
+        .library(name: "TraceGrading", targets: ["TraceGrading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,14 +25,19 @@ let package = Package(
         .target(name: "TraceEngine"),
         .target(name: "TraceLessons", dependencies: ["TraceEngine", "Yams"]),
         .target(name: "TraceRender", dependencies: ["TraceEngine", "CCmark"]),
-        .target(name: "TraceTool", dependencies: ["TraceEngine", "TraceLessons", "TraceRender"]),
+        // Homework variants, answer keys and grading; it renders formulas in feedback, so it reads TraceRender too.
+        .target(name: "TraceGrading", dependencies: ["TraceEngine", "TraceLessons", "TraceRender"]),
+        .target(name: "TraceTool", dependencies: ["TraceEngine", "TraceLessons", "TraceRender", "TraceGrading"]),
         .executableTarget(
             name: "trace",
-            dependencies: ["TraceTool", "TraceRender", "TraceEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TraceTool", "TraceRender", "TraceEngine", "TraceGrading", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine", "TraceLessons"]),
+        // Reading the numpy reference's cases, for the test targets that compare against it.
+        .target(name: "ReferenceFixtures", dependencies: ["TraceEngine", "TraceLessons"], path: "Tests/ReferenceFixtures"),
+        .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine", "TraceLessons", "ReferenceFixtures"]),
         .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons"]),
         .testTarget(name: "TraceRenderTests", dependencies: ["TraceRender", "TraceLessons"]),
+        .testTarget(name: "TraceGradingTests", dependencies: ["TraceGrading", "TraceLessons", "TraceEngine", "ReferenceFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["trace"]),
     ]
 )

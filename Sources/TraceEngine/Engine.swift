@@ -10,9 +10,12 @@ public enum Engine {
         public var problems: [String]
     }
 
-    /// Runs `experiment`, telling `sink` about it as it goes.
+    /// Runs `experiment`, telling `sink` about it as it goes; `replacements` (none by default)
+    /// put given values in place of computed ones, and the run goes on from them.
     @discardableResult
-    public static func run<Sink: TraceSink>(_ experiment: Experiment, into sink: inout Sink) throws -> RunOutcome {
+    public static func run<Sink: TraceSink>(
+        _ experiment: Experiment, replacing replacements: Replacements = Replacements(), into sink: inout Sink
+    ) throws -> RunOutcome {
         let problems = experiment.problems()
         guard problems.isEmpty else { throw InvalidExperiment(problems: problems) }
 
@@ -29,8 +32,13 @@ public enum Engine {
         try sink.begin(RunDescription(experiment: experiment, rule: rule, layout: layout))
 
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
+        let gradientIsAssigned = rule.equations.contains { $0.target == .g }
         for t in 1...experiment.steps {
-            let (epoch, batch, samples, loss, gradient) = gradients.next(at: parameters, t: t)
+            var computed: [Symbol: [Double]] = [:]
+            computed[.w] = replacements.apply(.w, at: t, to: &parameters)
+            let (epoch, batch, samples, loss, chainRuleGradient) = gradients.next(at: parameters, t: t)
+            var gradient = chainRuleGradient
+            if !gradientIsAssigned { computed[.g] = replacements.apply(.g, at: t, to: &gradient) }
 
             scalars[.t] = Double(t)
             // The schedule turns η into this step's η_t, which the rule then reads as η.
@@ -50,7 +58,15 @@ public enum Engine {
             evaluator.vectors = state
             evaluator.vectors[.w] = parameters
             evaluator.vectors[.g] = gradient
-            for equation in rule.equations { evaluator.assign(equation) }
+            for equation in rule.equations {
+                evaluator.assign(equation)
+                if var values = evaluator.vectors[equation.target],
+                    let before = replacements.apply(equation.target, at: t, to: &values)
+                {
+                    computed[equation.target] = before
+                    evaluator.vectors[equation.target] = values
+                }
+            }
 
             var carriedIn = state
             carriedIn[.g] = gradient
@@ -58,7 +74,7 @@ public enum Engine {
                 t: t, epoch: epoch, batch: batch,
                 eta: stepScalars[.eta] ?? 0, loss: loss, samples: samples,
                 scalars: stepScalars, scheduleScalars: scheduleScalars, values: evaluator.vectors,
-                carriedIn: carriedIn)
+                carriedIn: carriedIn, computed: computed)
             for symbol in rule.stateSymbols { state[symbol] = evaluator.vectors[symbol] }
             parameters = evaluator.vectors[.wNew] ?? parameters
 

@@ -22,6 +22,9 @@ public struct StepRecord: Sendable {
     /// Values carried into the step: the state from the previous step (zeros at t = 1) and
     /// the batch-mean gradient `g` from the chain rule (before L2).
     public var carriedIn: [Symbol: [Double]]
+    /// Under ``Replacements``: each replaced symbol's values as computed, before the
+    /// replacement (which `values` and `carriedIn` hold). Empty in a plain run.
+    public var computed: [Symbol: [Double]] = [:]
 
     /// The value of `symbol` for parameter `index`, as equation `equation` of `rule` read it.
     ///

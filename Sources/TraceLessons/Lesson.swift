@@ -17,6 +17,10 @@ public struct Lesson: Sendable {
     public var schedule: ScheduleSettings?
     /// The lesson's `objective:` section (instead of `model:` and `data:`), if any.
     public var objective: (function: Objective, start: [Double])?
+    /// The lesson's `variants:` section (how homework variants may differ), if any.
+    public var variants: VariantSettings?
+    /// The lesson's `grading:` section (tolerances for graded answers), if any.
+    public var grading: GradingSettings?
 
     /// The lesson's `schedule:` section: a name and any of its parameters.
     public struct ScheduleSettings: Sendable {

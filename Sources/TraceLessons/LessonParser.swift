@@ -9,7 +9,7 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule"]
+    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading"]
     static let objectiveKeys = ["function", "a", "b", "start"]
     static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
     static let modelKeys = ["loss", "layers"]
@@ -95,9 +95,12 @@ public enum LessonParser {
 
         let schedule = try entry("schedule").map { e throws(LessonError) in try parseSchedule(e.value, reader: reader) }
 
-        return Lesson(
+        var lesson = Lesson(
             source: file, title: title, summary: summary, network: network, data: data,
             optimizer: optimizer, training: training, schedule: schedule, objective: objective)
+        lesson.variants = try entry("variants").map { e throws(LessonError) in try parseVariants(e.value, reader: reader) }
+        lesson.grading = try entry("grading").map { e throws(LessonError) in try parseGrading(e.value, reader: reader) }
+        return lesson
     }
 
     // MARK: - Sections

@@ -1,7 +1,7 @@
 /// Small pieces of strict JSON, written by hand so that key order and number text are fixed.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal: `"`, `\` and control characters escaped; other text as UTF-8.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -25,17 +25,17 @@ enum JSONText {
     }
 
     /// `[1, 2.5, "inf"]`.
-    static func numbers(_ values: [Double]) -> String {
+    public static func numbers(_ values: [Double]) -> String {
         "[" + values.map(NumberFormat.json).joined(separator: ", ") + "]"
     }
 
     /// `[[…], […]]`.
-    static func matrix(_ rows: [[Double]]) -> String {
+    public static func matrix(_ rows: [[Double]]) -> String {
         "[" + rows.map(numbers).joined(separator: ", ") + "]"
     }
 
     /// `{"a": 1, "b": 2}` from pairs whose values are already JSON.
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }

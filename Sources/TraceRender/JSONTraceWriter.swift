@@ -9,6 +9,9 @@ public struct JSONTraceWriter: TraceSink {
     public static let schema = "trace/v1"
 
     let output: TraceOutput
+    /// Keys written after `diverged_at`, in order, with values already JSON (an answer key's
+    /// `asked`, for instance). The contract lets a trace add keys.
+    public var closingKeys: [(key: String, json: String)] = []
     private var rule: UpdateRule?
     private var names: [String] = []
     private var wroteStep = false
@@ -77,7 +80,8 @@ public struct JSONTraceWriter: TraceSink {
 
     public mutating func finish(_ outcome: RunOutcome) throws {
         let divergedAt = outcome.divergence.map { String($0.t) } ?? "null"
-        try output.write((wroteStep ? "\n" : "") + "],\n\"diverged_at\": \(divergedAt)\n}\n")
+        let closing = closingKeys.map { ",\n\(JSONText.string($0.key)): \($0.json)" }.joined()
+        try output.write((wroteStep ? "\n" : "") + "],\n\"diverged_at\": \(divergedAt)\(closing)\n}\n")
     }
 
     /// The lesson as it was run, under the lesson file's own keys: enough to run it again.

@@ -67,9 +67,7 @@ public enum HandoutCommand {
     /// Everything is rendered in memory first; only then is the folder created and each file
     /// written (whole or not at all), so a lesson that fails leaves no folder and no files behind.
     static func writeAll(into folder: String, request: Request) throws(ToolError) -> [String] {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue { throw .usage("--output '\(folder)' is a file; --all needs a folder") }
+        _ = try FolderOutput.check(folder)
 
         var notices: [String] = []
         var files: [(name: String, text: String)] = []
@@ -99,18 +97,7 @@ public enum HandoutCommand {
         }
         files.append(("index.\(request.format.fileExtension)", index.text))
 
-        if !exists {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            } catch {
-                throw .usage("cannot create the folder '\(folder)': create its parent first")
-            }
-        }
-        for (name, text) in files {
-            try AtomicFile.writing(to: (folder as NSString).appendingPathComponent(name), standardOutput: StringOutput()) {
-                try $0.write(text)
-            }
-        }
+        try FolderOutput.write(files.map { ($0.name, $0.text) }, into: folder)
         return notices
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraceEngine
+import ReferenceFixtures
 import TraceLessons
 
 /// Matt Mazur, "A Step by Step Backpropagation Example" (2015): a 2-2-2 network

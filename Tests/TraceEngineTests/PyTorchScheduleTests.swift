@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraceEngine
+import ReferenceFixtures
 
 /// The schedules against PyTorch's own StepLR and CosineAnnealingLR (torch 2.15, values in
 /// `Tests/Fixtures/frameworks/schedules.json`, written by `make_schedule_fixtures.py`).

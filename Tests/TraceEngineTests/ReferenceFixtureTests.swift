@@ -2,51 +2,15 @@ import Foundation
 import Testing
 import TraceEngine
 import TraceLessons
-
-enum FixtureError: Error {
-    case missing(String)
-}
+import ReferenceFixtures
 
 /// The engine against `Tests/Fixtures/reference`, written by an independent numpy script
 /// (`make_fixtures.py`) from the lecture's formulas: every recorded value to 1e-12 relative.
 @Suite struct ReferenceFixtureTests {
-    struct Case: Decodable, CustomTestStringConvertible, Sendable {
-        let name: String
-        let lesson: String
-        let optimizer: String
-        let convention: String
-        let hyperparameters: [String: Double]
-        let steps: Int
-        let batch_size: BatchSizeValue
-        let shuffle_seed: UInt64?
-        let schedule: [String: ScheduleValue]?
-        let l2: Double?
-        var testDescription: String { name }
-    }
+    typealias Case = ReferenceCase
+    static let folder = ReferenceCase.folder
 
-    /// A schedule field: its name (a string) or a parameter (a number).
-    enum ScheduleValue: Decodable, Sendable {
-        case name(String), number(Double)
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) { self = .name(text) } else { self = .number(try container.decode(Double.self)) }
-        }
-    }
-
-    enum BatchSizeValue: Decodable, Sendable {
-        case full, samples(Int)
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let n = try? container.decode(Int.self) { self = .samples(n) } else { self = .full }
-        }
-    }
-
-    static let folder = fixturesFolder.appendingPathComponent("reference")
-
-    static func cases() throws -> [Case] {
-        let data = try Data(contentsOf: folder.appendingPathComponent("cases.json"))
-        return try JSONDecoder().decode([Case].self, from: data)
-    }
+    static func cases() throws -> [Case] { try ReferenceCase.all() }
 
     @Test("fixture cases cover every optimizer in both conventions")
     func coverage() throws {
@@ -61,33 +25,7 @@ enum FixtureError: Error {
 
     @Test("engine matches the numpy reference", arguments: try ReferenceFixtureTests.cases())
     func matchesReference(_ fixture: Case) throws {
-        let lessonURL = Self.folder.appendingPathComponent(fixture.lesson)
-        let lesson = try LessonParser.parse(String(contentsOf: lessonURL, encoding: .utf8), file: fixture.lesson)
-        let optimizer = try #require(Optimizer(rawValue: fixture.optimizer))
-        var hyperparameters = Hyperparameters(defaultsFor: optimizer)
-        #expect(Set(fixture.hyperparameters.keys) == Set(optimizer.hyperparameters.map(\.rawValue)))
-        for (key, value) in fixture.hyperparameters { hyperparameters[try #require(Symbol(rawValue: key))] = value }
-        let batchSize: BatchSize
-        switch fixture.batch_size {
-        case .full: batchSize = .full
-        case let .samples(n): batchSize = .samples(n)
-        }
-        var experiment = Experiment(
-            title: lesson.title, network: lesson.network, data: lesson.data, optimizer: optimizer,
-            convention: try #require(Convention(rawValue: fixture.convention)), hyperparameters: hyperparameters,
-            steps: fixture.steps, batchSize: batchSize, shuffleSeed: fixture.shuffle_seed)
-        experiment.l2 = fixture.l2
-        if let schedule = fixture.schedule {
-            func number(_ key: String) throws -> Double {
-                guard case let .number(value)? = schedule[key] else { throw FixtureError.missing(key) }
-                return value
-            }
-            switch schedule["name"] {
-            case .name("step")?: experiment.schedule = .step(gamma: try number("gamma"), every: Int(try number("every")))
-            case .name("cosine")?: experiment.schedule = .cosine(etaMin: try number("eta_min"), period: Int(try number("period")))
-            default: throw FixtureError.missing("schedule name")
-            }
-        }
+        let experiment = try fixture.experiment()
         var sink = CollectingSink()
         try Engine.run(experiment, into: &sink)
 

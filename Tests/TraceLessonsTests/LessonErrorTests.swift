@@ -115,6 +115,20 @@ import TraceEngine
              says: ["data must be a mapping"]),
         Case(name: "missing title", old: "title: A lesson\n", new: "", line: 1, column: 1,
              says: ["no 'title:'"]),
+        Case(name: "unknown variants key", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  weigths: keep", line: 20, column: 3,
+             says: ["unknown key 'weigths' in variants", "did you mean 'weights'?"]),
+        Case(name: "variant grid without a step", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  inputs: {min: 0, max: 1}", line: 20, column: 11,
+             says: ["the inputs grid needs min, max and step; add step"]),
+        Case(name: "variant grid running backwards", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  weights: {min: 1, max: 0, step: 0.1}", line: 20, column: 12,
+             says: ["step > 0 and min ≤ max"]),
+        Case(name: "variant choices out of range", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  beta1: [0.9, 1.5]", line: 20, column: 10,
+             says: ["beta1 must be"]),
+        Case(name: "variant source of the wrong kind", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  eta: lots", line: 20, column: 8,
+             says: ["eta must be 'keep', a list like"]),
+        Case(name: "tolerance out of range", old: "  batch_size: full", new: "  batch_size: full\ngrading:\n  rtol: 2", line: 20, column: 9,
+             says: ["rtol must be 0 or more and less than 1, not 2"]),
+        Case(name: "tolerance for an unknown quantity", old: "  batch_size: full", new: "  batch_size: full\ngrading:\n  quantities:\n    mhat: {rtol: 0.01}", line: 21, column: 5,
+             says: ["unknown key 'mhat' in grading quantities", "did you mean 'm_hat'?"]),
     ]
 
     @Test("bad lessons are refused with their location", arguments: cases)
@@ -189,5 +203,47 @@ import TraceEngine
         #expect { try LessonParser.parse(yaml, file: "x.yaml") } throws: { error in
             (error as? LessonError)?.message.contains("larger than 1 MiB") == true
         }
+    }
+}
+
+/// The homework sections, read when they are right.
+@Suite struct HomeworkSectionTests {
+    @Test func variantsAndGradingAreRead() throws {
+        let yaml = LessonErrorTests.valid + """
+
+            variants:
+              weights: {min: -0.3, max: 0.3, step: 0.1}
+              biases: keep
+              inputs: [0, 0.5, 1]
+              eta: [0.01, 0.1]
+            grading:
+              quantities:
+                g: {rtol: 0.01}
+                w_new: {atol: 1e-6}
+              rtol: 0.002
+            """
+        let lesson = try LessonParser.parse(yaml, file: "lesson.yaml")
+        let variants = try #require(lesson.variants)
+        #expect(variants.source(of: .weights) == .grid(min: -0.3, max: 0.3, step: 0.1))
+        #expect(variants.source(of: .biases) == .keep)
+        #expect(variants.source(of: .inputs) == .choices([0, 0.5, 1]))
+        #expect(variants.source(of: .targets) == .keep)
+        #expect(variants.source(of: Symbol.eta) == .choices([0.01, 0.1]))
+        #expect(variants.source(of: Symbol.beta1) == .keep)
+        #expect(variants.location?.line == 20)
+        let grading = try #require(lesson.grading)
+        #expect(grading.tolerance(for: .m) == .init(rtol: 0.002, atol: 1e-12))
+        #expect(grading.tolerance(for: .g) == .init(rtol: 0.01, atol: 1e-12))
+        #expect(grading.tolerance(for: .wNew) == .init(rtol: 0.002, atol: 1e-6))
+    }
+
+    @Test func defaultsSuitHandArithmetic() {
+        let grading = GradingSettings()
+        #expect(grading.tolerance(for: .mHat) == .init(rtol: 1e-3, atol: 1e-12))
+        #expect(grading.tolerance(for: .g) == .init(rtol: 5e-3, atol: 1e-12))
+        // Four significant digits pass; a slip in the third does not.
+        #expect(grading.tolerance(for: .mHat).accepts(0.1235, expected: 0.123456))
+        #expect(!grading.tolerance(for: .mHat).accepts(0.1244, expected: 0.123456))
+        #expect(!grading.tolerance(for: .mHat).accepts(.nan, expected: 0.1))
     }
 }

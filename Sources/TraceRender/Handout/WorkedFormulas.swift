@@ -2,8 +2,13 @@ import TraceEngine
 
 /// A step's formulas with its numbers put in, as ``MathNode``s. Nothing is computed here:
 /// every number is read from the record.
-struct WorkedFormulas {
+public struct WorkedFormulas {
     let number: (Double) -> String
+
+    /// Numbers are written by `number`.
+    public init(number: @escaping (Double) -> String) {
+        self.number = number
+    }
 
     private func value(_ x: Double) -> MathNode {
         let text = number(x)
@@ -46,7 +51,7 @@ struct WorkedFormulas {
 
     /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch; for an
     /// objective, `g = ∂L/∂w₁ = 2·0.5·2 = 2`.
-    func gradient(parameter: Int, step: StepRecord, run: RunDescription) -> MathNode {
+    public func gradient(parameter: Int, step: StepRecord, run: RunDescription) -> MathNode {
         let symbolic: MathNode
         let terms: [MathNode]
         switch run.layout.roles[parameter] {
@@ -94,15 +99,17 @@ struct WorkedFormulas {
             + update(parameter: parameter, step: step, rule: run.rule)
     }
 
-    /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`.
-    func update(parameter: Int, step: StepRecord, rule: UpdateRule) -> [MathNode] {
+    /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`;
+    /// with `symbols`, the formula comes first: `m(1) = β₁·m + (1 − β₁)·g = 0.9·0 + … = 0.00822`.
+    public func update(parameter: Int, step: StepRecord, rule: UpdateRule, symbols: Bool = false) -> [MathNode] {
         rule.equations.enumerated().map { k, equation in
             let builder = MathBuilder { symbol in
                 .number(number(step.value(of: symbol, parameter: parameter, readBy: k, in: rule)))
             }
             let target = MathNode.indexed(equation.target == .wNew ? .name("w") : .symbol(equation.target), .number("\(step.t)"))
             let result = MathNode.number(number(step.values[equation.target]?[parameter] ?? .nan))
-            return .row([target, .op("="), builder.build(equation.expression), .op("="), result])
+            let formula: [MathNode] = symbols ? [MathBuilder.symbolic.build(equation.expression), .op("=")] : []
+            return .row([target, .op("=")] + formula + [builder.build(equation.expression), .op("="), result])
         }
     }
 }

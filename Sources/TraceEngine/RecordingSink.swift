@@ -1,0 +1,21 @@
+/// Keeps a whole run in memory: for runs a few updates long (homework, grading, tests),
+/// where every step is wanted at once.
+public struct RecordingSink: TraceSink {
+    public var run: RunDescription?
+    public var steps: [StepRecord] = []
+    public var outcome: RunOutcome?
+
+    public init() {}
+
+    public mutating func begin(_ run: RunDescription) throws { self.run = run }
+    public mutating func record(_ step: StepRecord) throws { steps.append(step) }
+    public mutating func finish(_ outcome: RunOutcome) throws { self.outcome = outcome }
+
+    /// The value of `quantity` for parameter `index` at update `t`, as computed (before any
+    /// ``Replacements``); `nil` when the run stopped before `t`.
+    public func computed(_ quantity: Symbol, at t: Int, parameter index: Int) -> Double? {
+        guard t >= 1, t <= steps.count else { return nil }
+        let step = steps[t - 1]
+        return (step.computed[quantity] ?? step.values[quantity])?[index]
+    }
+}

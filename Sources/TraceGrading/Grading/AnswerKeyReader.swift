@@ -1,0 +1,107 @@
+import Foundation
+import TraceEngine
+import TraceLessons
+
+/// Reads `key.json` (a trace/v1 with `asked` and `tolerances`, as `trace homework` writes it).
+///
+/// The experiment is rebuilt from the trace's own `lesson` and `optimizer` objects and run
+/// again; the key is refused unless that run gives the key's values (to 10⁻⁹ relative), so
+/// an edited or mismatched key cannot grade anyone.
+public enum AnswerKeyReader {
+    public static func read(_ data: Data, file: String) throws(KeyError) -> AnswerKey {
+        let decoded: KeyFile
+        do {
+            decoded = try JSONDecoder().decode(KeyFile.self, from: data)
+        } catch let error as DecodingError {
+            throw KeyError(file: file, message: "this is not an answer key made by 'trace homework' (\(describe(error))); make the keys again")
+        } catch {
+            throw KeyError(file: file, message: "this is not an answer key made by 'trace homework' (\(error)); make the keys again")
+        }
+        guard decoded.schema == "trace/v1" else {
+            throw KeyError(file: file, message: "the key's schema is '\(decoded.schema)', not trace/v1; make the keys again with this version of trace")
+        }
+        guard let asked = decoded.asked, !asked.isEmpty else {
+            throw KeyError(file: file, message: "the key asks for nothing (no \"asked\" list); make keys with 'trace homework', not 'trace … --format json'")
+        }
+        let experiment = try decoded.experiment(file: file)
+        let problems = experiment.problems()
+        guard problems.isEmpty else {
+            throw KeyError(file: file, message: "the key's lesson cannot run (\(problems.joined(separator: "; "))); make the keys again")
+        }
+
+        var askedValues: [AskedValue] = []
+        var values: [Double] = []
+        for entry in asked {
+            guard let quantity = Symbol(rawValue: entry.quantity), quantity.kind == .perParameter else {
+                throw KeyError(file: file, message: "the key asks for '\(entry.quantity)', which is not a quantity of a parameter")
+            }
+            guard entry.t >= 1, entry.t <= decoded.steps.count,
+                let value = decoded.steps[entry.t - 1].parameters[entry.parameter]?[entry.quantity]
+            else {
+                throw KeyError(file: file, message: "the key asks for \(entry.quantity) of \(entry.parameter) at t = \(entry.t), which its steps do not hold")
+            }
+            askedValues.append(AskedValue(t: entry.t, parameter: entry.parameter, quantity: quantity))
+            values.append(value)
+        }
+
+        var tolerances: [Symbol: GradingSettings.Tolerance] = [:]
+        for (name, tolerance) in decoded.tolerances ?? [:] {
+            guard let symbol = Symbol(rawValue: name), tolerance.rtol >= 0, tolerance.atol >= 0 else {
+                throw KeyError(file: file, message: "the key's tolerance for '\(name)' is not usable; make the keys again")
+            }
+            tolerances[symbol] = GradingSettings.Tolerance(rtol: tolerance.rtol, atol: tolerance.atol)
+        }
+
+        for asked in askedValues where experiment.layout.index(named: asked.parameter) == nil {
+            throw KeyError(file: file, message: "the key asks about \(asked.parameter), which its network does not have")
+        }
+        try checkReproduces(decoded.steps, experiment: experiment, file: file)
+        return AnswerKey(student: decoded.student, experiment: experiment, asked: askedValues, values: values, tolerances: tolerances)
+    }
+
+    /// The key's experiment, run again, gives every value of the key's steps.
+    static func checkReproduces(_ steps: [KeyFile.Step], experiment: Experiment, file: String) throws(KeyError) {
+        var sink = RecordingSink()
+        do {
+            try Engine.run(experiment, into: &sink)
+        } catch {
+            throw KeyError(file: file, message: "the key's lesson cannot run (\(error)); make the keys again")
+        }
+        guard steps.count == sink.steps.count else {
+            throw KeyError(file: file, message: "the key has \(steps.count) steps but its lesson runs \(sink.steps.count); make the keys again")
+        }
+        let layout = experiment.layout
+        for step in steps {
+            for (parameter, values) in step.parameters.sorted(by: { $0.key < $1.key }) {
+                guard let index = layout.index(named: parameter) else {
+                    throw KeyError(file: file, message: "the key's step \(step.t) has a parameter \(parameter), which its network does not have")
+                }
+                for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                    guard let symbol = Symbol(rawValue: name) else { continue }
+                    let again = sink.computed(symbol, at: step.t, parameter: index) ?? .nan
+                    guard abs(again - value) <= 1e-9 * max(abs(again), abs(value)) else {
+                        throw KeyError(
+                            file: file,
+                            message: "the key's \(AskedValue(t: step.t, parameter: parameter, quantity: symbol).description) is \(value), but its lesson gives \(again): the key was edited or made by another version; make the keys again")
+                    }
+                }
+            }
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, context):
+            return "no \"\(key.stringValue)\" at \(path(context))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? "the top" : path
+    }
+}

@@ -1,0 +1,38 @@
+import TraceEngine
+
+/// One asked value, graded.
+public struct GradedValue: Sendable {
+    public enum Verdict: Sendable, Equatable {
+        /// Right against the key: the value from the lesson's own numbers.
+        case rightByKey
+        /// Right against the formula applied to the student's own earlier answers (error
+        /// carried forward), though not against the key.
+        case rightCarriedForward
+        /// A number, but not close enough to either.
+        case wrong
+        /// No answer: missing or blank.
+        case missing
+        /// Written, but not a usable number; the reason, as the end of a sentence.
+        case unusable(String)
+
+        public var isRight: Bool { self == .rightByKey || self == .rightCarriedForward }
+    }
+
+    public var asked: AskedValue
+    public var verdict: Verdict
+    /// The student's number, if they gave one.
+    public var answer: Double?
+    /// Where the answer was written (`answers.csv:5`), if anywhere.
+    public var location: String?
+    /// The key's value.
+    public var keyValue: Double
+    /// The formula applied to the student's own earlier values; `nil` without carry-forward
+    /// (or when their values make it not finite).
+    public var carriedForward: Double?
+    /// The value the answer is measured against: the carried-forward one when there is one.
+    public var expected: Double { carriedForward ?? keyValue }
+    /// How the expected value comes about, with its numbers: `m/(1 − β₁ᵗ) = 0.00066/(1 − 0.9²) = 0.00348`.
+    public var working: String
+    /// The same without numbers: `m/(1 − β₁ᵗ) with t = 2`.
+    public var formula: String
+}

@@ -1,0 +1,109 @@
+import TraceEngine
+import TraceLessons
+
+/// What a homework is: a lesson's experiment, how variants of it are drawn, what is asked,
+/// and how answers are graded; ``variant(for:)`` gives each student their own.
+public struct HomeworkPlan: Sendable {
+    public var base: Experiment
+    public var variants: VariantSettings
+    public var grading: GradingSettings
+    public var seed: UInt64
+    /// The parameters asked about, by name (`W2[1,1]`).
+    public var parameters: [String]
+    /// The quantities asked, in the rule's order.
+    public var quantities: [Symbol]
+
+    /// How many draws a student's variant may take before the ranges are called unusable.
+    public static let maximumDraws = 1000
+
+    public init(
+        base: Experiment, variants: VariantSettings, grading: GradingSettings, seed: UInt64,
+        parameters: [String], quantities: [Symbol]
+    ) {
+        self.base = base
+        self.variants = variants
+        self.grading = grading
+        self.seed = seed
+        self.parameters = parameters
+        self.quantities = quantities
+    }
+
+    /// Every asked value: update by update, parameter by parameter, quantity by quantity.
+    public var asked: [AskedValue] {
+        (1...max(1, base.steps)).flatMap { t in
+            parameters.flatMap { parameter in quantities.map { AskedValue(t: t, parameter: parameter, quantity: $0) } }
+        }
+    }
+
+    /// The parameter asked about by default: the last layer's first weight (its gradient is
+    /// one product, δ·a), or `w1` for a two-weight objective.
+    public static func defaultParameter(of experiment: Experiment) -> String {
+        let names = experiment.layout.names
+        if experiment.objective != nil { return names.first ?? "w1" }
+        let last = experiment.network.layers.count
+        return names.first { $0.hasPrefix("W\(last)[") } ?? names.first ?? ""
+    }
+
+    /// The quantities asked by default: every value the rule computes, `g` first, `w_new` last.
+    public static func defaultQuantities(of experiment: Experiment) -> [Symbol] {
+        experiment.rule.recordedSymbols.filter { $0 != .w }
+    }
+
+    /// `student`'s variant: drawn from a generator seeded by the plan's seed and the
+    /// student's id (so a student's variant does not depend on the roster's order or
+    /// size), drawn again until it passes ``VariantCheck``.
+    public func variant(for student: String) throws(HomeworkError) -> HomeworkVariant {
+        var mixer = SplitMix64(seed: seed)
+        var generator = Xoshiro256StarStar(seed: mixer.next() ^ Self.fnv1a(student))
+        let drawer = VariantDrawer(base: base, settings: variants)
+        let asked = self.asked
+        var lastProblem = ""
+        for draw in 1...Self.maximumDraws {
+            let experiment = drawer.draw(using: &generator)
+            if let problem = experiment.problems().first {
+                lastProblem = problem
+                continue
+            }
+            var sink = RecordingSink()
+            do {
+                try Engine.run(experiment, into: &sink)
+            } catch {
+                lastProblem = "\(error)"
+                continue
+            }
+            if let problem = VariantCheck.problem(with: sink, experiment: experiment, asked: asked) {
+                lastProblem = problem
+                continue
+            }
+            guard let run = sink.run, let outcome = sink.outcome else { continue }
+            return HomeworkVariant(
+                student: student, run: run, steps: sink.steps, outcome: outcome, asked: asked, tolerances: tolerances, draws: draw)
+        }
+        throw HomeworkError(
+            location: variants.location,
+            message: "no usable variant for \(student) in \(Self.maximumDraws) draws (the last: \(lastProblem)); narrow the 'variants:' ranges, e.g. smaller weights or inputs, or ask about another parameter")
+    }
+
+    /// The tolerance of each asked quantity, as the key records it.
+    var tolerances: [(quantity: Symbol, tolerance: GradingSettings.Tolerance)] {
+        quantities.map { ($0, grading.tolerance(for: $0)) }
+    }
+
+    /// FNV-1a, 64 bits, of the id's UTF-8: a fixed hash, the same on every machine.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// A homework that cannot be made as asked: where (in the lesson, if there), and what to do.
+public struct HomeworkError: Error, Sendable, CustomStringConvertible {
+    public var location: SourceLocation?
+    public var message: String
+
+    public var description: String { location.map { "\($0): \(message)" } ?? message }
+}

@@ -1,0 +1,63 @@
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// One student's homework: their experiment, its run, what they are asked, and the files
+/// that carry it (the worksheet, and the key an autograder grades with).
+public struct HomeworkVariant: Sendable {
+    public var student: String
+    public var run: RunDescription
+    var steps: [StepRecord]
+    var outcome: RunOutcome
+    public var asked: [AskedValue]
+    var tolerances: [(quantity: Symbol, tolerance: GradingSettings.Tolerance)]
+    /// How many draws it took to find a usable variant.
+    public var draws: Int
+
+    public var experiment: Experiment { run.experiment }
+
+    /// `key.json`: the variant's whole trace/v1, then `student`, `asked` and `tolerances`.
+    public func keyJSON() throws -> String {
+        let output = StringOutput()
+        var writer = JSONTraceWriter(output: output)
+        writer.closingKeys = [
+            ("student", JSONText.string(student)),
+            ("asked", "[" + asked.map(Self.askedJSON).joined(separator: ",\n  ") + "]"),
+            ("tolerances", JSONText.object(tolerances.map { quantity, tolerance in
+                (quantity.rawValue, JSONText.object([("rtol", NumberFormat.json(tolerance.rtol)), ("atol", NumberFormat.json(tolerance.atol))]))
+            })),
+        ]
+        try writer.begin(run)
+        for step in steps { try writer.record(step) }
+        try writer.finish(outcome)
+        return output.text
+    }
+
+    /// The worksheet in `format` (Markdown or HTML are what `trace homework` writes).
+    public func worksheet(_ format: DocumentFormat) throws -> String {
+        let output = StringOutput()
+        var builder = WorksheetBuilder(writer: format.writer(output))
+        try builder.write(run, student: student, blanks: asked.map { ($0.t, $0.parameter, $0.quantity) })
+        return output.text
+    }
+
+    /// A spreadsheet to fill in: `t,parameter,quantity,value`, one row per asked value, the values blank.
+    public var answerTemplate: String {
+        "t,parameter,quantity,value\n" + asked.map { "\($0.t),\(CSVField.quoted($0.parameter)),\($0.quantity.rawValue),\n" }.joined()
+    }
+
+    static func askedJSON(_ value: AskedValue) -> String {
+        JSONText.object([
+            ("t", String(value.t)), ("parameter", JSONText.string(value.parameter)),
+            ("quantity", JSONText.string(value.quantity.rawValue)),
+        ])
+    }
+}
+
+/// A CSV field, quoted when it must be (`W1[1,2]` holds a comma).
+enum CSVField {
+    static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

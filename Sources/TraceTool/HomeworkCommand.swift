@@ -1,0 +1,160 @@
+import Foundation
+import TraceEngine
+import TraceGrading
+import TraceLessons
+import TraceRender
+
+/// `trace homework`: one folder per student with their own variant of a lesson: a
+/// worksheet (Markdown and HTML), an answers template, and the key an autograder grades with.
+public enum HomeworkCommand {
+    public struct Request: Sendable {
+        public var lesson: String
+        public var count: Int?
+        public var roster: String?
+        public var seed: UInt64?
+        /// `--ask m,v,m_hat`: the quantities asked.
+        public var ask: String?
+        /// `--parameter W2[1,1],b2[1]`: the parameters asked about.
+        public var parameters: String?
+        public var steps: Int?
+        /// `--optimizer`: needed when the lesson names none.
+        public var optimizer: Optimizer?
+        public var convention: Convention?
+        public var outputPath: String?
+
+        public init(lesson: String) {
+            self.lesson = lesson
+        }
+    }
+
+    /// The most steps a homework asks for: values are computed by hand.
+    public static let maximumSteps = 100
+    /// The most students one command makes homework for.
+    public static let maximumStudents = 10_000
+
+    /// Writes every student's folder; returns a summary line for standard error.
+    public static func execute(_ request: Request) throws(ToolError) -> String {
+        guard let folder = request.outputPath else {
+            throw .usage("homework writes one folder per student: give the folder with --output DIR")
+        }
+        _ = try FolderOutput.check(folder)
+        guard let seed = request.seed else {
+            throw .usage("give --seed S (any whole number): the same seed makes the same variants again, so keep it with the course")
+        }
+        let students = try self.students(request)
+        let plan = try self.plan(request, seed: seed)
+
+        var files: [(path: String, text: String)] = []
+        for student in students {
+            let variant: HomeworkVariant
+            do {
+                variant = try plan.variant(for: student)
+            } catch {
+                if let location = error.location {
+                    throw .lesson(LessonError(location, error.message))
+                }
+                throw .usage(error.message)
+            }
+            do {
+                files.append(("\(student)/worksheet.md", try variant.worksheet(.md)))
+                files.append(("\(student)/worksheet.html", try variant.worksheet(.html)))
+                files.append(("\(student)/answers.csv", variant.answerTemplate))
+                files.append(("\(student)/key.json", try variant.keyJSON()))
+            } catch {
+                throw .failure("\(error)")
+            }
+        }
+        try FolderOutput.write(files, into: folder)
+        let asked = plan.asked.count
+        return "wrote homework for \(students.count) student\(students.count == 1 ? "" : "s") in \(folder) (\(asked) value\(asked == 1 ? "" : "s") asked of each; seed \(seed))"
+    }
+
+    /// Student ids: the roster's, or `001`…`N`.
+    static func students(_ request: Request) throws(ToolError) -> [String] {
+        switch (request.count, request.roster) {
+        case (nil, nil):
+            throw .usage("say who the homework is for: --count N (folders 001…N) or --roster FILE.csv (a column 'id')")
+        case (.some, .some):
+            throw .usage("give --count or --roster, not both")
+        case let (count?, nil):
+            guard (1...maximumStudents).contains(count) else {
+                throw .usage("--count must be between 1 and \(maximumStudents), not \(count)")
+            }
+            let width = max(3, String(count).count)
+            return (1...count).map { n in String(repeating: "0", count: width - String(n).count) + String(n) }
+        case let (nil, path?):
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw .usage("cannot read the roster '\(path)': check the path (it must be UTF-8 text)")
+            }
+            do {
+                let ids = try Roster.ids(in: text, file: path)
+                guard ids.count <= maximumStudents else {
+                    throw ToolError.usage("the roster has \(ids.count) students; at most \(maximumStudents) at a time")
+                }
+                return ids
+            } catch let error as LessonError {
+                throw .lesson(error)
+            } catch let error as ToolError {
+                throw error
+            } catch {
+                throw .failure("\(error)")
+            }
+        }
+    }
+
+    /// The lesson's experiment, variant ranges and tolerances, with what is asked.
+    static func plan(_ request: Request, seed: UInt64) throws(ToolError) -> HomeworkPlan {
+        let lesson = try CommandInput.lesson(request.lesson)
+        guard let optimizer = request.optimizer ?? lesson.optimizer?.name else {
+            throw .usage("\(request.lesson) names no optimizer; add an 'optimizer:' section or give --optimizer NAME")
+        }
+        if let steps = request.steps, !(1...maximumSteps).contains(steps) {
+            throw .usage("--steps for homework must be between 1 and \(maximumSteps), not \(steps): each value is computed by hand")
+        }
+        var settings = RunSettings(optimizer: optimizer)
+        settings.convention = request.convention
+        settings.steps = request.steps ?? min(lesson.training.steps ?? 2, maximumSteps)
+        let base = try CommandInput.experiment(settings, for: lesson)
+
+        let names = base.layout.names
+        var parameters: [String] = []
+        for name in (request.parameters ?? HomeworkPlan.defaultParameter(of: base)).split(separator: ",", omittingEmptySubsequences: false) {
+            // Parameter names hold commas themselves (W1[1,2]): rejoin pieces inside brackets.
+            let piece = String(name).trimmingCharacters(in: .whitespaces)
+            if let last = parameters.last, last.contains("["), !last.contains("]") {
+                parameters[parameters.count - 1] = last + "," + piece
+            } else {
+                parameters.append(piece)
+            }
+        }
+        for (n, name) in parameters.enumerated() {
+            guard let match = names.first(where: { $0.lowercased() == name.replacingOccurrences(of: " ", with: "").lowercased() }) else {
+                throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
+            }
+            parameters[n] = match
+        }
+
+        let available = HomeworkPlan.defaultQuantities(of: base)
+        var quantities = available
+        if let ask = request.ask {
+            quantities = []
+            for name in ask.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                let all = [Symbol.w] + available
+                guard let symbol = Symbol(rawValue: name), all.contains(symbol) else {
+                    throw .usage(
+                        "--ask: \(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: all.map(\.rawValue))) (it has \(all.map(\.rawValue).joined(separator: ", ")))")
+                }
+                if !quantities.contains(symbol) { quantities.append(symbol) }
+            }
+            guard !quantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
+            // The rule's order, whatever order they were asked in.
+            quantities = ([Symbol.w] + available).filter(quantities.contains)
+        }
+        return HomeworkPlan(
+            base: base, variants: lesson.variants ?? VariantSettings(), grading: lesson.grading ?? GradingSettings(),
+            seed: seed, parameters: parameters, quantities: quantities)
+    }
+}

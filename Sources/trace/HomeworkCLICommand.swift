@@ -1,0 +1,64 @@
+import ArgumentParser
+import TraceEngine
+import TraceTool
+
+/// `trace homework LESSON (--count N | --roster FILE.csv) --seed S --output DIR`.
+struct HomeworkCLICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "homework",
+        abstract: "Write a homework variant per student: a worksheet to fill in by hand and the key that grades it.",
+        discussion: """
+            Each student's folder holds worksheet.md and worksheet.html (the network, data, \
+            hyperparameters and formulas, with a blank for each asked value), answers.csv (a \
+            template to fill in) and key.json (the variant's trace/v1 with the asked values; \
+            keep it from students). Variants differ in initial weights, data and η within the \
+            lesson's 'variants:' ranges (see docs/homework-and-grading.md); the same seed \
+            gives the same files.
+
+            Examples:
+              trace homework adam --count 300 --seed 2026 --output hw
+              trace homework adam --roster roster.csv --seed 7 --ask m,v,m_hat,v_hat,w_new --steps 2 --output hw
+            """)
+
+    @Argument(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
+    var lesson: String
+
+    @Option(parsing: .unconditional, help: "Make N variants, in folders 001…N.") var count: Int?
+
+    @Option(help: ArgumentHelp("A CSV file with a column 'id': one variant per student, in a folder named by the id.", valueName: "file.csv"))
+    var roster: String?
+
+    @Option(parsing: .unconditional, help: "Seed for drawing the variants (0 to 2⁶⁴−1). Required: keep it to make the same files again.")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("The quantities asked, e.g. m,v,m_hat,v_hat,w_new (default: g, the optimizer's state and w_new).", valueName: "list"))
+    var ask: String?
+
+    @Option(help: ArgumentHelp("The parameters asked about, e.g. W2[1,1] or W2[1,1],b2[1] (default: the last layer's first weight).", valueName: "list"))
+    var parameter: String?
+
+    @Option(parsing: .unconditional, help: "Updates to compute (default: the lesson's, else 2; at most 100).") var steps: Int?
+
+    @Option(help: ArgumentHelp("The optimizer, when the lesson names none (or another one).", valueName: "name"))
+    var optimizer: Optimizer?
+
+    @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
+    var convention: Convention?
+
+    @Option(help: ArgumentHelp("The folder to write, one subfolder per student.", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        var request = HomeworkCommand.Request(lesson: lesson)
+        request.count = count
+        request.roster = roster
+        request.seed = seed
+        request.ask = ask
+        request.parameters = parameter
+        request.steps = steps
+        request.optimizer = optimizer
+        request.convention = convention
+        request.outputPath = output
+        TraceCLI.run { _ in TraceCLI.printError(try HomeworkCommand.execute(request), prefixed: false) }
+    }
+}
