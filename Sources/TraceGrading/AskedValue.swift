@@ -17,6 +17,12 @@ public struct AskedValue: Sendable, Hashable {
 
     /// `m̂ of W2[1,1] at t = 2`.
     public var description: String {
-        "\(quantity == .wNew ? "w(t+1)" : quantity.unicode) of \(parameter) at t = \(t)"
+        "\(quantity.label) of \(parameter) at t = \(t)"
     }
+}
+
+extension Symbol {
+    /// How feedback names an asked quantity: the lecture's symbol (`m̂`), `w_new` for the
+    /// weight an update computes.
+    var label: String { self == .wNew ? "w_new" : unicode }
 }

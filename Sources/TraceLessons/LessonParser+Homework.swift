@@ -51,6 +51,13 @@ extension LessonParser {
             guard (high - low) / step <= 10_000 else {
                 throw reader.error(at: node, "the \(key) grid has more than 10,000 points; use a larger step")
             }
+            // Grid values are made in whole units of 10⁻⁶ at most: hand-friendly, and exact.
+            let sixDecimals = { (x: Double) in abs(x * 1e6 - (x * 1e6).rounded()) <= 1e-6 * max(1, abs(x * 1e6)) }
+            guard [low, high].allSatisfy({ abs($0) <= 1e6 }), step >= 1e-6, sixDecimals(low), sixDecimals(step) else {
+                throw reader.error(
+                    at: node,
+                    "a \(key) grid runs between -1000000 and 1000000 with min and step of at most 6 decimals; for other values list them, e.g. [1.0e-8, 1.0e-7]")
+            }
             return .grid(min: low, max: high, step: step)
         default:
             throw reader.error(at: node, "\(key) must be \(form), not \(reader.describe(node))")
@@ -78,13 +85,13 @@ extension LessonParser {
         // The overall tolerance first: a quantity's own takes what it leaves out from it.
         for (key, _, value) in entries where key != "quantities" {
             let number = try toleranceNumber(value, key: key, reader: reader)
-            if key == "rtol" { settings.tolerance.rtol = number } else { settings.tolerance.atol = number }
+            if key == "rtol" { settings.rtol = number } else { settings.atol = number }
         }
         for (_, _, value) in entries.filter({ $0.key == "quantities" }) {
             let names = gradedQuantities.map(\.rawValue)
             for (name, _, tolerance) in try reader.mapping(value, context: "grading quantities", allowed: names) {
                 guard let symbol = Symbol(rawValue: name) else { continue }
-                settings.quantities[symbol] = try parseTolerance(tolerance, base: settings.tolerance, context: name, reader: reader)
+                settings.quantities[symbol] = try parseTolerance(tolerance, base: settings.baseTolerance(for: symbol), context: name, reader: reader)
             }
         }
         return settings

@@ -10,6 +10,13 @@ public enum NumberFormat {
         return x.description
     }
 
+    /// A number as a person writes it, exactly: the shortest round-trip text without a
+    /// trailing `.0` (`0`, `-0.5`, `1e-08`).
+    public static func exact(_ x: Double) -> String {
+        let text = full(x)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
     /// A JSON value: the shortest round-trip number, or the string `"nan"`, `"inf"`, `"-inf"`,
     /// so that the file stays strict JSON.
     public static func json(_ x: Double) -> String {

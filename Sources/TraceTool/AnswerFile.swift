@@ -20,13 +20,21 @@ enum AnswerFile {
             case let .success(name): file = (path as NSString).appendingPathComponent(name)
             case let .failure(problem): return AnswerSheet(fileProblem: problem.message)
             }
+            // A link in a submission could point anywhere on the grading machine: read files only.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: file)) != nil {
+                return AnswerSheet(fileProblem: "\((file as NSString).lastPathComponent) is a link, not a file; submit the file itself")
+            }
         }
         let name = (file as NSString).lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: file) else {
             return AnswerSheet(fileProblem: "\(name) cannot be read; submit it again as a plain file")
         }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: AnswerSheetReader.maximumSize + 1) else {
+        let data: Data
+        do {
+            // At the end of the file (an empty one) there is nothing to read: nil.
+            data = try handle.read(upToCount: AnswerSheetReader.maximumSize + 1) ?? Data()
+        } catch {
             return AnswerSheet(fileProblem: "\(name) cannot be read; submit it again as a plain file")
         }
         return AnswerSheetReader.read([UInt8](data), file: name)

@@ -30,10 +30,10 @@ public enum GradeCommand {
     /// Writes results.json; returns a summary line for standard error.
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
         if let rtol = request.relativeTolerance, !(rtol >= 0 && rtol < 1) {
-            throw .usage("--rtol must be 0 or more and less than 1, not \(rtol)")
+            throw .usage("--rtol must be 0 or more and less than 1, not \(NumberFormat.exact(rtol))")
         }
         if let atol = request.absoluteTolerance, !(atol >= 0 && atol.isFinite) {
-            throw .usage("--atol must be 0 or more, not \(atol)")
+            throw .usage("--atol must be 0 or more, not \(NumberFormat.exact(atol))")
         }
         let key = try readKey(request.keyPath)
         var grader = Grader(key: key)

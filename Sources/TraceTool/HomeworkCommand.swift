@@ -28,7 +28,9 @@ public enum HomeworkCommand {
     }
 
     /// The most steps a homework asks for: values are computed by hand.
-    public static let maximumSteps = 100
+    public static let maximumSteps = HomeworkPlan.maximumSteps
+    /// Updates asked by default: the lesson's, up to three (a hand-sized set).
+    public static let defaultSteps = 3
     /// The most students one command makes homework for.
     public static let maximumStudents = 10_000
 
@@ -37,7 +39,11 @@ public enum HomeworkCommand {
         guard let folder = request.outputPath else {
             throw .usage("homework writes one folder per student: give the folder with --output DIR")
         }
-        _ = try FolderOutput.check(folder)
+        if try FolderOutput.check(folder),
+            !((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).isEmpty
+        {
+            throw .usage("--output '\(folder)' already holds files; give a new folder, so that no key from an earlier run is left beside the new ones")
+        }
         guard let seed = request.seed else {
             throw .usage("give --seed S (any whole number): the same seed makes the same variants again, so keep it with the course")
         }
@@ -116,7 +122,7 @@ public enum HomeworkCommand {
         }
         var settings = RunSettings(optimizer: optimizer)
         settings.convention = request.convention
-        settings.steps = request.steps ?? min(lesson.training.steps ?? 2, maximumSteps)
+        settings.steps = request.steps ?? min(lesson.training.steps ?? defaultSteps, defaultSteps)
         let base = try CommandInput.experiment(settings, for: lesson)
 
         let names = base.layout.names
@@ -130,12 +136,14 @@ public enum HomeworkCommand {
                 parameters.append(piece)
             }
         }
-        for (n, name) in parameters.enumerated() {
+        var matched: [String] = []
+        for name in parameters {
             guard let match = names.first(where: { $0.lowercased() == name.replacingOccurrences(of: " ", with: "").lowercased() }) else {
                 throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
             }
-            parameters[n] = match
+            if !matched.contains(match) { matched.append(match) }
         }
+        parameters = matched
 
         let available = HomeworkPlan.defaultQuantities(of: base)
         var quantities = available
@@ -153,8 +161,16 @@ public enum HomeworkCommand {
             // The rule's order, whatever order they were asked in.
             quantities = ([Symbol.w] + available).filter(quantities.contains)
         }
+        let variants = lesson.variants ?? VariantSettings()
+        for symbol in variants.hyperparameters.keys.sorted() {
+            let used = symbol == .l2 ? base.l2 != nil : optimizer.hyperparameters.contains(symbol)
+            guard !used else { continue }
+            let location = variants.location ?? SourceLocation(file: lesson.source, line: 1, column: 1)
+            let what = symbol == .l2 ? "this run has no L2 term ('l2:' in the optimizer section)" : "\(optimizer.rawValue) does not use it"
+            throw .lesson(LessonError(location, "variants gives a range for \(symbol.rawValue), but \(what); remove it"))
+        }
         return HomeworkPlan(
-            base: base, variants: lesson.variants ?? VariantSettings(), grading: lesson.grading ?? GradingSettings(),
+            base: base, variants: variants, grading: lesson.grading ?? GradingSettings(),
             seed: seed, parameters: parameters, quantities: quantities)
     }
 }

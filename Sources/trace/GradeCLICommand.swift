@@ -56,5 +56,3 @@ struct GradeCLICommand: ParsableCommand {
         TraceCLI.run { output in TraceCLI.printError(try GradeCommand.execute(request, standardOutput: output), prefixed: false) }
     }
 }
-
-extension GradescopeResults.Visibility: ExpressibleByArgument {}

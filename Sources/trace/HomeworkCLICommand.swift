@@ -11,8 +11,8 @@ struct HomeworkCLICommand: ParsableCommand {
             Each student's folder holds worksheet.md and worksheet.html (the network, data, \
             hyperparameters and formulas, with a blank for each asked value), answers.csv (a \
             template to fill in) and key.json (the variant's trace/v1 with the asked values; \
-            keep it from students). Variants differ in initial weights, data and η within the \
-            lesson's 'variants:' ranges (see docs/homework-and-grading.md); the same seed \
+            keep it from students). Variants differ in initial weights, data and hyperparameters \
+            within the lesson's 'variants:' ranges (see docs/homework-and-grading.md); the same seed \
             gives the same files.
 
             Examples:
@@ -37,7 +37,7 @@ struct HomeworkCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameters asked about, e.g. W2[1,1] or W2[1,1],b2[1] (default: the last layer's first weight).", valueName: "list"))
     var parameter: String?
 
-    @Option(parsing: .unconditional, help: "Updates to compute (default: the lesson's, else 2; at most 100).") var steps: Int?
+    @Option(parsing: .unconditional, help: "Updates to compute (default: the lesson's, at most 3; at most 100).") var steps: Int?
 
     @Option(help: ArgumentHelp("The optimizer, when the lesson names none (or another one).", valueName: "name"))
     var optimizer: Optimizer?

@@ -55,6 +55,7 @@ import Testing
 
     @Test("every kind of broken answers file gets results.json with an explained zero, and exit status 0", arguments: [
         ("empty", Data()),
+        ("JSON null", Data("null".utf8)),
         ("not JSON", Data("{\"steps\": [".utf8)),
         ("binary", Data([0x00, 0xFF, 0xFE, 0x13, 0x37])),
         ("not UTF-8", Data([0x7B, 0xC3, 0x28, 0x7D])),
@@ -78,6 +79,13 @@ import Testing
                 "\(kind): the explanation should say what to do: \(output.prefix(300))")
     }
 
+    @Test("an empty file says it is empty")
+    func emptyFile() throws {
+        let (folder, _) = try Self.homework()
+        let (_, results) = try Self.grade(Data(), name: "answers.csv", in: folder)
+        #expect((results["output"] as? String)?.contains("answers.csv: the file is empty") == true, "\(results["output"] ?? "")")
+    }
+
     @Test("a missing answers file, an empty submission folder and a folder with the file are all handled")
     func submissionFolders() throws {
         let (folder, key) = try Self.homework()
@@ -90,6 +98,14 @@ import Testing
         let empty = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "submission"], in: folder)
         #expect(empty.status == 0)
         #expect(empty.text.contains("the submission has no answers.json or answers.csv (it is empty)"))
+
+        // A link in a submission is not followed: it could point anywhere on the grading machine.
+        try FileManager.default.createSymbolicLink(atPath: submission.appendingPathComponent("answers.json").path, withDestinationPath: "/etc/passwd")
+        let link = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "submission"], in: folder)
+        #expect(link.status == 0)
+        #expect(link.text.contains("answers.json is a link, not a file; submit the file itself"))
+        #expect(!link.text.contains("root"))
+        try FileManager.default.removeItem(at: submission.appendingPathComponent("answers.json"))
 
         let values = try Self.askedValues(key)
         let csv = "t,parameter,quantity,value\n" + values.map { "\($0.t),\"\($0.parameter)\",\($0.quantity),\($0.value)\n" }.joined()
@@ -118,6 +134,9 @@ import Testing
         (["grade", "--key", "nokey.json", "--answers", "a.json"], "cannot read the key 'nokey.json'"),
         (["grade", "--key", "run.json", "--answers", "a.json"], "run.json: the key asks for nothing"),
         (["grade", "--key", "edited.json", "--answers", "a.json"], "edited.json: the key's"),
+        (["grade", "--key", "swapped.json", "--answers", "a.json"], "swapped.json: the key's step 1 says t = 2"),
+        (["grade", "--key", "long.json", "--answers", "a.json"], "long.json: the key's lesson runs 2000000000 updates but the key has 2"),
+        (["grade", "--key", "every.json", "--answers", "a.json"], "every.json: the key's schedule every = 1e+300 is not one trace knows"),
         (["grade", "--key", "hw/001/key.json", "--answers", "a.json", "--rtol", "2"], "--rtol must be 0 or more and less than 1"),
         (["grade", "--key", "hw/001/key.json", "--answers", "a.json", "--expected-visibility", "later"], "later"),
         (["grade", "--answers", "a.json"], "--key"),
@@ -130,6 +149,23 @@ import Testing
         let keyText = try String(contentsOf: folder.appendingPathComponent("hw/001/key.json"), encoding: .utf8)
         let edited = keyText.replacingOccurrences(of: "\"w_new\": 0.", with: "\"w_new\": 0.9", options: [], range: keyText.range(of: "\"w_new\": 0."))
         try edited.write(to: folder.appendingPathComponent("edited.json"), atomically: true, encoding: .utf8)
+        // Keys whose steps are out of order, whose lesson runs for ever, or whose schedule cannot be.
+        var key = try #require(try JSONSerialization.jsonObject(with: Data(keyText.utf8)) as? [String: Any])
+        var steps = try #require(key["steps"] as? [Any])
+        steps.swapAt(0, 1)
+        key["steps"] = steps
+        try JSONSerialization.data(withJSONObject: key).write(to: folder.appendingPathComponent("swapped.json"))
+        key = try #require(try JSONSerialization.jsonObject(with: Data(keyText.utf8)) as? [String: Any])
+        var lesson = try #require(key["lesson"] as? [String: Any])
+        var training = try #require(lesson["training"] as? [String: Any])
+        training["steps"] = 2_000_000_000
+        lesson["training"] = training
+        key["lesson"] = lesson
+        try JSONSerialization.data(withJSONObject: key).write(to: folder.appendingPathComponent("long.json"))
+        lesson["training"] = try #require((try JSONSerialization.jsonObject(with: Data(keyText.utf8)) as? [String: Any])?["lesson"] as? [String: Any])["training"]
+        lesson["schedule"] = ["name": "step", "gamma": 0.5, "every": 1e300]
+        key["lesson"] = lesson
+        try JSONSerialization.data(withJSONObject: key).write(to: folder.appendingPathComponent("every.json"))
         let result = try TraceBinary.run(arguments, in: folder)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderrLines.count == 1, "\(result.stderr)")

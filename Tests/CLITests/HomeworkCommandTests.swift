@@ -75,6 +75,19 @@ import Testing
         _ = try XMLDocument(contentsOf: student.appendingPathComponent("worksheet.html"), options: [])
     }
 
+    @Test("a parameter named twice is asked once, and an existing folder with files is refused")
+    func parametersAndFolders() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let result = try TraceBinary.run(
+            ["homework", "adam", "--count", "1", "--seed", "4", "--parameter", "W2[1,1],w2[1, 1]", "--steps", "1", "--output", "hw"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let key = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("hw/001/key.json"))) as? [String: Any])
+        #expect((key["asked"] as? [Any])?.count == 6)
+        let again = try TraceBinary.run(["homework", "adam", "--count", "1", "--seed", "5", "--output", "hw"], in: folder)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("--output 'hw' already holds files; give a new folder"))
+    }
+
     @Test("a roster names the folders, and a student's variant does not depend on the roster's order")
     func roster() throws {
         let folder = try TraceBinary.temporaryFolder()
@@ -115,6 +128,7 @@ import Testing
     @Test("a bad roster is refused at its line and column", arguments: [
         ("name\nalice\n", "roster.csv:1:1: the roster's first row must name a column 'id'"),
         ("id\nalice\nbob\nalice\n", "roster.csv:4:1: the id 'alice' is also on line 2"),
+        ("id\nalice\nAlice\n", "roster.csv:3:1: the id 'Alice' is also on line 2"),
         ("name,id\nA,../etc\n", "roster.csv:2:2: the id '../etc' cannot name a folder"),
         ("id\n", "roster.csv:1:1: the roster has a header but no students"),
         ("id\n\"unterminated\n", "roster.csv:2:1: the quoted cell"),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraceEngine
 import TraceLessons
+import ReferenceFixtures
 
 @testable import TraceGrading
 
@@ -91,6 +92,23 @@ import TraceLessons
         let hidden = FeedbackText(revealing: false).text(for: report.values[index])
         #expect(hidden.contains("v/(1 − β₂ᵗ) with t = 2"))
         #expect(!hidden.contains(FeedbackText.number(key.values[index])))
+    }
+
+    @Test("feedback's numbers are the ones each formula read: the student's own, after a slip")
+    func feedbackReadsTheStudentsValues() throws {
+        let variant = try plan(lesson: "adam").variant(for: "001")
+        let key = try AnswerKeyReader.read(Data(try variant.keyJSON().utf8), file: "key.json")
+        let m2 = try #require(key.asked.firstIndex { $0.t == 2 && $0.quantity == .m })
+        let mHat2 = try #require(key.asked.firstIndex { $0.t == 2 && $0.quantity == .mHat })
+        var values = key.values
+        values[m2] *= 1.1      // a slip in m(2) …
+        values[mHat2] *= 0.5   // … and an m̂(2) that follows from nothing
+        let report = Grader(key: key).grade(sheet(key.asked, values))
+        let working = report.values[mHat2].working
+        // m̂(2) = m/(1 − β₁ᵗ) with the student's m(2) put in, and the value that gives.
+        #expect(working.contains(FeedbackText.number(values[m2]) + "/(1 − 0.9²)"), "\(working)")
+        #expect(agrees(report.values[mHat2].carriedForward ?? .nan, values[m2] / (1 - 0.9 * 0.9), relative: 1e-15))
+        #expect(working.hasSuffix(FeedbackText.number(values[m2] / (1 - 0.9 * 0.9))), "\(working)")
     }
 
     @Test("with expected values kept back, only the worked-solutions test shows them, with its visibility")

@@ -28,7 +28,13 @@ import TraceLessons
             }
             for asked in variant.asked where asked.quantity != .w {
                 let index = try #require(experiment.layout.index(named: asked.parameter))
-                #expect(abs(try #require(sink.computed(asked.quantity, at: asked.t, parameter: index))) > 1e-12)
+                let value = try #require(sink.computed(asked.quantity, at: asked.t, parameter: index))
+                #expect(abs(value) > 1e-12)
+                if asked.quantity == .wNew {
+                    // Leaving the weight as it was must not pass.
+                    let before = try #require(sink.computed(.w, at: asked.t, parameter: index))
+                    #expect(!plan.grading.tolerance(for: .wNew).accepts(before, expected: value), "\(lesson) #\(k)")
+                }
             }
             if experiment.objective == nil {
                 for value in experiment.network.layers.flatMap({ $0.weights.flatMap { $0 } + $0.biases }) {

@@ -121,6 +121,10 @@ import TraceEngine
              says: ["the inputs grid needs min, max and step; add step"]),
         Case(name: "variant grid running backwards", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  weights: {min: 1, max: 0, step: 0.1}", line: 20, column: 12,
              says: ["step > 0 and min ≤ max"]),
+        Case(name: "variant grid too fine for hand-friendly numbers", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  epsilon: {min: 1.0e-10, max: 5.0e-10, step: 1.0e-10}", line: 20, column: 12,
+             says: ["at most 6 decimals", "list them"]),
+        Case(name: "variant grid too large", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  weights: {min: -1.0e30, max: 1.0e30, step: 1.0e27}", line: 20, column: 12,
+             says: ["between -1000000 and 1000000"]),
         Case(name: "variant choices out of range", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  beta1: [0.9, 1.5]", line: 20, column: 10,
              says: ["beta1 must be"]),
         Case(name: "variant source of the wrong kind", old: "  batch_size: full", new: "  batch_size: full\nvariants:\n  eta: lots", line: 20, column: 8,
@@ -241,6 +245,10 @@ import TraceEngine
         let grading = GradingSettings()
         #expect(grading.tolerance(for: .mHat) == .init(rtol: 1e-3, atol: 1e-12))
         #expect(grading.tolerance(for: .g) == .init(rtol: 5e-3, atol: 1e-12))
+        // A lesson that sets only atol keeps g's own relative tolerance.
+        var atolOnly = GradingSettings()
+        atolOnly.atol = 1e-6
+        #expect(atolOnly.tolerance(for: .g) == .init(rtol: 5e-3, atol: 1e-6))
         // Four significant digits pass; a slip in the third does not.
         #expect(grading.tolerance(for: .mHat).accepts(0.1235, expected: 0.123456))
         #expect(!grading.tolerance(for: .mHat).accepts(0.1244, expected: 0.123456))

@@ -13,6 +13,14 @@ import TraceEngine
         #expect(NumberFormat.full(0.2983711087600027) == "0.2983711087600027")
     }
 
+    @Test func exactNumbersAsAPersonWritesThem() {
+        #expect(NumberFormat.exact(0) == "0")
+        #expect(NumberFormat.exact(-0.5) == "-0.5")
+        #expect(NumberFormat.exact(2) == "2")
+        #expect(NumberFormat.exact(1e-08) == "1e-08")
+        #expect(NumberFormat.exact(0.0005) == "0.0005")
+    }
+
     @Test func fullPrecisionRoundTrips() {
         var generator = Xoshiro256StarStar(seed: 2026)
         for _ in 0..<10_000 {

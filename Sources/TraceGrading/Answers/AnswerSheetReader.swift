@@ -41,7 +41,8 @@ public enum AnswerSheetReader {
         guard let first = text.first(where: { !isWhitespace($0) }) else {
             return .unusable("\(file): the file is empty; write your answers in it, \(exampleForEmptyFile(file))")
         }
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        // A file named .json is JSON whatever it starts with, so its mistakes read as JSON's.
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || file.lowercased().hasSuffix(".json") {
             return AnswerJSONParser.read(text, file: file)
         }
         return AnswerCSVParser.read(text, file: file)

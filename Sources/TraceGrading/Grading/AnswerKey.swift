@@ -28,11 +28,3 @@ public struct AnswerKey: Sendable {
         tolerances[quantity] ?? GradingSettings().tolerance(for: quantity)
     }
 }
-
-/// The instructor's key is wrong: grading cannot start (exit status 2).
-public struct KeyError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
-
-    public var description: String { "\(file): \(message)" }
-}

@@ -23,6 +23,14 @@ public enum AnswerKeyReader {
         guard let asked = decoded.asked, !asked.isEmpty else {
             throw KeyError(file: file, message: "the key asks for nothing (no \"asked\" list); make keys with 'trace homework', not 'trace … --format json'")
         }
+        for (n, step) in decoded.steps.enumerated() where step.t != n + 1 {
+            throw KeyError(file: file, message: "the key's step \(n + 1) says t = \(step.t); its steps must be t = 1, 2, … in order: make the keys again")
+        }
+        guard (1...HomeworkPlan.maximumSteps).contains(decoded.lesson.training.steps), decoded.lesson.training.steps == decoded.steps.count else {
+            throw KeyError(
+                file: file,
+                message: "the key's lesson runs \(decoded.lesson.training.steps) updates but the key has \(decoded.steps.count) (a homework has 1 to \(HomeworkPlan.maximumSteps)); make the keys again")
+        }
         let experiment = try decoded.experiment(file: file)
         let problems = experiment.problems()
         guard problems.isEmpty else {
@@ -32,6 +40,9 @@ public enum AnswerKeyReader {
         var askedValues: [AskedValue] = []
         var values: [Double] = []
         for entry in asked {
+            if askedValues.contains(where: { $0.t == entry.t && $0.parameter == entry.parameter && $0.quantity.rawValue == entry.quantity }) {
+                throw KeyError(file: file, message: "the key asks for \(entry.quantity) of \(entry.parameter) at t = \(entry.t) twice; make the keys again")
+            }
             guard let quantity = Symbol(rawValue: entry.quantity), quantity.kind == .perParameter else {
                 throw KeyError(file: file, message: "the key asks for '\(entry.quantity)', which is not a quantity of a parameter")
             }
@@ -45,8 +56,10 @@ public enum AnswerKeyReader {
         }
 
         var tolerances: [Symbol: GradingSettings.Tolerance] = [:]
-        for (name, tolerance) in decoded.tolerances ?? [:] {
-            guard let symbol = Symbol(rawValue: name), tolerance.rtol >= 0, tolerance.atol >= 0 else {
+        for (name, tolerance) in (decoded.tolerances ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let symbol = Symbol(rawValue: name), symbol.kind == .perParameter,
+                tolerance.rtol >= 0, tolerance.rtol < 1, tolerance.atol >= 0, tolerance.atol.isFinite
+            else {
                 throw KeyError(file: file, message: "the key's tolerance for '\(name)' is not usable; make the keys again")
             }
             tolerances[symbol] = GradingSettings.Tolerance(rtol: tolerance.rtol, atol: tolerance.atol)

@@ -21,39 +21,44 @@ struct FeedbackFormulas {
     /// `(working with numbers, formula without)` for `asked`, whose parameter is number `index`.
     func working(for asked: AskedValue, parameter index: Int) -> (working: String, formula: String) {
         let rule = replay.run?.rule ?? experiment.rule
-        let formula = Self.formula(of: asked.quantity, in: rule, t: asked.t)
-        guard asked.t >= 1, asked.t <= replay.steps.count, let run = replay.run else {
-            return ("\(formula) (your earlier values make the run stop before t = \(asked.t))", formula)
-        }
-        // Show the value as computed, before the student's own replaced it.
+        let formula = Self.formula(of: asked.quantity, in: rule, t: asked.t, objective: experiment.objective != nil)
+        guard asked.t >= 1, asked.t <= replay.steps.count, let run = replay.run else { return (formula, formula) }
+        // Show the asked value as computed, before the student's own replaced it; every value
+        // it read stays as the equation read it (the student's, where they gave one).
         var step = replay.steps[asked.t - 1]
-        for (symbol, values) in step.computed { step.values[symbol] = values }
+        if let computed = step.computed[asked.quantity] { step.values[asked.quantity] = computed }
         let number = { NumberFormat.significant($0, digits: FeedbackFormulas.digits) }
 
         switch asked.quantity {
         case .w:
+            // A value's index is the update that produced it: update t reads w(t − 1).
             let value = step.values[.w]?[index] ?? .nan
             let text = asked.t == 1
-                ? "w(1) is the lesson's starting weight, \(number(value))"
-                : "w(\(asked.t)) = w(t+1) of t = \(asked.t - 1) = \(number(value))"
+                ? "w(0), the starting weight, = \(number(value))"
+                : "w(\(asked.t - 1)), the weight update \(asked.t - 1) computed, = \(number(value))"
             return (text, formula)
         case .g where !rule.equations.contains(where: { $0.target == .g }):
             if let computed = step.computed[.g] { step.carriedIn[.g] = computed }
-            return ("\(UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))) (at the weights w(\(asked.t)))", formula)
+            return ("\(UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))) (at the weights w(\(asked.t - 1)), before update \(asked.t))", formula)
         default:
             guard let k = rule.equations.firstIndex(where: { $0.target == asked.quantity }) else { return (formula, formula) }
-            let line = worked.update(parameter: index, step: step, rule: rule, symbols: true)[k]
-            return (UnicodeMath.render(line), formula)
+            let line = UnicodeMath.render(worked.update(parameter: index, step: step, rule: rule, symbols: true)[k])
+            guard asked.quantity == .g else { return (line, formula) }
+            // With L2, g is the chain rule's gradient plus λ₂·w: show both.
+            let chainRule = UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))
+            return ("\(chainRule) (at the weights w(\(asked.t - 1)), before update \(asked.t)), then \(line)", formula)
         }
     }
 
     /// The formula alone, e.g. `m/(1 − β₁ᵗ) with t = 2`, for feedback that keeps numbers back.
-    static func formula(of quantity: Symbol, in rule: UpdateRule, t: Int) -> String {
+    static func formula(of quantity: Symbol, in rule: UpdateRule, t: Int, objective: Bool = false) -> String {
         switch quantity {
         case .w:
-            return t == 1 ? "the starting weight" : "w(t+1) of the update before"
-        case .g where !rule.equations.contains(where: { $0.target == .g }):
-            return "the gradient of the batch loss: the mean over the batch of δ·a (a weight) or δ (a bias), at the weights w(t)"
+            return t == 1 ? "the starting weight" : "the weight the update before computed (its w_new)"
+        case .g:
+            let penalty = rule.equations.contains { $0.target == .g } ? ", plus λ₂·w (L2)" : ""
+            if objective { return "the gradient of the objective, ∂L/∂w, at the weights before update \(t)\(penalty)" }
+            return "the gradient of the batch loss: the mean over the batch of δ·a (a weight) or δ (a bias), at the weights before update \(t)\(penalty)"
         default:
             guard let equation = rule.equations.first(where: { $0.target == quantity }) else { return quantity.rawValue }
             let text = UnicodeMath.render(MathBuilder.symbolic.build(equation.expression))

@@ -13,7 +13,7 @@ struct FeedbackText {
 
     /// `m̂ at t = 2`.
     static func label(_ asked: AskedValue) -> String {
-        "\(asked.quantity == .wNew ? "w(t+1)" : asked.quantity.unicode) at t = \(asked.t)"
+        "\(asked.quantity.label) at t = \(asked.t)"
     }
 
     func text(for value: GradedValue) -> String {
@@ -32,9 +32,7 @@ struct FeedbackText {
                 return "Not right: \(label) is \(how); yours, \(answer), is not within the tolerance. Check it against your own earlier values."
             }
             var text = "Not right: \(how); yours, \(answer), \(Self.distance(value.answer ?? .nan, from: value.expected))."
-            if let carried = value.carriedForward, carried != value.keyValue,
-                abs(carried - value.keyValue) > 1e-9 * abs(value.keyValue)
-            {
+            if let carried = value.carriedForward, !value.tolerance.accepts(carried, expected: value.keyValue) {
                 text += " (That is from your own earlier values; from the lesson's it would be \(Self.number(value.keyValue)).)"
             }
             return text
@@ -48,12 +46,15 @@ struct FeedbackText {
         }
     }
 
-    /// `is 9.1 % off`, `is 0.35 % off`, `is off by 1.2e-05` (when the expected value is 0),
-    /// `has the wrong sign`.
+    /// How far `answer` is from `expected`, as `100·|a − e|/|e|` percent: `is 9.1 % off`,
+    /// `is 0.35 % off`, `is 900 % off`; `is off by 1.2e-05` (|a|) when the expected value is
+    /// 0; `has the wrong sign` when the signs differ.
     static func distance(_ answer: Double, from expected: Double) -> String {
         if expected == 0 { return "is off by \(number(abs(answer)))" }
         if answer != 0, (answer < 0) != (expected < 0) { return "has the wrong sign" }
         let percent = abs(answer - expected) / abs(expected) * 100
-        return "is \(String(format: "%.2g", percent)) % off"
+        // Two significant digits below 10 %, whole percents above (never an exponent).
+        let text = percent >= 10 ? String(Int(percent.rounded())) : NumberFormat.significant(percent, digits: 2)
+        return "is \(text) % off"
     }
 }

@@ -1,4 +1,5 @@
 import TraceEngine
+import TraceLessons
 
 /// One asked value, graded.
 public struct GradedValue: Sendable {
@@ -26,6 +27,8 @@ public struct GradedValue: Sendable {
     public var location: String?
     /// The key's value.
     public var keyValue: Double
+    /// How close the answer had to be.
+    public var tolerance: GradingSettings.Tolerance
     /// The formula applied to the student's own earlier values; `nil` without carry-forward
     /// (or when their values make it not finite).
     public var carriedForward: Double?

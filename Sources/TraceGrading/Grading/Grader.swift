@@ -39,6 +39,8 @@ public struct Grader: Sendable {
                 replacements.replace(asked.quantity, at: asked.t, parameter: index, with: value)
             }
         }
+        // The key's experiment was checked when the key was read (it runs and gives the key's
+        // values), so the replay cannot fail; a student's values may only make it diverge.
         var replay = RecordingSink()
         _ = try? Engine.run(key.experiment, replacing: replacements, into: &replay)
         let feedback = FeedbackFormulas(replay: replay, experiment: key.experiment)
@@ -46,15 +48,20 @@ public struct Grader: Sendable {
         var values: [GradedValue] = []
         for (n, asked) in key.asked.enumerated() {
             let answer = matched.answers[n]
-            let index = layout.index(named: asked.parameter) ?? 0
+            let index = layout.index(named: asked.parameter) ?? 0  // the key reader checked every name
             var carried: Double?
             if carryForward, let value = replay.computed(asked.quantity, at: asked.t, parameter: index), value.isFinite {
                 carried = value
             }
-            let (working, formula) = feedback.working(for: asked, parameter: index)
+            var (working, formula) = feedback.working(for: asked, parameter: index)
+            if carryForward, carried == nil {
+                // The student's values make this value not finite, or stop the run before it.
+                working = "\(formula), which with the lesson's values is \(FeedbackText.number(key.values[n])) (from your own earlier values it is not a finite number)"
+            }
+            let tolerance = tolerance(for: asked.quantity)
             var graded = GradedValue(
                 asked: asked, verdict: .missing, answer: nil, location: answer?.location, keyValue: key.values[n],
-                carriedForward: carried, working: working, formula: formula)
+                tolerance: tolerance, carriedForward: carried, working: working, formula: formula)
             switch answer?.value {
             case nil, .blank?:
                 graded.verdict = .missing
@@ -62,7 +69,6 @@ public struct Grader: Sendable {
                 graded.verdict = .unusable(reason)
             case let .number(value)?:
                 graded.answer = value
-                let tolerance = tolerance(for: asked.quantity)
                 if tolerance.accepts(value, expected: key.values[n]) {
                     graded.verdict = .rightByKey
                 } else if let carried, tolerance.accepts(value, expected: carried) {

@@ -77,7 +77,7 @@ public struct GradescopeResults {
 
     /// `t = 2 · W2[1,1] · m̂ (m_hat)`.
     static func name(_ asked: AskedValue) -> String {
-        let symbol = asked.quantity == .wNew ? "w(t+1)" : asked.quantity.unicode
+        let symbol = asked.quantity.label
         let name = symbol == asked.quantity.rawValue ? symbol : "\(symbol) (\(asked.quantity.rawValue))"
         return "t = \(asked.t) · \(asked.parameter) · \(name)"
     }

@@ -148,6 +148,13 @@ struct KeyFile: Decodable {
         }
         if let schedule = lesson.schedule {
             guard LearningRateSchedule.names.contains(schedule.name) else { throw refuse("schedule '\(schedule.name)'") }
+            for (symbol, value) in schedule.values.sorted(by: { $0.key < $1.key }) {
+                // K and T are whole numbers of updates; the rest must lie in their ranges.
+                let whole = symbol.validRange == .positiveWhole
+                guard value.isFinite, !whole || (value == value.rounded() && (1...Double(StepLimit.maximum)).contains(value)),
+                    symbol.validRange?.problem(with: value) == nil
+                else { throw refuse("schedule \(symbol.rawValue) = \(value)") }
+            }
             experiment.schedule = ScheduleParameters.schedule(named: schedule.name, values: schedule.values, steps: experiment.steps)
         }
         return experiment

@@ -13,6 +13,9 @@ public struct HomeworkPlan: Sendable {
     /// The quantities asked, in the rule's order.
     public var quantities: [Symbol]
 
+    /// The most updates a homework asks about: each value is computed by hand.
+    public static let maximumSteps = 100
+
     /// How many draws a student's variant may take before the ranges are called unusable.
     public static let maximumDraws = 1000
 
@@ -71,7 +74,7 @@ public struct HomeworkPlan: Sendable {
                 lastProblem = "\(error)"
                 continue
             }
-            if let problem = VariantCheck.problem(with: sink, experiment: experiment, asked: asked) {
+            if let problem = VariantCheck.problem(with: sink, experiment: experiment, asked: asked, tolerance: grading.tolerance(for:)) {
                 lastProblem = problem
                 continue
             }
@@ -81,7 +84,7 @@ public struct HomeworkPlan: Sendable {
         }
         throw HomeworkError(
             location: variants.location,
-            message: "no usable variant for \(student) in \(Self.maximumDraws) draws (the last: \(lastProblem)); narrow the 'variants:' ranges, e.g. smaller weights or inputs, or ask about another parameter")
+            message: "no usable variant for \(student) in \(Self.maximumDraws) draws (the last: \(lastProblem)); change the lesson's 'variants:' ranges or its data, or ask about another parameter (--parameter)")
     }
 
     /// The tolerance of each asked quantity, as the key records it.
@@ -98,12 +101,4 @@ public struct HomeworkPlan: Sendable {
         }
         return hash
     }
-}
-
-/// A homework that cannot be made as asked: where (in the lesson, if there), and what to do.
-public struct HomeworkError: Error, Sendable, CustomStringConvertible {
-    public var location: SourceLocation?
-    public var message: String
-
-    public var description: String { location.map { "\($0): \(message)" } ?? message }
 }

@@ -2,7 +2,7 @@ import TraceLessons
 
 /// A class roster: a CSV file with a header row naming a column `id` (or `student_id`,
 /// `sid`), one student per row. Each id names the student's folder, so it must be a safe
-/// file name: letters, digits, `.`, `_`, `-`, `@`, not starting with `.`, at most 64 characters.
+/// file name: letters, digits, `.`, `_`, `-`, `@`, `+`, not starting with `.`, at most 64 characters.
 public enum Roster {
     static let idColumns = ["id", "student_id", "sid"]
 
@@ -33,12 +33,13 @@ public enum Roster {
             guard isSafe(id) else {
                 throw LessonError(
                     at,
-                    "the id '\(id.prefix(40))' cannot name a folder; use letters, digits, '.', '_', '-' or '@' (at most 64, not starting with '.')")
+                    "the id '\(id.prefix(40))' cannot name a folder; use letters, digits, '.', '_', '-', '@' or '+' (at most 64, not starting with '.')")
             }
-            if let first = firstLine[id] {
-                throw LessonError(at, "the id '\(id)' is also on line \(first); every student needs their own id")
+            // Folders named alice and Alice are one folder on some file systems.
+            if let first = firstLine[id.lowercased()] {
+                throw LessonError(at, "the id '\(id)' is also on line \(first) (ids differ in more than upper and lower case); every student needs their own id")
             }
-            firstLine[id] = row.line
+            firstLine[id.lowercased()] = row.line
             ids.append(id)
         }
         guard !ids.isEmpty else {
@@ -50,7 +51,7 @@ public enum Roster {
     static func isSafe(_ id: String) -> Bool {
         guard (1...64).contains(id.count), !id.hasPrefix(".") else { return false }
         return id.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-@".unicodeScalars.contains(scalar))
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-@+".unicodeScalars.contains(scalar))
         }
     }
 }

@@ -99,6 +99,7 @@ public struct HTMLWriter: DocumentWriter {
         tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
         td { text-align: left; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; white-space: nowrap; }
         th.num, td.num { text-align: right; }
+        td:empty { min-width: 7rem; height: 1.8rem; }
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }
         svg { max-width: 100%; height: auto; }

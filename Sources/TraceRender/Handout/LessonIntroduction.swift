@@ -7,13 +7,16 @@ import TraceEngine
 struct LessonIntroduction {
     let number: (Double) -> String
     let vector: ([Double]) -> String
+    /// Whether the lesson's own prose is shown (a worksheet leaves it out: it discusses the
+    /// lesson's numbers, which a variant changes).
+    var showsSummary = true
 
     /// The lesson's title and summary, its network and data (or objective), then the
     /// optimizer's hyperparameters and formulas as the lecture writes them.
     func write(_ run: RunDescription, to writer: inout any DocumentWriter) throws {
         let experiment = run.experiment
         try writer.write(.heading(level: 1, text: experiment.title))
-        if let summary = experiment.summary { try writer.write(.prose(summary)) }
+        if showsSummary, let summary = experiment.summary { try writer.write(.prose(summary)) }
 
         if let objective = experiment.objective {
             try writeObjective(objective, experiment: experiment, to: &writer)
@@ -39,8 +42,7 @@ struct LessonIntroduction {
                 : "Then, for each weight, with g its component of the gradient above:"))
         try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
-        try writer.write(.paragraph(
-            "These are the lecture's formulas: the update from w(t) to w(t+1) reads the state as it was, m(t), and writes m(t+1). In the worked examples t counts updates from 1, as the bias correction 1 − β₁ᵗ does and as the frameworks do: a value's index is the update that produced it, so m(1) is m after the first update, from m(0) = 0."))
+        try writer.write(.paragraph(Self.indexing(run.rule)))
         try writer.write(.endGroup)
     }
 
@@ -73,5 +75,15 @@ struct LessonIntroduction {
             "A loss of two weights (\(objective.name)), minimised directly: its gradient is written out, with no network or data. Start: (w₁, w₂) = \(vector(experiment.start)); minimum at \(vector(objective.minimum)); \(Wording.counted(experiment.steps, "update"))."))
         try writer.write(.equations(
             [objective.lossFormula, .assignments(objective.constants, number: number)] + objective.gradientFormulas))
+    }
+
+    /// How the formulas' `t` and the worked values' indices relate, said with the rule's own
+    /// first state value (`m` for Adam, `v` for momentum), or the weight when it keeps none.
+    static func indexing(_ rule: UpdateRule) -> String {
+        let counting = "t counts updates from 1, as the frameworks do: a value's index is the update that produced it"
+        guard let state = rule.stateSymbols.first?.unicode else {
+            return "These are the lecture's formulas: the update from w(t) to w(t+1). Below, \(counting), so w(1) is the weight after the first update, from w(0), the starting weight."
+        }
+        return "These are the lecture's formulas: the update from w(t) to w(t+1) reads the state as it was, \(state)(t), and writes \(state)(t+1). Below, \(counting), so \(state)(1) is \(state) after the first update, from \(state)(0) = 0."
     }
 }

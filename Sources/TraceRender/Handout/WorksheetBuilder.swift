@@ -3,8 +3,9 @@ import TraceEngine
 /// A homework worksheet: the lesson's network, data, hyperparameters and formulas, as a
 /// handout opens, then a table per parameter with a blank for every asked value.
 ///
-/// Numbers are written in full (`0.0005`, `1e-08`): a variant's inputs are hand-friendly
-/// and the student computes from exactly these.
+/// Numbers are written exactly (`0.0005`, `1e-08`): a variant's inputs are hand-friendly
+/// and the student computes from exactly these. The lesson's own prose is left out: it
+/// discusses the lesson's numbers, which the variant changes.
 public struct WorksheetBuilder {
     /// One blank: a quantity of a parameter at update `t`.
     public typealias Blank = (t: Int, parameter: String, quantity: Symbol)
@@ -21,12 +22,15 @@ public struct WorksheetBuilder {
         try writer.begin(title: title)
         var introduced = run
         introduced.experiment.title = title
-        try LessonIntroduction(number: NumberFormat.full, vector: { "(" + $0.map(NumberFormat.full).joined(separator: ", ") + ")" })
-            .write(introduced, to: &writer)
+        let introduction = LessonIntroduction(
+            number: NumberFormat.exact, vector: { "(" + $0.map(NumberFormat.exact).joined(separator: ", ") + ")" }, showsSummary: false)
+        try introduction.write(introduced, to: &writer)
 
         try writer.write(.heading(level: 2, text: "Your task"))
+        let inputs = run.experiment.objective == nil ? "the batch and η given above" : "η given above"
+        let example = blanks.first.map { "{\"steps\": [{\"t\": \($0.t), \"parameters\": {\"\($0.parameter)\": {\"\($0.quantity.rawValue)\": …}}}]}" } ?? ""
         try writer.write(.paragraph(
-            "Compute the values below by hand, to four significant digits or better, with t counting updates from 1 and every state value starting at 0. Each update uses the batch and η given above. Write each value in answers.csv (one row per value: t, parameter, quantity, value) or in answers.json; a value computed from one of your own earlier values is marked right when it follows from that value, so one slip costs one mark."))
+            "Compute the values below by hand, to four significant digits or better, with t counting updates from 1 and every state value starting at 0. Each update uses \(inputs). Write each value in answers.csv (one row per value: t, parameter, quantity, value) or in answers.json, shaped \(example). A value computed from one of your own earlier values is marked right when it follows from that value, so one slip costs one mark."))
         var parameters: [String] = []
         for blank in blanks where !parameters.contains(blank.parameter) { parameters.append(blank.parameter) }
         for parameter in parameters {
@@ -40,7 +44,7 @@ public struct WorksheetBuilder {
             }
             try writer.write(.table(Table(
                 header: ["t"] + quantities.map { $0.columnLabel == $0.rawValue ? $0.rawValue : "\($0.columnLabel) (\($0.rawValue))" }, rows: rows,
-                caption: "\(parameter): the values after update t (w_new is w(t+1)).")))
+                caption: "\(parameter): the values update t computes (w_new is the weight after it).")))
         }
         try writer.end()
     }
