@@ -15,13 +15,14 @@ extension LessonParser {
     static func parseVariants(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> VariantSettings {
         var settings = VariantSettings()
         settings.location = reader.location(of: node)
-        for (key, _, value) in try reader.mapping(node, context: "variants", allowed: variantKeys) {
+        for (key, keyNode, value) in try reader.mapping(node, context: "variants", allowed: variantKeys) {
             let source = try parseVariantSource(value, key: key, reader: reader)
             if let kind = VariantSettings.Kind(rawValue: key) {
                 settings.sources[kind] = source
             } else if let symbol = Symbol(rawValue: key) {
                 try checkVariantRange(source, symbol: symbol, key: key, node: value, reader: reader)
                 settings.hyperparameters[symbol] = source
+                settings.hyperparameterLocations[symbol] = reader.location(of: keyNode)
             }
         }
         return settings

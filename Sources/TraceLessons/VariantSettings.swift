@@ -26,6 +26,8 @@ public struct VariantSettings: Sendable, Equatable {
     public var sources: [Kind: Source] = [:]
     /// Per hyperparameter (`eta`, `beta1`, … and `l2`).
     public var hyperparameters: [Symbol: Source] = [:]
+    /// Where each hyperparameter's entry is, for messages about it.
+    public var hyperparameterLocations: [Symbol: SourceLocation] = [:]
     /// Where the section starts, for messages about it; `nil` when the lesson has none.
     public var location: SourceLocation?
 

@@ -165,7 +165,7 @@ public enum HomeworkCommand {
         for symbol in variants.hyperparameters.keys.sorted() {
             let used = symbol == .l2 ? base.l2 != nil : optimizer.hyperparameters.contains(symbol)
             guard !used else { continue }
-            let location = variants.location ?? SourceLocation(file: lesson.source, line: 1, column: 1)
+            let location = variants.hyperparameterLocations[symbol] ?? variants.location ?? SourceLocation(file: lesson.source, line: 1, column: 1)
             let what = symbol == .l2 ? "this run has no L2 term ('l2:' in the optimizer section)" : "\(optimizer.rawValue) does not use it"
             throw .lesson(LessonError(location, "variants gives a range for \(symbol.rawValue), but \(what); remove it"))
         }

@@ -167,5 +167,11 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("lesson.yaml:13:3: no usable variant for 001 in 1000 draws (the last: a sigmoid of layer 1 saturates)"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+
+        // A range for a hyperparameter the optimizer does not use is refused at its own line.
+        try (lesson + "\n  beta1: [0.8, 0.9]").write(to: folder.appendingPathComponent("unused.yaml"), atomically: true, encoding: .utf8)
+        let unused = try TraceBinary.run(["homework", "unused.yaml", "--count", "2", "--seed", "1", "--output", "out"], in: folder)
+        #expect(unused.status == 2)
+        #expect(unused.stderr == "unused.yaml:15:3: variants gives a range for beta1, but gd does not use it; remove it\n", "\(unused.stderr)")
     }
 }

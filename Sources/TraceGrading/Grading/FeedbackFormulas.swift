@@ -31,22 +31,21 @@ struct FeedbackFormulas {
 
         switch asked.quantity {
         case .w:
-            // A value's index is the update that produced it: update t reads w(t − 1).
             let value = step.values[.w]?[index] ?? .nan
             let text = asked.t == 1
-                ? "w(0), the starting weight, = \(number(value))"
-                : "w(\(asked.t - 1)), the weight update \(asked.t - 1) computed, = \(number(value))"
+                ? "the starting weight, \(number(value))"
+                : "the weight update \(asked.t - 1) computed (its w_new), \(number(value))"
             return (text, formula)
         case .g where !rule.equations.contains(where: { $0.target == .g }):
             if let computed = step.computed[.g] { step.carriedIn[.g] = computed }
-            return ("\(UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))) (at the weights w(\(asked.t - 1)), before update \(asked.t))", formula)
+            return ("\(UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))) (at the weights before update \(asked.t))", formula)
         default:
             guard let k = rule.equations.firstIndex(where: { $0.target == asked.quantity }) else { return (formula, formula) }
             let line = UnicodeMath.render(worked.update(parameter: index, step: step, rule: rule, symbols: true)[k])
             guard asked.quantity == .g else { return (line, formula) }
             // With L2, g is the chain rule's gradient plus λ₂·w: show both.
             let chainRule = UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))
-            return ("\(chainRule) (at the weights w(\(asked.t - 1)), before update \(asked.t)), then \(line)", formula)
+            return ("\(chainRule) (at the weights before update \(asked.t)), then \(line)", formula)
         }
     }
 

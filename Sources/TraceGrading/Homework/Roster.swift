@@ -37,7 +37,7 @@ public enum Roster {
             }
             // Folders named alice and Alice are one folder on some file systems.
             if let first = firstLine[id.lowercased()] {
-                throw LessonError(at, "the id '\(id)' is also on line \(first) (ids differ in more than upper and lower case); every student needs their own id")
+                throw LessonError(at, "the id '\(id)' is also on line \(first); every student needs their own id (ids that differ only in upper and lower case count as the same)")
             }
             firstLine[id.lowercased()] = row.line
             ids.append(id)
