@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcmark, found through pkg-config (Debian: libcmark-dev). Only TraceRender/Markdown imports it.
@@ -34,7 +35,9 @@ let package = Package(
         ),
         // Reading the numpy reference's cases, for the test targets that compare against it.
         .target(name: "ReferenceFixtures", dependencies: ["TraceEngine", "TraceLessons"], path: "Tests/ReferenceFixtures"),
-        .testTarget(name: "TraceEngineTests", dependencies: ["TraceEngine", "TraceLessons", "ReferenceFixtures"]),
+        .testTarget(
+            name: "TraceEngineTests",
+            dependencies: ["TraceEngine", "TraceLessons", "ReferenceFixtures", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons"]),
         .testTarget(name: "TraceRenderTests", dependencies: ["TraceRender", "TraceLessons"]),
         .testTarget(name: "TraceGradingTests", dependencies: ["TraceGrading", "TraceLessons", "TraceEngine", "ReferenceFixtures"]),
