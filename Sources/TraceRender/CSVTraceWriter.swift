@@ -25,14 +25,22 @@ public struct CSVTraceWriter: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         let prefix = "\(step.t),\(step.epoch),"
         let suffix = "," + NumberFormat.full(step.eta) + "," + NumberFormat.full(step.loss)
+        // Each column's values once per step, not one dictionary lookup per cell.
+        var columns = symbols.map { step.values[$0] ?? [] }
+        if writesDataGradient, let g = symbols.firstIndex(of: .g) { columns.insert(step.carriedIn[.g] ?? [], at: g + 1) }
+        var text = ""
+        text.reserveCapacity(names.count * (prefix.utf8.count + suffix.utf8.count + 24 * (columns.count + 1)))
         for (index, name) in names.enumerated() {
-            var line = prefix + "\"\(name)\"" + suffix
-            for symbol in symbols {
-                line += "," + NumberFormat.full(step.values[symbol]?[index] ?? .nan)
-                if symbol == .g && writesDataGradient { line += "," + NumberFormat.full(step.carriedIn[.g]?[index] ?? .nan) }
+            text += prefix
+            text += "\"\(name)\""
+            text += suffix
+            for column in columns {
+                text += ","
+                text += NumberFormat.full(index < column.count ? column[index] : .nan)
             }
-            try output.write(line + "\n")
+            text += "\n"
         }
+        try output.write(text)
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {
