@@ -2,6 +2,11 @@
 public enum JSONText {
     /// A JSON string literal: `"`, `\` and control characters escaped; other text as UTF-8.
     public static func string(_ text: String) -> String {
+        // Most keys and names need no escape: check the bytes once and copy the text whole.
+        // (U+2028 and U+2029 are the UTF-8 bytes E2 80 A8/A9, so any E2 takes the slow path.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

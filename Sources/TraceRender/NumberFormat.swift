@@ -24,9 +24,19 @@ public enum NumberFormat {
     }
 
     /// `x` to `digits` significant digits, trailing zeros dropped (`%g`): `0.00822`, `1e-08`.
+    ///
+    /// Written by the C library's `vsnprintf` into a stack buffer: `String(format:)` goes
+    /// through Foundation's string formatting, which was most of the time a long text
+    /// trace took. The process never calls `setlocale`, so the decimal point is always `.`.
     public static func significant(_ x: Double, digits: Int) -> String {
         if !x.isFinite { return full(x) }
         if x == 0 { return "0" }
-        return String(format: "%.\(max(1, digits))g", x)
+        let precision = CInt(min(max(1, digits), 17))
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return String(format: "%.\(precision)g", x) }
+            let count = withVaList([precision, x]) { vsnprintf(base, 32, "%.*g", $0) }
+            guard count > 0, count < 32 else { return String(format: "%.\(precision)g", x) }
+            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
+        }
     }
 }

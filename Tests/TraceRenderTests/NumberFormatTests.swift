@@ -13,6 +13,21 @@ import TraceEngine
         #expect(NumberFormat.full(0.2983711087600027) == "0.2983711087600027")
     }
 
+    @Test func significantDigitsMatchPrintfG() {
+        // Foundation's String(format:) is the reference: the same %g, by another route.
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let x = Double(sign: Bool.random(using: &random) ? .minus : .plus,
+                           exponent: Int.random(in: -70...70, using: &random),
+                           significand: Double.random(in: 1..<2, using: &random))
+            let digits = Int.random(in: 1...17, using: &random)
+            #expect(NumberFormat.significant(x, digits: digits) == String(format: "%.\(digits)g", x), "\(x) to \(digits)")
+        }
+        #expect(NumberFormat.significant(0.00822, digits: 4) == "0.00822")
+        #expect(NumberFormat.significant(1e-08, digits: 4) == "1e-08")
+        #expect(NumberFormat.significant(-0.5, digits: 4) == "-0.5")
+    }
+
     @Test func exactNumbersAsAPersonWritesThem() {
         #expect(NumberFormat.exact(0) == "0")
         #expect(NumberFormat.exact(-0.5) == "-0.5")
