@@ -64,6 +64,13 @@ public struct ParameterLayout: Sendable, Equatable {
         roles.firstIndex { $0.name == name }
     }
 
+    /// The parameter a person means by `written`, ignoring spaces and case (`w2[1, 1]` is
+    /// `W2[1,1]`), if there is one.
+    public func name(matching written: String) -> String? {
+        let key = written.filter { $0 != " " }.lowercased()
+        return roles.first { $0.name.lowercased() == key }?.name
+    }
+
     /// Flat index of `W{layer+1}[unit+1, input+1]` (0-based arguments).
     func weightIndex(layer: Int, unit: Int, input: Int) -> Int {
         layerOffsets[layer] + unit * rowStrides[layer] + input

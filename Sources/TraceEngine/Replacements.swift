@@ -16,8 +16,6 @@ public struct Replacements: Sendable {
         values[t, default: [:]][symbol, default: [:]][index] = value
     }
 
-    public var isEmpty: Bool { values.isEmpty }
-
     /// Applies the replacements of `symbol` at `t` to `vector`; returns the vector as it was
     /// when any applied, else `nil`.
     func apply(_ symbol: Symbol, at t: Int, to vector: inout [Double]) -> [Double]? {

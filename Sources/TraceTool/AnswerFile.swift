@@ -26,17 +26,13 @@ enum AnswerFile {
             }
         }
         let name = (file as NSString).lastPathComponent
-        guard let handle = FileHandle(forReadingAtPath: file) else {
+        // At the end of the file (an empty one) there is nothing to read: nil, not an error.
+        guard let handle = FileHandle(forReadingAtPath: file),
+            let data = try? handle.read(upToCount: AnswerSheetReader.maximumSize + 1) ?? Data()
+        else {
             return AnswerSheet(fileProblem: "\(name) cannot be read; submit it again as a plain file")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // At the end of the file (an empty one) there is nothing to read: nil.
-            data = try handle.read(upToCount: AnswerSheetReader.maximumSize + 1) ?? Data()
-        } catch {
-            return AnswerSheet(fileProblem: "\(name) cannot be read; submit it again as a plain file")
-        }
+        try? handle.close()
         return AnswerSheetReader.read([UInt8](data), file: name)
     }
 

@@ -95,19 +95,16 @@ public enum HomeworkCommand {
             } catch {
                 throw .usage("cannot read the roster '\(path)': check the path (it must be UTF-8 text)")
             }
+            let ids: [String]
             do {
-                let ids = try Roster.ids(in: text, file: path)
-                guard ids.count <= maximumStudents else {
-                    throw ToolError.usage("the roster has \(ids.count) students; at most \(maximumStudents) at a time")
-                }
-                return ids
-            } catch let error as LessonError {
-                throw .lesson(error)
-            } catch let error as ToolError {
-                throw error
+                ids = try Roster.ids(in: text, file: path)
             } catch {
-                throw .failure("\(error)")
+                throw .lesson(error)
             }
+            guard ids.count <= maximumStudents else {
+                throw .usage("the roster has \(ids.count) students; at most \(maximumStudents) at a time")
+            }
+            return ids
         }
     }
 
@@ -138,7 +135,7 @@ public enum HomeworkCommand {
         }
         var matched: [String] = []
         for name in parameters {
-            guard let match = names.first(where: { $0.lowercased() == name.replacingOccurrences(of: " ", with: "").lowercased() }) else {
+            guard let match = base.layout.name(matching: name) else {
                 throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
             }
             if !matched.contains(match) { matched.append(match) }

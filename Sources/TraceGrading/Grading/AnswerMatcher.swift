@@ -14,8 +14,7 @@ enum AnswerMatcher {
     static func match(_ sheet: AnswerSheet, to key: AnswerKey) -> Matched {
         var position: [AskedValue: Int] = [:]
         for (n, asked) in key.asked.enumerated() { position[asked] = n }
-        var parameterNames: [String: String] = [:]
-        for name in key.experiment.layout.names { parameterNames[name.lowercased()] = name }
+        let layout = key.experiment.layout
 
         var answers = [AnswerEntry?](repeating: nil, count: key.asked.count)
         var notes: [String] = []
@@ -26,7 +25,7 @@ enum AnswerMatcher {
                 unknownQuantities.append("\(entry.location): '\(entry.quantity.prefix(20))'")
                 continue
             }
-            let parameter = parameterNames[entry.parameter.lowercased()] ?? entry.parameter
+            let parameter = layout.name(matching: entry.parameter) ?? entry.parameter
             guard let n = position[AskedValue(t: entry.t, parameter: parameter, quantity: quantity)] else {
                 notAsked.append("\(entry.location): \(AskedValue(t: entry.t, parameter: String(parameter.prefix(20)), quantity: quantity).description)")
                 continue
