@@ -33,13 +33,13 @@ let package = Package(
             name: "trace",
             dependencies: ["TraceTool", "TraceRender", "TraceEngine", "TraceGrading", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // Reading the numpy reference's cases, for the test targets that compare against it.
+        // Reading the reference fixtures (numpy and the frameworks), for the test targets that compare against them.
         .target(name: "ReferenceFixtures", dependencies: ["TraceEngine", "TraceLessons"], path: "Tests/ReferenceFixtures"),
         .testTarget(
             name: "TraceEngineTests",
             dependencies: ["TraceEngine", "TraceLessons", "ReferenceFixtures", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons"]),
-        .testTarget(name: "TraceRenderTests", dependencies: ["TraceRender", "TraceLessons"]),
+        .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons", "TraceEngine"]),
+        .testTarget(name: "TraceRenderTests", dependencies: ["TraceRender", "TraceLessons", "ReferenceFixtures"]),
         .testTarget(name: "TraceGradingTests", dependencies: ["TraceGrading", "TraceLessons", "TraceEngine", "ReferenceFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["trace"]),
     ]

@@ -7,76 +7,141 @@
 /// g(W_l[j,i]) = δ_l[j]·a_(l−1)[i]                    g(b_l[j]) = δ_l[j]
 /// ```
 struct Backpropagation: Sendable {
-    let network: Network
-    let layout: ParameterLayout
-
-    init(network: Network) {
-        self.network = network
-        self.layout = network.layout
+    /// What the passes need of a layer, without its weights (those come from the parameters).
+    private struct Shape: Sendable {
+        var inputCount: Int
+        var unitCount: Int
+        var activation: Activation
+        /// Flat index of `W[1,1]`; unit `j`'s row starts `j·stride` later, its bias at the row's end.
+        var offset: Int
+        var stride: Int
     }
 
-    /// Runs one sample forward and backward at `parameters`, adding its gradient to `gradientSum`.
-    func trace(
-        sampleIndex: Int, x: [Double], y: [Double],
-        parameters: [Double], gradientSum: inout [Double]
-    ) -> SampleTrace {
-        let layers = network.layers
-        var traces: [LayerTrace] = []
-        traces.reserveCapacity(layers.count)
+    private let shapes: [Shape]
+    private let loss: Loss
 
-        var input = x
-        for (l, layer) in layers.enumerated() {
-            var z = [Double](repeating: 0, count: layer.unitCount)
-            var a = z
-            for j in 0..<layer.unitCount {
-                var sum = 0.0
-                for i in 0..<layer.inputCount {
-                    sum += parameters[layout.weightIndex(layer: l, unit: j, input: i)] * input[i]
-                }
-                z[j] = sum + parameters[layout.biasIndex(layer: l, unit: j)]
-                a[j] = layer.activation.value(z[j])
-            }
-            traces.append(LayerTrace(z: z, a: a, delta: []))
-            input = a
+    init(network: Network) {
+        let layout = network.layout
+        shapes = network.layers.enumerated().map { l, layer in
+            Shape(inputCount: layer.inputCount, unitCount: layer.unitCount, activation: layer.activation,
+                  offset: layout.weightIndex(layer: l, unit: 0, input: 0), stride: layer.inputCount + 1)
         }
+        loss = network.loss
+    }
 
-        let prediction = input
-        let loss = network.loss.value(prediction: prediction, target: y)
+    /// One sample's `z`, `a` and `δ` for every layer, in buffers that are reused from one
+    /// sample to the next: the passes allocate nothing.
+    struct Workspace {
+        /// `z`, `a`, `δ` of layer `l` (0-based) at `offsets[l] ..< offsets[l] + units[l]`.
+        var z: [Double]
+        var a: [Double]
+        var delta: [Double]
+        let offsets: [Int]
+        let units: [Int]
+    }
 
-        for l in layers.indices.reversed() {
-            let layer = layers[l]
-            var delta = [Double](repeating: 0, count: layer.unitCount)
-            for j in 0..<layer.unitCount {
-                let upstream: Double
-                if l == layers.count - 1, network.loss == .bce, layer.activation == .sigmoid {
-                    // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
-                    delta[j] = prediction[j] - y[j]
-                    continue
-                } else if l == layers.count - 1 {
-                    upstream = network.loss.derivative(
-                        prediction: prediction[j], target: y[j], outputCount: prediction.count)
-                } else {
-                    let above = layers[l + 1]
-                    var sum = 0.0
-                    for k in 0..<above.unitCount {
-                        sum += parameters[layout.weightIndex(layer: l + 1, unit: k, input: j)]
-                            * traces[l + 1].delta[k]
+    /// Buffers for this network's layers.
+    func workspace() -> Workspace {
+        var offsets: [Int] = [], total = 0
+        for shape in shapes {
+            offsets.append(total)
+            total += shape.unitCount
+        }
+        let zeros = [Double](repeating: 0, count: total)
+        return Workspace(z: zeros, a: zeros, delta: zeros, offsets: offsets, units: shapes.map(\.unitCount))
+    }
+
+    /// Runs one sample forward and backward at `parameters`, leaving its `z`, `a` and `δ` in
+    /// `workspace` and adding its gradient to `gradientSum`; returns the sample's loss.
+    func run(
+        x: [Double], y: [Double], parameters: [Double],
+        workspace: inout Workspace, gradientSum: inout [Double]
+    ) -> Double {
+        let last = shapes.count - 1
+        let outputStart = workspace.offsets[last]
+        let outputCount = shapes[last].unitCount
+        parameters.withUnsafeBufferPointer { w in
+            x.withUnsafeBufferPointer { x in
+                workspace.z.withUnsafeMutableBufferPointer { z in
+                    workspace.a.withUnsafeMutableBufferPointer { a in
+                        for (l, shape) in shapes.enumerated() {
+                            let out = workspace.offsets[l], below = l == 0 ? 0 : workspace.offsets[l - 1]
+                            for j in 0..<shape.unitCount {
+                                let row = shape.offset + j * shape.stride
+                                var sum = 0.0
+                                for i in 0..<shape.inputCount { sum += w[row + i] * (l == 0 ? x[i] : a[below + i]) }
+                                z[out + j] = sum + w[row + shape.inputCount]
+                                a[out + j] = shape.activation.value(z[out + j])
+                            }
+                        }
                     }
-                    upstream = sum
                 }
-                delta[j] = upstream * layer.activation.derivative(z: traces[l].z[j], a: traces[l].a[j])
-            }
-            traces[l].delta = delta
-
-            let below = l == 0 ? x : traces[l - 1].a
-            for j in 0..<layer.unitCount {
-                for i in 0..<layer.inputCount {
-                    gradientSum[layout.weightIndex(layer: l, unit: j, input: i)] += delta[j] * below[i]
-                }
-                gradientSum[layout.biasIndex(layer: l, unit: j)] += delta[j]
             }
         }
+        let prediction = Array(workspace.a[outputStart..<outputStart + outputCount])
+        let sampleLoss = loss.value(prediction: prediction, target: y)
 
-        return SampleTrace(index: sampleIndex, x: x, y: y, loss: loss, layers: traces)
+        parameters.withUnsafeBufferPointer { w in
+            x.withUnsafeBufferPointer { x in
+                gradientSum.withUnsafeMutableBufferPointer { gradient in
+                    workspace.delta.withUnsafeMutableBufferPointer { delta in
+                        let z = workspace.z, a = workspace.a
+                        for l in shapes.indices.reversed() {
+                            let shape = shapes[l], out = workspace.offsets[l]
+                            for j in 0..<shape.unitCount {
+                                let upstream: Double
+                                if l == last, loss == .bce, shape.activation == .sigmoid {
+                                    // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                                    delta[out + j] = prediction[j] - y[j]
+                                    continue
+                                } else if l == last {
+                                    upstream = loss.derivative(prediction: prediction[j], target: y[j], outputCount: outputCount)
+                                } else {
+                                    let above = shapes[l + 1], aboveOut = workspace.offsets[l + 1]
+                                    var sum = 0.0
+                                    for k in 0..<above.unitCount {
+                                        sum += w[above.offset + k * above.stride + j] * delta[aboveOut + k]
+                                    }
+                                    upstream = sum
+                                }
+                                delta[out + j] = upstream * shape.activation.derivative(z: z[out + j], a: a[out + j])
+                            }
+                            let below = l == 0 ? 0 : workspace.offsets[l - 1]
+                            for j in 0..<shape.unitCount {
+                                let row = shape.offset + j * shape.stride
+                                for i in 0..<shape.inputCount {
+                                    gradient[row + i] += delta[out + j] * (l == 0 ? x[i] : a[below + i])
+                                }
+                                gradient[row + shape.inputCount] += delta[out + j]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return sampleLoss
+    }
+}
+
+extension Backpropagation.Workspace {
+    /// The sample's values as a record keeps them.
+    func trace(sampleIndex: Int, x: [Double], y: [Double], loss: Double) -> SampleTrace {
+        let layers = offsets.indices.map { l in
+            let range = offsets[l]..<offsets[l] + units[l]
+            return LayerTrace(z: Array(z[range]), a: Array(a[range]), delta: Array(delta[range]))
+        }
+        return SampleTrace(index: sampleIndex, x: x, y: y, loss: loss, layers: layers)
+    }
+
+    /// The first value of the sample that is not finite, in the order a handout shows them:
+    /// layer by layer, `z`, then `a`, then `δ`.
+    func firstNonFinite() -> (quantity: String, layer: Int, value: Double)? {
+        for l in offsets.indices {
+            let range = offsets[l]..<offsets[l] + units[l]
+            if let bad = z[range].first(where: { !$0.isFinite }) { return ("z", l + 1, bad) }
+            if let bad = a[range].first(where: { !$0.isFinite }) { return ("a", l + 1, bad) }
+            if let bad = delta[range].first(where: { !$0.isFinite }) { return ("δ", l + 1, bad) }
+        }
+        return nil
     }
 }

@@ -23,27 +23,32 @@ public enum Engine {
         let layout = experiment.layout
         let count = layout.count
         var gradients = GradientSource(experiment)
+        var program = RuleProgram(rule.equations, parameterCount: count)
 
         var parameters = experiment.initialParameters
-        var state: [Symbol: [Double]] = [:]
-        for symbol in rule.stateSymbols { state[symbol] = Array(repeating: 0, count: count) }
+        let stateSymbols = rule.stateSymbols, recordedSymbols = rule.recordedSymbols
         var scalars = experiment.scalars
+        var state = SymbolMap<[Double]>()
+        for symbol in stateSymbols {
+            let start = rule.initialState[symbol].flatMap { scalars[$0] } ?? 0
+            state[symbol] = Array(repeating: start, count: count)
+        }
 
         try sink.begin(RunDescription(experiment: experiment, rule: rule, layout: layout))
 
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
         let gradientIsAssigned = rule.equations.contains { $0.target == .g }
         for t in 1...experiment.steps {
-            var computed: [Symbol: [Double]] = [:]
+            var computed = SymbolMap<[Double]>()
             computed[.w] = replacements.apply(.w, at: t, to: &parameters)
-            let (epoch, batch, samples, loss, chainRuleGradient) = gradients.next(at: parameters, t: t)
-            var gradient = chainRuleGradient
+            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: sink.readsSamples)
+            var gradient = chainRule.gradient
             if !gradientIsAssigned { computed[.g] = replacements.apply(.g, at: t, to: &gradient) }
 
             scalars[.t] = Double(t)
             // The schedule turns η into this step's η_t, which the rule then reads as η.
             var stepScalars = scalars
-            var scheduleScalars: [Symbol: Double] = [:]
+            var scheduleScalars = SymbolMap<Double>()
             if let schedule = experiment.schedule.equation {
                 var evaluator = Evaluator(parameterCount: count)
                 evaluator.scalars = scalars
@@ -53,34 +58,37 @@ public enum Engine {
                     stepScalars[.etaT] = etaT
                 }
             }
-            var evaluator = Evaluator(parameterCount: count)
-            evaluator.scalars = stepScalars
-            evaluator.vectors = state
-            evaluator.vectors[.w] = parameters
-            evaluator.vectors[.g] = gradient
-            for equation in rule.equations {
-                evaluator.assign(equation)
-                if var values = evaluator.vectors[equation.target],
-                    let before = replacements.apply(equation.target, at: t, to: &values)
-                {
-                    computed[equation.target] = before
-                    evaluator.vectors[equation.target] = values
+            program.load(scalars: stepScalars)
+            program.set(.w, to: parameters)
+            program.set(.g, to: gradient)
+            for (symbol, values) in state { program.set(symbol, to: values) }
+            var values = SymbolMap<[Double]>()
+            values[.w] = parameters
+            values[.g] = gradient
+            for k in 0..<program.equationCount {
+                program.run(equation: k)
+                let target = program.target(ofEquation: k)
+                var assigned = program.values(of: target)
+                if let before = replacements.apply(target, at: t, to: &assigned) {
+                    computed[target] = before
+                    program.set(target, to: assigned)
                 }
+                values[target] = assigned
             }
 
             var carriedIn = state
             carriedIn[.g] = gradient
             let record = StepRecord(
-                t: t, epoch: epoch, batch: batch,
-                eta: stepScalars[.eta] ?? 0, loss: loss, samples: samples,
-                scalars: stepScalars, scheduleScalars: scheduleScalars, values: evaluator.vectors,
+                t: t, epoch: chainRule.epoch, batch: chainRule.batch,
+                eta: stepScalars[.eta] ?? 0, loss: chainRule.loss, samples: chainRule.samples,
+                scalars: stepScalars, scheduleScalars: scheduleScalars, values: values,
                 carriedIn: carriedIn, computed: computed)
-            for symbol in rule.stateSymbols { state[symbol] = evaluator.vectors[symbol] }
-            parameters = evaluator.vectors[.wNew] ?? parameters
+            for symbol in stateSymbols { state[symbol] = values[symbol] }
+            parameters = values[.wNew] ?? parameters
 
             try sink.record(record)
             outcome.stepsRun = t
-            if let divergence = firstNonFinite(in: record, rule: rule, layout: layout) {
+            if let divergence = chainRule.divergence ?? firstNonFinite(in: record, recordedSymbols: recordedSymbols, layout: layout) {
                 outcome.divergence = divergence
                 break
             }
@@ -89,27 +97,10 @@ public enum Engine {
         return outcome
     }
 
-    /// The first value of the step that is not finite, in the order a handout shows them.
-    static func firstNonFinite(in record: StepRecord, rule: UpdateRule, layout: ParameterLayout) -> Divergence? {
-        for sample in record.samples {
-            for (l, layer) in sample.layers.enumerated() {
-                for (name, values) in [("z", layer.z), ("a", layer.a), ("δ", layer.delta)] {
-                    if let bad = values.first(where: { !$0.isFinite }) {
-                        return Divergence(
-                            t: record.t, quantity: "\(name) of layer \(l + 1) for sample \(sample.index)", value: bad,
-                            inForwardPass: true)
-                    }
-                }
-            }
-            if !sample.loss.isFinite {
-                return Divergence(
-                    t: record.t, quantity: "the loss of sample \(sample.index)", value: sample.loss, inForwardPass: true)
-            }
-        }
-        if !record.loss.isFinite {
-            return Divergence(t: record.t, quantity: "the batch loss", value: record.loss, inForwardPass: true)
-        }
-        for symbol in rule.recordedSymbols {
+    /// The first value of the update that is not finite, in the order a handout shows them
+    /// (the forward and backward passes are checked as they run, by ``GradientSource``).
+    static func firstNonFinite(in record: StepRecord, recordedSymbols: [Symbol], layout: ParameterLayout) -> Divergence? {
+        for symbol in recordedSymbols {
             guard let values = record.values[symbol] else { continue }
             if let index = values.firstIndex(where: { !$0.isFinite }) {
                 return Divergence(

@@ -12,8 +12,8 @@ public struct Evaluator: Sendable {
         case vector([Double])
     }
 
-    public var scalars: [Symbol: Double] = [:]
-    public var vectors: [Symbol: [Double]] = [:]
+    public var scalars = SymbolMap<Double>()
+    public var vectors = SymbolMap<[Double]>()
     /// The number of parameters, for broadcasting a scalar result.
     public let parameterCount: Int
 

@@ -46,7 +46,7 @@ public struct Experiment: Sendable {
         self.data = data
         self.optimizer = optimizer
         self.convention = convention
-        self.hyperparameters = hyperparameters ?? Hyperparameters(defaultsFor: optimizer)
+        self.hyperparameters = hyperparameters ?? Hyperparameters(defaultsFor: optimizer, convention: convention)
         self.steps = steps
         self.batchSize = batchSize ?? optimizer.fixedBatchSize ?? optimizer.defaultBatchSize
         self.shuffleSeed = shuffleSeed
@@ -59,7 +59,8 @@ public struct Experiment: Sendable {
         let coupled = Equation(.g, .symbol(.g) + .symbol(.l2) * .symbol(.w))
         return UpdateRule(
             optimizer: optimizer, convention: convention, equations: [coupled] + base.equations,
-            notes: base.notes + ["With L2, the penalty ½·λ₂·w² adds λ₂·w to g before the update, so it enters the optimizer's state."])
+            notes: base.notes + ["With L2, the penalty ½·λ₂·w² adds λ₂·w to g before the update, so it enters the optimizer's state."],
+            initialState: base.initialState)
     }
 
     /// The optimizer's hyperparameters, then λ₂ when L2 is on: what a run reports it used.
@@ -68,8 +69,8 @@ public struct Experiment: Sendable {
     }
 
     /// Every scalar the equations read, by symbol: the hyperparameters, λ₂ and the schedule's.
-    public var scalars: [Symbol: Double] {
-        var scalars: [Symbol: Double] = [:]
+    public var scalars: SymbolMap<Double> {
+        var scalars = SymbolMap<Double>()
         for (symbol, value) in hyperparameters.entries { scalars[symbol] = value }
         for (symbol, value) in schedule.parameters { scalars[symbol] = value }
         for (symbol, value) in objective?.constants ?? [] { scalars[symbol] = value }

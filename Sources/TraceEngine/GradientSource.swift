@@ -1,65 +1,99 @@
 /// Where each update's loss and gradient come from: the network on a batch of samples (the
 /// chain rule, averaged over the batch), or a two-weight objective's own equations.
 struct GradientSource {
-    private enum Kind {
-        case network(Backpropagation, BatchSchedule, Dataset, parameterCount: Int)
-        case objective(Objective)
-    }
-
-    private var kind: Kind
+    /// The chain rule over the network, its batches and its data; `nil` for an objective.
+    private let backpropagation: Backpropagation?
+    private var schedule: BatchSchedule?
+    private let data: Dataset
+    private let objective: Objective?
+    private let parameterCount: Int
+    private var workspace: Backpropagation.Workspace?
 
     init(_ experiment: Experiment) {
+        data = experiment.data
+        parameterCount = experiment.layout.count
         if let objective = experiment.objective {
-            kind = .objective(objective)
+            self.objective = objective
+            backpropagation = nil
+            schedule = nil
         } else {
-            let schedule = BatchSchedule(
+            objective = nil
+            let backpropagation = Backpropagation(network: experiment.network)
+            self.backpropagation = backpropagation
+            workspace = backpropagation.workspace()
+            schedule = BatchSchedule(
                 sampleCount: experiment.data.count,
                 batchSize: experiment.batchSize.resolved(sampleCount: experiment.data.count),
                 shuffleSeed: experiment.shuffleSeed)
-            kind = .network(
-                Backpropagation(network: experiment.network), schedule, experiment.data,
-                parameterCount: experiment.network.layout.count)
         }
     }
 
-    /// Update `t`'s epoch, batch (sample numbers from 1), sample traces, loss and gradient at `parameters`.
+    /// One update's batch and what the chain rule gave on it.
+    struct Step {
+        var epoch: Int
+        /// Sample numbers, from 1.
+        var batch: [Int]
+        /// Each sample's forward pass and chain rule; empty unless asked for (and for an objective).
+        var samples: [SampleTrace]
+        var loss: Double
+        var gradient: [Double]
+        /// The first value of the forward and backward passes that is not finite, with its place.
+        var divergence: Divergence?
+    }
+
+    /// Update `t`'s epoch, batch (sample numbers from 1), loss and gradient at `parameters`,
+    /// and each sample's values when `keepingSamples`.
     ///
     /// ```
     /// network    L = (1/B)·Σ_n L_n      g = (1/B)·Σ_n g_n      (the batch's samples)
     /// objective  L = L(w₁, w₂)          g = (∂L/∂w₁, ∂L/∂w₂)
     /// ```
-    mutating func next(at parameters: [Double], t: Int)
-        -> (epoch: Int, batch: [Int], samples: [SampleTrace], loss: Double, gradient: [Double])
-    {
-        switch kind {
-        case let .network(backpropagation, schedule, data, count):
-            var schedule = schedule
-            let batch = schedule.next()
-            kind = .network(backpropagation, schedule, data, parameterCount: count)
-            var gradientSum = [Double](repeating: 0, count: count)
-            var samples: [SampleTrace] = []
-            samples.reserveCapacity(batch.sampleIndices.count)
-            var lossSum = 0.0
-            for n in batch.sampleIndices {
-                let sample = backpropagation.trace(
-                    sampleIndex: n + 1, x: data.inputs[n], y: data.targets[n],
-                    parameters: parameters, gradientSum: &gradientSum)
-                lossSum += sample.loss
-                samples.append(sample)
-            }
-            let batchCount = Double(batch.sampleIndices.count)
-            return (batch.epoch, batch.sampleIndices.map { $0 + 1 }, samples, lossSum / batchCount,
-                    gradientSum.map { $0 / batchCount })
-        case let .objective(objective):
-            var evaluator = Evaluator(parameterCount: 1)
-            for (symbol, value) in objective.constants { evaluator.scalars[symbol] = value }
-            evaluator.scalars[.w1] = parameters[0]
-            evaluator.scalars[.w2] = parameters[1]
-            func scalar(_ expression: Expression) -> Double {
-                if case let .scalar(value) = evaluator.evaluate(expression) { return value }
-                return .nan
-            }
-            return (t, [], [], scalar(objective.loss), objective.gradient.map(scalar))
+    mutating func next(at parameters: [Double], t: Int, keepingSamples: Bool) -> Step {
+        guard let backpropagation, var workspace, let batch = schedule?.next() else {
+            return objectiveStep(at: parameters, t: t)
         }
+        self.workspace = nil  // so that the buffers are not copied when written
+        var gradient = [Double](repeating: 0, count: parameterCount)
+        var samples: [SampleTrace] = []
+        if keepingSamples { samples.reserveCapacity(batch.sampleIndices.count) }
+        var lossSum = 0.0
+        var divergence: Divergence?
+        for n in batch.sampleIndices {
+            let x = data.inputs[n], y = data.targets[n]
+            let loss = backpropagation.run(x: x, y: y, parameters: parameters, workspace: &workspace, gradientSum: &gradient)
+            lossSum += loss
+            if keepingSamples { samples.append(workspace.trace(sampleIndex: n + 1, x: x, y: y, loss: loss)) }
+            if divergence == nil {
+                if let (name, layer, value) = workspace.firstNonFinite() {
+                    divergence = Divergence(t: t, quantity: "\(name) of layer \(layer) for sample \(n + 1)", value: value, inForwardPass: true)
+                } else if !loss.isFinite {
+                    divergence = Divergence(t: t, quantity: "the loss of sample \(n + 1)", value: loss, inForwardPass: true)
+                }
+            }
+        }
+        self.workspace = workspace
+        let batchCount = Double(batch.sampleIndices.count)
+        for i in gradient.indices { gradient[i] /= batchCount }
+        let loss = lossSum / batchCount
+        if divergence == nil, !loss.isFinite {
+            divergence = Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)
+        }
+        return Step(epoch: batch.epoch, batch: batch.sampleIndices.map { $0 + 1 }, samples: samples,
+                    loss: loss, gradient: gradient, divergence: divergence)
+    }
+
+    private func objectiveStep(at parameters: [Double], t: Int) -> Step {
+        guard let objective else { preconditionFailure("a gradient source has a network or an objective") }
+        var evaluator = Evaluator(parameterCount: 1)
+        for (symbol, value) in objective.constants { evaluator.scalars[symbol] = value }
+        evaluator.scalars[.w1] = parameters[0]
+        evaluator.scalars[.w2] = parameters[1]
+        func scalar(_ expression: Expression) -> Double {
+            if case let .scalar(value) = evaluator.evaluate(expression) { return value }
+            return .nan
+        }
+        let loss = scalar(objective.loss)
+        let divergence = loss.isFinite ? nil : Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)
+        return Step(epoch: t, batch: [], samples: [], loss: loss, gradient: objective.gradient.map(scalar), divergence: divergence)
     }
 }

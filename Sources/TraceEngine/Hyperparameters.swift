@@ -3,9 +3,9 @@ public struct Hyperparameters: Sendable, Equatable {
     /// `(symbol, value)` in the order of ``Optimizer/hyperparameters``.
     public private(set) var entries: [(symbol: Symbol, value: Double)]
 
-    /// The optimizer's documented defaults.
-    public init(defaultsFor optimizer: Optimizer) {
-        entries = optimizer.hyperparameters.map { ($0, optimizer.defaultValue(of: $0) ?? 0) }
+    /// The optimizer's documented defaults in `convention`.
+    public init(defaultsFor optimizer: Optimizer, convention: Convention = .lecture) {
+        entries = optimizer.hyperparameters.map { ($0, optimizer.defaultValue(of: $0, convention: convention) ?? 0) }
     }
 
     public subscript(symbol: Symbol) -> Double? {

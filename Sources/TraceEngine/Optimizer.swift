@@ -21,7 +21,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
         switch self {
         case .gd, .sgd, .minibatch: return [.eta]
         case .momentum: return [.eta, .beta]
-        case .adagrad: return [.eta, .epsilon]
+        case .adagrad: return [.eta, .epsilon, .initialAccumulator]
         case .rmsprop: return [.eta, .rho, .epsilon]
         case .adam: return [.eta, .beta1, .beta2, .epsilon]
         case .adamw: return [.eta, .beta1, .beta2, .epsilon, .lambda]
@@ -29,10 +29,16 @@ public enum Optimizer: String, CaseIterable, Sendable {
     }
 
     /// The documented defaults, the same in every convention so that changing the
-    /// convention changes only the formulas.
-    public func defaultValue(of symbol: Symbol) -> Double? {
+    /// convention changes only the formulas; except a framework's own hyperparameter, which
+    /// takes that framework's default (AdaGrad's `s₀`: 0, but 0.1 in Keras and Optax).
+    public func defaultValue(of symbol: Symbol, convention: Convention = .lecture) -> Double? {
         guard hyperparameters.contains(symbol) else { return nil }
         switch (self, symbol) {
+        case (_, .initialAccumulator):
+            switch convention {
+            case .lecture, .pytorch: return 0
+            case .keras, .optax: return 0.1
+            }
         case (.gd, .eta), (.sgd, .eta), (.minibatch, .eta), (.momentum, .eta), (.adagrad, .eta):
             return 0.1
         case (.rmsprop, .eta): return 0.01

@@ -14,17 +14,17 @@ public struct StepRecord: Sendable {
     public var loss: Double
     public var samples: [SampleTrace]
     /// Scalars the equations read: hyperparameters (η as used this step, η_t) and `t`.
-    public var scalars: [Symbol: Double]
+    public var scalars: SymbolMap<Double>
     /// Scalars the schedule's equation read (η before the schedule, γ, K, …); empty without one.
-    public var scheduleScalars: [Symbol: Double]
+    public var scheduleScalars: SymbolMap<Double>
     /// Per-parameter values after the update: `w` (before), `g` (with L2, if any), the state, `w_new`.
-    public var values: [Symbol: [Double]]
+    public var values: SymbolMap<[Double]>
     /// Values carried into the step: the state from the previous step (zeros at t = 1) and
     /// the batch-mean gradient `g` from the chain rule (before L2).
-    public var carriedIn: [Symbol: [Double]]
+    public var carriedIn: SymbolMap<[Double]>
     /// Under ``Replacements``: each replaced symbol's values as computed, before the
     /// replacement (which `values` and `carriedIn` hold). Empty in a plain run.
-    public var computed: [Symbol: [Double]] = [:]
+    public var computed = SymbolMap<[Double]>()
 
     /// The value of `symbol` for parameter `index`, as equation `equation` of `rule` read it.
     ///

@@ -12,6 +12,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     case eta, beta, rho, beta1, beta2, epsilon, lambda
     /// The L2 coefficient of coupled weight decay (`g ← g + λ₂·w`).
     case l2
+    /// AdaGrad's accumulator before the first update, `s₀` (0 in the lecture and PyTorch,
+    /// 0.1 in Keras and Optax).
+    case initialAccumulator = "initial_accumulator"
     // Learning-rate schedule parameters.
     case gamma, every
     case etaMin = "eta_min"
@@ -37,7 +40,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     public var kind: Kind {
         switch self {
         case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew: return .perParameter
-        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .gamma, .every, .etaMin, .period,
+        case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .initialAccumulator, .gamma, .every, .etaMin, .period,
             .w1, .w2, .coefficientA, .coefficientB:
             return .hyperparameter
         case .t, .etaT: return .step
@@ -64,6 +67,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .epsilon: return "ε"
         case .lambda: return "λ"
         case .l2: return "λ₂"
+        case .initialAccumulator: return "s₀"
         case .gamma: return "γ"
         case .every: return "K"
         case .etaMin: return "η_min"
@@ -96,6 +100,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .epsilon: return "\\epsilon"
         case .lambda: return "\\lambda"
         case .l2: return "\\lambda_2"
+        case .initialAccumulator: return "s_0"
         case .gamma: return "\\gamma"
         case .every: return "K"
         case .etaMin: return "\\eta_{\\min}"
@@ -112,16 +117,26 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     /// A hyperparameter's valid values, or `nil` when any finite value is valid.
     public var validRange: HyperparameterRange? {
         switch self {
-        case .eta, .epsilon, .lambda, .l2, .gamma, .etaMin: return .nonNegative
+        case .eta, .epsilon, .lambda, .l2, .initialAccumulator, .gamma, .etaMin: return .nonNegative
         case .beta, .rho, .beta1, .beta2: return .unitInterval
         case .every, .period: return .positiveWhole
         default: return nil
         }
     }
 
-    public static func < (lhs: Symbol, rhs: Symbol) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// The command-line flag that sets it: `--beta1`, `--initial-accumulator`, `--eta-min`.
+    public var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
+
+    /// The symbol's position in declaration order (`allCases[ordinal] == self`): its slot in
+    /// a ``SymbolMap``. A Swift enum without payloads is stored as its case number, in
+    /// declaration order; a test checks this for every case.
+    @inlinable
+    public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    public static func < (lhs: Symbol, rhs: Symbol) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes the case number, not the name (`RawRepresentable`'s default hashes the string).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// The values a hyperparameter may take.

@@ -32,7 +32,14 @@ public struct RunOutcome: Sendable, Equatable {
 
 /// Receives a run as it happens, step by step, so that memory stays flat however long it is.
 public protocol TraceSink {
+    /// Whether the sink reads ``StepRecord/samples`` (each sample's z, a and δ). A sink that
+    /// does not (CSV) gets records without them, and the engine does not build them.
+    var readsSamples: Bool { get }
     mutating func begin(_ run: RunDescription) throws
     mutating func record(_ step: StepRecord) throws
     mutating func finish(_ outcome: RunOutcome) throws
+}
+
+extension TraceSink {
+    public var readsSamples: Bool { true }
 }

@@ -10,11 +10,19 @@ public struct UpdateRule: Sendable {
     /// Remarks a handout prints under the formulas (how a convention differs, and why).
     public let notes: [String]
 
-    public init(optimizer: Optimizer, convention: Convention, equations: [Equation], notes: [String] = []) {
+    /// Each state symbol that does not start at 0, with the hyperparameter it starts at
+    /// (AdaGrad's `s` at `s₀`).
+    public let initialState: [Symbol: Symbol]
+
+    public init(
+        optimizer: Optimizer, convention: Convention, equations: [Equation], notes: [String] = [],
+        initialState: [Symbol: Symbol] = [:]
+    ) {
         self.optimizer = optimizer
         self.convention = convention
         self.equations = equations
         self.notes = notes
+        self.initialState = initialState
     }
 
     /// The optimizer's state, in the order its equations assign it (`m, v, m_hat, v_hat` for Adam).
@@ -59,6 +67,21 @@ extension UpdateRule {
             Equation(.mHat, m / (1 - E.pow(β1, t))),
             Equation(.vHat, v / (1 - E.pow(β2, t))),
         ]
+        // Keras moves each moment toward its target, and folds both bias corrections into η.
+        let kerasMoments = [
+            Equation(.m, m + (g - m) * (1 - β1)),
+            Equation(.v, v + (E.pow(g, 2) - v) * (1 - β2)),
+        ]
+        let kerasRate = η * E.sqrt(1 - E.pow(β2, t)) / (1 - E.pow(β1, t))
+        let kerasAdamNotes = [
+            "Keras keeps no m̂ or v̂: it scales η by √(1 − β₂ᵗ)/(1 − β₁ᵗ) and adds ε to √v, so its ε acts as ε/√(1 − β₂ᵗ) would in m̂/(√v̂ + ε).",
+        ]
+        let optaxMoments = [
+            Equation(.m, (1 - β1) * g + β1 * m),
+            Equation(.v, (1 - β2) * E.pow(g, 2) + β2 * v),
+            Equation(.mHat, m / (1 - E.pow(β1, t))),
+            Equation(.vHat, v / (1 - E.pow(β2, t))),
+        ]
 
         switch (optimizer, convention) {
         case (.gd, _), (.sgd, _), (.minibatch, _):
@@ -78,16 +101,46 @@ extension UpdateRule {
                     "PyTorch sets v ← g at t = 1; since v starts at 0, β·v + g gives the same.",
                     "No (1 − β) factor: torch.optim.SGD(lr=η·(1−β), momentum=β) reproduces the lecture's run.",
                 ])
+        case (.momentum, .keras):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [Equation(.v, β * v - η * g), Equation(.wNew, w + v)],
+                notes: [
+                    "Keras keeps a velocity that already holds −η: v ← β·v − η·g, then w ← w + v.",
+                    "While η is constant this is PyTorch's run: Keras's v is −η times PyTorch's.",
+                ])
+        case (.momentum, .optax):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [Equation(.v, g + β * v), Equation(.wNew, w - η * v)],
+                notes: ["Optax's trace: v ← g + β·v, no (1 − β) factor (the same as PyTorch)."])
 
         case (.adagrad, .lecture):
             return UpdateRule(
                 optimizer: optimizer, convention: convention,
-                equations: [Equation(.s, s + E.pow(g, 2)), Equation(.wNew, w - η / E.sqrt(s + ε) * g)])
+                equations: [Equation(.s, s + E.pow(g, 2)), Equation(.wNew, w - η / E.sqrt(s + ε) * g)],
+                initialState: [.s: .initialAccumulator])
         case (.adagrad, .pytorch):
             return UpdateRule(
                 optimizer: optimizer, convention: convention,
                 equations: [Equation(.s, s + E.pow(g, 2)), Equation(.wNew, w - η * g / (E.sqrt(s) + ε))],
-                notes: ["ε is added outside the square root."])
+                notes: ["ε is added outside the square root."],
+                initialState: [.s: .initialAccumulator])
+        case (.adagrad, .keras):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [Equation(.s, s + E.pow(g, 2)), Equation(.wNew, w - η * g / E.sqrt(s + ε))],
+                notes: ["ε inside the square root, as in the lecture; the accumulator s starts at s₀ (Keras: 0.1)."],
+                initialState: [.s: .initialAccumulator])
+        case (.adagrad, .optax):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [Equation(.s, E.pow(g, 2) + s), Equation(.wNew, w - η * (1 / E.sqrt(s + ε) * g))],
+                notes: [
+                    "ε inside the square root, as in the lecture; the accumulator s starts at s₀ (Optax: 0.1).",
+                    "Optax gives a parameter whose s is 0 no update at all, where the formula would divide 0 by 0 (ε = 0).",
+                ],
+                initialState: [.s: .initialAccumulator])
 
         case (.rmsprop, .lecture):
             return UpdateRule(
@@ -104,6 +157,22 @@ extension UpdateRule {
                     Equation(.wNew, w - η * g / (E.sqrt(ss) + ε)),
                 ],
                 notes: ["ε is added outside the square root; PyTorch calls ρ alpha (its default 0.99)."])
+        case (.rmsprop, .keras):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [
+                    Equation(.ss, ρ * ss + (1 - ρ) * E.pow(g, 2)),
+                    Equation(.wNew, w - η * g / E.sqrt(ss + ε)),
+                ],
+                notes: ["The lecture's formula; Keras's defaults differ (η 0.001, ε 1e-07)."])
+        case (.rmsprop, .optax):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: [
+                    Equation(.ss, (1 - ρ) * E.pow(g, 2) + ρ * ss),
+                    Equation(.wNew, w - η * (g * (1 / E.sqrt(ss + ε)))),
+                ],
+                notes: ["The lecture's formula; Optax calls ρ decay."])
 
         case (.adam, .lecture):
             return UpdateRule(
@@ -114,6 +183,16 @@ extension UpdateRule {
                 optimizer: optimizer, convention: convention,
                 equations: adamMoments + [Equation(.wNew, w - η * mHat / (E.sqrt(vHat) + ε))],
                 notes: ["ε is added outside the square root (Algorithm 1 of the Adam paper)."])
+        case (.adam, .keras):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: kerasMoments + [Equation(.wNew, w - m * kerasRate / (E.sqrt(v) + ε))],
+                notes: kerasAdamNotes)
+        case (.adam, .optax):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: optaxMoments + [Equation(.wNew, w - η * (mHat / (E.sqrt(vHat) + ε)))],
+                notes: ["ε is added outside the square root, as in PyTorch; optax.adam(η, eps=0, eps_root=ε) is the lecture's."])
 
         case (.adamw, .lecture):
             return UpdateRule(
@@ -124,6 +203,16 @@ extension UpdateRule {
                 optimizer: optimizer, convention: convention,
                 equations: adamMoments + [Equation(.wNew, w * (1 - η * λ) - η * mHat / (E.sqrt(vHat) + ε))],
                 notes: ["PyTorch multiplies w by (1 − η·λ) before the Adam step; ε is outside the square root."])
+        case (.adamw, .keras):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: kerasMoments + [Equation(.wNew, w - w * λ * η - m * kerasRate / (E.sqrt(v) + ε))],
+                notes: kerasAdamNotes + ["Keras first decays w by w·λ·η, then takes the Adam step."])
+        case (.adamw, .optax):
+            return UpdateRule(
+                optimizer: optimizer, convention: convention,
+                equations: optaxMoments + [Equation(.wNew, w - η * (mHat / (E.sqrt(vHat) + ε) + λ * w))],
+                notes: ["Optax adds λ·w to the Adam direction, then scales by η; ε is outside the square root."])
         }
     }
 }
@@ -140,7 +229,8 @@ extension UpdateRule {
     }
 
     /// The step size a parameter's gradient is multiplied by, for the optimizers that adapt it
-    /// per parameter: AdaGrad `η/√(s + ε)`, RMSProp `η/√(ss + ε)` (PyTorch: `η/(√s + ε)`).
+    /// per parameter: AdaGrad `η/√(s + ε)`, RMSProp `η/√(ss + ε)` (PyTorch: `η/(√s + ε)`;
+    /// Keras and Optax as the lecture).
     /// Evaluated on a step's values after the update, it is the rate that update used.
     public var effectiveRate: Expression? {
         let accumulator: Symbol
@@ -151,7 +241,7 @@ extension UpdateRule {
         }
         let η = Expression.symbol(.eta), S = Expression.symbol(accumulator), ε = Expression.symbol(.epsilon)
         switch convention {
-        case .lecture: return η / .sqrt(S + ε)
+        case .lecture, .keras, .optax: return η / .sqrt(S + ε)
         case .pytorch: return η / (.sqrt(S) + ε)
         }
     }

@@ -32,15 +32,16 @@ extension RunSettings {
     public func experiment(for lesson: Lesson) throws(UsageError) -> Experiment {
         let lessonOptimizer = lesson.optimizer?.name == optimizer ? lesson.optimizer : nil
 
-        var values = Hyperparameters(defaultsFor: optimizer)
+        let convention = self.convention ?? lessonOptimizer?.convention ?? .lecture
+        var values = Hyperparameters(defaultsFor: optimizer, convention: convention)
         for (symbol, value) in lessonOptimizer?.hyperparameters ?? [] { values[symbol] = value }
         for (symbol, value) in hyperparameters.sorted(by: { $0.key < $1.key }) {
             guard optimizer.hyperparameters.contains(symbol) else {
-                let flags = optimizer.hyperparameters.map { "--\($0.rawValue)" }
+                let flags = optimizer.hyperparameters.map(\.flag)
                 throw UsageError(
-                    "\(optimizer.rawValue) does not use --\(symbol.rawValue)\(Suggestion.clause(for: "--\(symbol.rawValue)", in: flags)) (it takes \(flags.joined(separator: ", ")))")
+                    "\(optimizer.rawValue) does not use \(symbol.flag)\(Suggestion.clause(for: symbol.flag, in: flags)) (it takes \(flags.joined(separator: ", ")))")
             }
-            values[symbol] = try Self.checked(value, symbol, flag: "--\(symbol.rawValue)")
+            values[symbol] = try Self.checked(value, symbol, flag: symbol.flag)
         }
 
         let steps = self.steps ?? lesson.training.steps ?? 1
@@ -83,7 +84,7 @@ extension RunSettings {
 
         var experiment = Experiment(
             title: lesson.title, summary: lesson.summary, network: lesson.network, data: lesson.data,
-            optimizer: optimizer, convention: convention ?? lessonOptimizer?.convention ?? .lecture,
+            optimizer: optimizer, convention: convention,
             hyperparameters: values, steps: steps, batchSize: batchSize, shuffleSeed: shuffleSeed)
         experiment.schedule = try resolvedSchedule(lesson: lesson, steps: steps)
         experiment.l2 = try l2.map { value throws(UsageError) in try Self.checked(value, .l2, flag: "--l2") } ?? lessonOptimizer?.l2
@@ -106,7 +107,7 @@ extension RunSettings {
         let accepted = ScheduleParameters.symbols(for: name)
         var values = lesson.schedule?.name == name ? lesson.schedule?.parameters ?? [:] : [:]
         for (symbol, value) in scheduleParameters.sorted(by: { $0.key < $1.key }) {
-            let flag = "--\(symbol.rawValue.replacingOccurrences(of: "_", with: "-"))"
+            let flag = symbol.flag
             guard accepted.contains(symbol) else {
                 throw UsageError("\(flag) belongs to \(symbol == .gamma || symbol == .every ? "--schedule step" : "--schedule cosine"), not to the \(name) schedule")
             }

@@ -10,6 +10,17 @@ public enum NumberFormat {
         return x.description
     }
 
+    /// Appends ``full(_:)``'s text to `bytes` as UTF-8, without making a `String`: the
+    /// streamed writers' way of writing numbers (``ShortestDigits`` writes the same text as
+    /// `description`).
+    public static func appendFull(_ x: Double, to bytes: inout [UInt8]) {
+        if x.isFinite {
+            ShortestDigits.append(x, to: &bytes)
+        } else {
+            bytes.append(contentsOf: full(x).utf8)
+        }
+    }
+
     /// A number as a person writes it, exactly: the shortest round-trip text without a
     /// trailing `.0` (`0`, `-0.5`, `1e-08`).
     public static func exact(_ x: Double) -> String {

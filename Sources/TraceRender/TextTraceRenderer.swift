@@ -60,6 +60,7 @@ public struct TextTraceRenderer: TraceSink {
         let batching = batch == sampleCount
             ? "full batch (\(Wording.counted(sampleCount, "sample")) per update)"
             : "\(batch) of \(sampleCount) samples per update"
+        let start = Wording.stateStart(run.rule, scalars: experiment.scalars, number: number)
         var text: String
         if let objective = experiment.objective {
             let constants = UnicodeMath.render(.assignments(objective.constants, number: number))
@@ -70,7 +71,7 @@ public struct TextTraceRenderer: TraceSink {
 
                 Gradient:
                 \(objective.gradientFormulas.map { "  " + UnicodeMath.render($0) }.joined(separator: "\n"))
-                Update, for each parameter (t = 1, 2, …; state starts at 0):
+                Update, for each parameter (t = 1, 2, …; \(start)):
 
                 """
         } else {
@@ -84,7 +85,7 @@ public struct TextTraceRenderer: TraceSink {
               z_l = W_l·a_(l−1) + b_l    a_l = f_l(z_l)    (a0 = x, ŷ = the last a)
               δ (last layer) = ∂L/∂ŷ · f′(z)    δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])
               g of W_l[j,i] = δ_l[j]·a_(l−1)[i]    g of b_l[j] = δ_l[j]    (averaged over the batch)
-            Update, for each parameter (t = 1, 2, …; state starts at 0):
+            Update, for each parameter (t = 1, 2, …; \(start)):
 
             """
         }

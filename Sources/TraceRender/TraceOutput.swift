@@ -3,6 +3,8 @@ import Foundation
 /// Where rendered text goes: a file descriptor (buffered) or a string (for tests).
 public protocol TraceOutput: AnyObject {
     func write(_ text: String) throws
+    /// Writes UTF-8 bytes: what the streamed writers build, without a `String` in between.
+    func write(bytes: [UInt8]) throws
     func flush() throws
 }
 
@@ -27,6 +29,11 @@ public final class FileDescriptorOutput: TraceOutput {
 
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 
@@ -55,5 +62,6 @@ public final class StringOutput: TraceOutput {
     public init() {}
 
     public func write(_ text: String) throws { self.text += text }
+    public func write(bytes: [UInt8]) throws { text += String(decoding: bytes, as: UTF8.self) }
     public func flush() throws {}
 }

@@ -1,5 +1,18 @@
+import TraceEngine
+
 /// Small pieces of wording shared by the renderers.
 enum Wording {
+    /// Where the optimizer's state starts: `state starts at 0`, or for AdaGrad from a given
+    /// accumulator, `s starts at s₀ = 0.1`.
+    static func stateStart(_ rule: UpdateRule, scalars: SymbolMap<Double>, number: (Double) -> String) -> String {
+        let starts = rule.stateSymbols.compactMap { state in
+            rule.initialState[state].map { "\(state.unicode) starts at \($0.unicode) = \(number(scalars[$0] ?? 0))" }
+        }
+        guard !starts.isEmpty else { return "state starts at 0" }
+        let others = rule.stateSymbols.count > starts.count ? ", the rest of the state at 0" : ""
+        return starts.joined(separator: ", ") + others
+    }
+
     /// `1 sample`, `2 samples`.
     static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"

@@ -19,7 +19,9 @@ public enum OptimizerHelp {
     /// The hyperparameter flags with their defaults, and the precedence rule.
     public static func discussion(for optimizer: Optimizer) -> String {
         let flags = optimizer.hyperparameters.map { symbol in
-            "--\(symbol.rawValue) (\(symbol.unicode), default \(NumberFormat.full(optimizer.defaultValue(of: symbol) ?? 0)))"
+            let lecture = optimizer.defaultValue(of: symbol) ?? 0, keras = optimizer.defaultValue(of: symbol, convention: .keras) ?? 0
+            let byConvention = lecture == keras ? "" : "; \(NumberFormat.full(keras)) in keras and optax"
+            return "\(symbol.flag) (\(symbol.unicode), default \(NumberFormat.full(lecture))\(byConvention))"
         }
         var batch = ""
         switch optimizer.fixedBatchSize {

@@ -22,14 +22,16 @@ public enum RunCommand {
 
         let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             switch request.format {
+            // The streamed formats are written on a second thread while the engine runs on.
             case .json:
-                var sink = JSONTraceWriter(output: output)
+                var sink = BackgroundSink(JSONTraceWriter(output: output))
                 return try Engine.run(experiment, into: &sink)
             case .csv:
-                var sink = CSVTraceWriter(output: output)
+                var sink = BackgroundSink(CSVTraceWriter(output: output))
                 return try Engine.run(experiment, into: &sink)
             case .text:
-                var sink = TextTraceRenderer(output: output, options: .init(precision: request.precision, focus: focus))
+                var sink = BackgroundSink(
+                    TextTraceRenderer(output: output, options: .init(precision: request.precision, focus: focus)))
                 return try Engine.run(experiment, into: &sink)
             case .md, .html, .latex:
                 let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html

@@ -21,6 +21,10 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.") var beta2: Double?
     @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.") var epsilon: Double?
     @Option(parsing: .unconditional, help: "AdamW's weight decay λ.") var lambda: Double?
+    @Option(
+        name: .customLong("initial-accumulator"), parsing: .unconditional,
+        help: "AdaGrad's accumulator before the first update, s₀ (default: 0 in lecture and pytorch, 0.1 in keras and optax).")
+    var initialAccumulator: Double?
 
     @Option(help: ArgumentHelp("Learning-rate schedule: constant (default), step or cosine.", valueName: "constant|step|cosine"))
     var schedule: String?
@@ -31,7 +35,7 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Cosine schedule: updates from η down to η_min (default: --steps).") var period: Double?
     @Option(parsing: .unconditional, help: "Coupled weight decay (L2): add X·w to every gradient.") var l2: Double?
 
-    @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
+    @Option(help: ArgumentHelp("Whose formulas: lecture (default), pytorch, keras or optax.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
     @Flag(help: "Shuffle the samples at the start of every epoch (seed 0 unless --seed).")
@@ -66,6 +70,7 @@ struct RunOptions: ParsableArguments {
         settings.convention = convention
         let flags: [(Symbol, Double?)] = [
             (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
+            (.initialAccumulator, initialAccumulator),
         ]
         for case let (symbol, value?) in flags { settings.hyperparameters[symbol] = value }
         settings.steps = steps

@@ -17,6 +17,7 @@ struct TraceCommand: ParsableCommand {
               trace rmsprop --convention pytorch --format json --output run.json
               trace handout --all --output site
               trace compare adagrad rmsprop --lesson adagrad --format html --output compare.html
+              trace diff adam --conventions lecture,keras --steps 2
               trace homework adam --count 300 --seed 2026 --output hw
               trace grade --key hw/001/key.json --answers answers.csv --output results.json
             """,
@@ -24,7 +25,7 @@ struct TraceCommand: ParsableCommand {
             OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
             OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
             OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self, HandoutCLICommand.self,
-            CompareCLICommand.self, HomeworkCLICommand.self, GradeCLICommand.self,
+            CompareCLICommand.self, DiffCLICommand.self, HomeworkCLICommand.self, GradeCLICommand.self,
         ]
     )
 }

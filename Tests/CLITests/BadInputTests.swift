@@ -23,7 +23,7 @@ import Testing
         Case(arguments: ["sgd", "--batch-size", "full"], says: "sgd always uses one sample per update"),
         Case(arguments: ["minibatch", "--batch-size", "3"], says: "more than the lesson's 2 samples"),
         Case(arguments: ["minibatch", "--batch-size", "zero"], says: "--batch-size must be full or a whole number"),
-        Case(arguments: ["adam", "--convention", "keras"], says: "'keras' is invalid"),
+        Case(arguments: ["adam", "--convention", "jax"], says: "'jax' is invalid"),
         Case(arguments: ["adam", "--format", "pdf"], says: "'pdf' is invalid"),
         Case(arguments: ["adam", "--focus", "W3[1,1]"], says: "no such parameter; did you mean"),
         Case(arguments: ["adam", "--precision", "0"], says: "--precision must be between 1 and 17"),

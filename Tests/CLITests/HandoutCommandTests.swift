@@ -31,6 +31,15 @@ import Testing
         if format == "html" {
             for file in files { _ = try XMLDocument(contentsOf: site.appendingPathComponent(file), options: []) }
         }
+        // Every lesson's handout says how to reproduce it in each framework, or why it cannot.
+        for lesson in lessons {
+            let text = try String(contentsOf: site.appendingPathComponent("\(lesson).\(format)"), encoding: .utf8)
+            #expect(text.contains(format == "html" ? "<h2>Reproduce this in code</h2>" : "## Reproduce this in code"), "\(lesson)")
+            for framework in ["PyTorch", "Keras", "Optax"] {
+                #expect(text.contains("\(framework) gives the same numbers") || text.contains("\(framework) cannot give these numbers"),
+                        "\(lesson): \(framework)")
+            }
+        }
     }
 
     @Test(arguments: [

@@ -125,7 +125,7 @@ import Testing
         let markdown = try output(["gd", "--lesson", "evil.yaml", "--format", "md"], in: folder)
         let lines = markdown.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("# ") }.count == 1, "one title")
-        #expect(lines.filter { $0.hasPrefix("## ") }.count == 4, "every section heading survives")
+        #expect(lines.filter { $0.hasPrefix("## ") }.count == 5, "every section heading survives")
         #expect(!lines.contains { $0.hasPrefix("~~~") })
     }
 

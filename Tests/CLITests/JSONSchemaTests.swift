@@ -9,6 +9,7 @@ import Testing
         ["momentum", "--convention", "pytorch"], ["adagrad"], ["rmsprop", "--schedule", "cosine"],
         ["adam", "--l2", "0.01", "--schedule", "step", "--gamma", "0.5", "--every", "2"], ["adamw", "--lesson", "classic-backprop"],
         ["momentum", "--lesson", "quadratic-bowl"], ["adam", "--lesson", "rosenbrock"],
+        ["adam", "--convention", "keras"], ["adagrad", "--convention", "optax"], ["momentum", "--convention", "keras"],
     ]
 
     func validate(_ traceFile: URL) throws -> (status: Int32, output: String) {

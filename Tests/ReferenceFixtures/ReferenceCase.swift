@@ -50,16 +50,18 @@ public struct ReferenceCase: Decodable, Sendable {
         return try JSONDecoder().decode([ReferenceCase].self, from: data)
     }
 
-    /// The experiment the case describes.
-    public func experiment() throws -> Experiment {
-        let lessonURL = Self.folder.appendingPathComponent(lesson)
+    /// The experiment the case describes; its lesson path is relative to `folder`.
+    public func experiment(lessonsRelativeTo folder: URL = ReferenceCase.folder) throws -> Experiment {
+        let lessonURL = folder.appendingPathComponent(lesson)
         let parsed = try LessonParser.parse(String(contentsOf: lessonURL, encoding: .utf8), file: lesson)
         guard let optimizer = Optimizer(rawValue: optimizer) else { throw Missing(description: "optimizer \(self.optimizer)") }
         guard let convention = Convention(rawValue: convention) else { throw Missing(description: "convention \(self.convention)") }
-        guard Set(hyperparameters.keys) == Set(optimizer.hyperparameters.map(\.rawValue)) else {
+        // Every hyperparameter but a framework's own (AdaGrad's s₀), which may take its default.
+        let required = Set(optimizer.hyperparameters.filter { $0 != .initialAccumulator }.map(\.rawValue))
+        guard required.isSubset(of: hyperparameters.keys), Set(hyperparameters.keys).isSubset(of: optimizer.hyperparameters.map(\.rawValue)) else {
             throw Missing(description: "\(name) must give exactly \(optimizer.rawValue)'s hyperparameters")
         }
-        var values = Hyperparameters(defaultsFor: optimizer)
+        var values = Hyperparameters(defaultsFor: optimizer, convention: convention)
         for (key, value) in hyperparameters {
             guard let symbol = Symbol(rawValue: key) else { throw Missing(description: "hyperparameter \(key)") }
             values[symbol] = value

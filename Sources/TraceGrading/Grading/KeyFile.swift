@@ -105,7 +105,7 @@ struct KeyFile: Decodable {
         }
         guard let optimizer = Optimizer(rawValue: self.optimizer.name) else { throw refuse("optimizer '\(self.optimizer.name)'") }
         guard let convention = Convention(rawValue: self.optimizer.convention) else { throw refuse("convention '\(self.optimizer.convention)'") }
-        var hyperparameters = Hyperparameters(defaultsFor: optimizer)
+        var hyperparameters = Hyperparameters(defaultsFor: optimizer, convention: convention)
         var l2: Double?
         for (name, value) in self.optimizer.hyperparameters {
             guard let symbol = Symbol(rawValue: name) else { throw refuse("hyperparameter '\(name)'") }

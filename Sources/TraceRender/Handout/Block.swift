@@ -10,6 +10,8 @@ public enum Block: Sendable {
     case paragraph(String)
     /// Display equations, one per line.
     case equations([MathNode])
+    /// Program text, shown as written (one statement per line), in `language` (`python`).
+    case code(language: String, text: String)
     case table(Table)
     /// The network drawn with its units and initial weights (an SVG figure in HTML).
     case network(Network)

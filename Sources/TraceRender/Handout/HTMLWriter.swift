@@ -34,6 +34,8 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<div class=\"prose\">\n\(MarkdownProse.html(markdown))</div>\n")
         case let .paragraph(text):
             try output.write("<p>\(HTMLText.escape(text))</p>\n")
+        case let .code(language, text):
+            try output.write("<pre><code class=\"language-\(HTMLText.escape(language))\">\(HTMLText.escape(text))</code></pre>\n")
         case let .equations(lines):
             try output.write("<div class=\"equations\">\n")
             for line in lines { try output.write(MathMLWriter.math(line) + "\n") }
@@ -100,6 +102,7 @@ public struct HTMLWriter: DocumentWriter {
         td { text-align: left; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; white-space: nowrap; }
         th.num, td.num { text-align: right; }
         td:empty { min-width: 7rem; height: 1.8rem; }
+        pre { background: #f5f5f5; padding: 0.6rem 0.8rem; overflow-x: auto; font-size: 0.85rem; }
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }
         svg { max-width: 100%; height: auto; }

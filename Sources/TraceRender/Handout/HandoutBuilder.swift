@@ -96,6 +96,11 @@ public struct HandoutBuilder: TraceSink {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
         }
+        if let experiment = run?.experiment {
+            try writer.write(.beginGroup(id: "reproduce"))
+            for block in ReproduceInCode(experiment: experiment).blocks { try writer.write(block) }
+            try writer.write(.endGroup)
+        }
         try writer.end()
     }
 

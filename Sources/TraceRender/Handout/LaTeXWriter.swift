@@ -35,6 +35,8 @@ public struct LaTeXWriter: DocumentWriter {
             try output.write(MarkdownProse.latex(markdown) + "\n")
         case let .paragraph(text):
             try output.write(LaTeXText.escape(text) + "\n\n")
+        case let .code(_, text):
+            try output.write("{\\footnotesize\n\\begin{verbatim}\n\(text)\n\\end{verbatim}\n}\n\n")
         case let .equations(lines):
             try output.write("\\begin{gather*}\n" + lines.map(LaTeXMath.render).joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
         case let .table(table):

@@ -42,7 +42,7 @@ struct LessonIntroduction {
                 : "Then, for each weight, with g its component of the gradient above:"))
         try writer.write(.equations(LectureFormulas.symbolic(run.rule)))
         for note in run.rule.notes { try writer.write(.paragraph(note)) }
-        try writer.write(.paragraph(Self.indexing(run.rule)))
+        try writer.write(.paragraph(Self.indexing(run.rule, start: run.experiment.scalars, number: number)))
         try writer.write(.endGroup)
     }
 
@@ -79,11 +79,14 @@ struct LessonIntroduction {
 
     /// How the formulas' `t` and the worked values' indices relate, said with the rule's own
     /// first state value (`m` for Adam, `v` for momentum), or the weight when it keeps none.
-    static func indexing(_ rule: UpdateRule) -> String {
+    static func indexing(_ rule: UpdateRule, start scalars: SymbolMap<Double>, number: (Double) -> String) -> String {
         let counting = "t counts updates from 1, as the frameworks do: a value's index is the update that produced it"
-        guard let state = rule.stateSymbols.first?.unicode else {
-            return "These are the lecture's formulas: the update from w(t) to w(t+1). Below, \(counting), so w(1) is the weight after the first update, from w(0), the starting weight."
+        let whose = rule.convention == .lecture ? "the lecture's formulas" : "\(rule.convention.displayName)'s formulas, in the lecture's notation"
+        guard let first = rule.stateSymbols.first else {
+            return "These are \(whose): the update from w(t) to w(t+1). Below, \(counting), so w(1) is the weight after the first update, from w(0), the starting weight."
         }
-        return "These are the lecture's formulas: the update from w(t) to w(t+1) reads the state as it was, \(state)(t), and writes \(state)(t+1). Below, \(counting), so \(state)(1) is \(state) after the first update, from \(state)(0) = 0."
+        let state = first.unicode
+        let startValue = rule.initialState[first].map { "\($0.unicode) = \(number(scalars[$0] ?? 0))" } ?? "0"
+        return "These are \(whose): the update from w(t) to w(t+1) reads the state as it was, \(state)(t), and writes \(state)(t+1). Below, \(counting), so \(state)(1) is \(state) after the first update, from \(state)(0) = \(startValue)."
     }
 }

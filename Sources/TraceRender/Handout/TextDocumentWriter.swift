@@ -16,6 +16,9 @@ public struct TextDocumentWriter: DocumentWriter {
             try output.write("\(text)\n\(String(repeating: rule, count: text.count))\n\n")
         case let .prose(text), let .paragraph(text):
             try output.write(text.hasSuffix("\n") ? text + "\n" : text + "\n\n")
+        case let .code(_, text):
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { try output.write("    \(line)\n") }
+            try output.write("\n")
         case let .equations(lines):
             for line in lines { try output.write("  \(UnicodeMath.render(line))\n") }
             try output.write("\n")

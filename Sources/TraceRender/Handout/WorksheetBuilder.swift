@@ -30,7 +30,7 @@ public struct WorksheetBuilder {
         let inputs = run.experiment.objective == nil ? "the batch and η given above" : "η given above"
         let example = blanks.first.map { "{\"steps\": [{\"t\": \($0.t), \"parameters\": {\"\($0.parameter)\": {\"\($0.quantity.rawValue)\": …}}}]}" } ?? ""
         try writer.write(.paragraph(
-            "Compute the values below by hand, to four significant digits or better, with t counting updates from 1 and every state value starting at 0. Each update uses \(inputs). Write each value in answers.csv (one row per value: t, parameter, quantity, value) or in answers.json, shaped \(example). A value computed from one of your own earlier values is marked right when it follows from that value, so one slip costs one mark."))
+            "Compute the values below by hand, to four significant digits or better, with t counting updates from 1 (\(Wording.stateStart(run.rule, scalars: run.experiment.scalars, number: NumberFormat.exact))). Each update uses \(inputs). Write each value in answers.csv (one row per value: t, parameter, quantity, value) or in answers.json, shaped \(example). A value computed from one of your own earlier values is marked right when it follows from that value, so one slip costs one mark."))
         var parameters: [String] = []
         for blank in blanks where !parameters.contains(blank.parameter) { parameters.append(blank.parameter) }
         for parameter in parameters {

@@ -1,0 +1,165 @@
+import Foundation
+
+/// An update rule's equations compiled once into a flat list of instructions over
+/// registers, so that a step evaluates them without walking trees, hashing symbols or
+/// allocating an array per operation.
+///
+/// Every ``Symbol`` has a register (slot ``Symbol/ordinal``), then each constant and each
+/// operation of the equations. A register holds one value per parameter, or a single value
+/// when it depends on scalars only (hyperparameters, `t`, constants): `1 − β₁ᵗ` is
+/// computed once per step, not once per parameter. Each operation is the one
+/// ``Evaluator`` applies to the same tree (`x²` as `x·x`, other powers through `pow`), on
+/// the same operands in the same order, so both give the same bits.
+struct RuleProgram {
+    private enum Operation {
+        case add, subtract, multiply, divide, power, minimum
+        case square, squareRoot, floor, cosine
+        case copy
+    }
+
+    private struct Instruction {
+        var operation: Operation
+        var a: Int
+        var b: Int
+        var result: Int
+    }
+
+    /// One equation: its instructions, the register holding its value, and its target.
+    private struct CompiledEquation {
+        var target: Symbol
+        var instructions: Range<Int>
+    }
+
+    let parameterCount: Int
+    private var instructions: [Instruction] = []
+    private var equations: [CompiledEquation] = []
+    /// Whether each register holds one value (true) or one per parameter.
+    private var isScalar: [Bool]
+    /// The scalar symbols the equations read; bound from a step's scalars by ``load(scalars:)``.
+    private var scalarSymbols: [Symbol] = []
+    /// Registers × parameters, register `r` at `r·parameterCount`.
+    private var registers: [Double] = []
+
+    /// Compiles `equations` for `parameterCount` parameters.
+    init(_ equations: [Equation], parameterCount: Int) {
+        precondition(parameterCount > 0 && equations.allSatisfy { $0.target.kind == .perParameter })
+        self.parameterCount = parameterCount
+        isScalar = Symbol.allCases.map { $0.kind != .perParameter }
+        var constants: [(register: Int, value: Double)] = []
+
+        func register(scalar: Bool) -> Int {
+            isScalar.append(scalar)
+            return isScalar.count - 1
+        }
+        func emit(_ operation: Operation, _ a: Int, _ b: Int = 0) -> Int {
+            let result = register(scalar: isScalar[a] && isScalar[b])
+            instructions.append(Instruction(operation: operation, a: a, b: b, result: result))
+            return result
+        }
+        func compile(_ expression: Expression) -> Int {
+            switch expression {
+            case let .symbol(symbol):
+                if symbol.kind != .perParameter, !scalarSymbols.contains(symbol) { scalarSymbols.append(symbol) }
+                return symbol.ordinal
+            case let .constant(value):
+                let result = register(scalar: true)
+                constants.append((result, value))
+                return result
+            case .pi:
+                let result = register(scalar: true)
+                constants.append((result, Double.pi))
+                return result
+            case let .sum(a, b): return emit(.add, compile(a), compile(b))
+            case let .difference(a, b): return emit(.subtract, compile(a), compile(b))
+            case let .product(a, b): return emit(.multiply, compile(a), compile(b))
+            case let .quotient(a, b): return emit(.divide, compile(a), compile(b))
+            case let .power(base, .constant(2)):
+                let x = compile(base)
+                return emit(.square, x, x)
+            case let .power(base, exponent): return emit(.power, compile(base), compile(exponent))
+            case let .minimum(a, b): return emit(.minimum, compile(a), compile(b))
+            case let .squareRoot(a):
+                let x = compile(a)
+                return emit(.squareRoot, x, x)
+            case let .floor(a):
+                let x = compile(a)
+                return emit(.floor, x, x)
+            case let .cosine(a):
+                let x = compile(a)
+                return emit(.cosine, x, x)
+            }
+        }
+
+        for equation in equations {
+            let start = instructions.count
+            let value = compile(equation.expression)
+            // The target's register takes the value (one per parameter).
+            instructions.append(Instruction(operation: .copy, a: value, b: value, result: equation.target.ordinal))
+            self.equations.append(CompiledEquation(target: equation.target, instructions: start..<instructions.count))
+        }
+        registers = [Double](repeating: 0, count: isScalar.count * parameterCount)
+        for (register, value) in constants { registers[register * parameterCount] = value }
+    }
+
+    /// The number of equations.
+    var equationCount: Int { equations.count }
+
+    /// Equation `k`'s target.
+    func target(ofEquation k: Int) -> Symbol { equations[k].target }
+
+    /// Binds the scalars the equations read (hyperparameters, `t`) from `scalars`.
+    mutating func load(scalars: SymbolMap<Double>) {
+        for symbol in scalarSymbols {
+            guard let value = scalars[symbol] else { preconditionFailure("unbound symbol \(symbol.rawValue)") }
+            registers[symbol.ordinal * parameterCount] = value
+        }
+    }
+
+    /// Sets a per-parameter symbol's values.
+    mutating func set(_ symbol: Symbol, to values: [Double]) {
+        precondition(values.count == parameterCount)
+        let base = symbol.ordinal * parameterCount
+        registers.withUnsafeMutableBufferPointer { registers in
+            for i in 0..<parameterCount { registers[base + i] = values[i] }
+        }
+    }
+
+    /// A per-parameter symbol's values.
+    func values(of symbol: Symbol) -> [Double] {
+        let base = symbol.ordinal * parameterCount
+        return Array(registers[base..<base + parameterCount])
+    }
+
+    /// Evaluates equation `k` and assigns its target.
+    mutating func run(equation k: Int) {
+        let count = parameterCount
+        let range = equations[k].instructions
+        instructions.withUnsafeBufferPointer { instructions in
+            isScalar.withUnsafeBufferPointer { isScalar in
+                registers.withUnsafeMutableBufferPointer { registers in
+                    guard let r = registers.baseAddress else { return }
+                    for instruction in instructions[range] {
+                        let a = r + instruction.a * count, b = r + instruction.b * count
+                        let result = r + instruction.result * count
+                        // A scalar operand is read at index 0 for every parameter.
+                        let stepA = isScalar[instruction.a] ? 0 : 1, stepB = isScalar[instruction.b] ? 0 : 1
+                        let n = isScalar[instruction.result] ? 1 : count
+                        switch instruction.operation {
+                        case .add: for i in 0..<n { result[i] = a[i * stepA] + b[i * stepB] }
+                        case .subtract: for i in 0..<n { result[i] = a[i * stepA] - b[i * stepB] }
+                        case .multiply: for i in 0..<n { result[i] = a[i * stepA] * b[i * stepB] }
+                        case .divide: for i in 0..<n { result[i] = a[i * stepA] / b[i * stepB] }
+                        case .power: for i in 0..<n { result[i] = Foundation.pow(a[i * stepA], b[i * stepB]) }
+                        case .minimum: for i in 0..<n { result[i] = Swift.min(a[i * stepA], b[i * stepB]) }
+                        case .square: for i in 0..<n { result[i] = a[i * stepA] * a[i * stepA] }
+                        case .squareRoot: for i in 0..<n { result[i] = Foundation.sqrt(a[i * stepA]) }
+                        case .floor: for i in 0..<n { result[i] = Foundation.floor(a[i * stepA]) }
+                        case .cosine: for i in 0..<n { result[i] = Foundation.cos(a[i * stepA]) }
+                        case .copy: for i in 0..<count { result[i] = a[i * stepA] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

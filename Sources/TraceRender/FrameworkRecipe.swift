@@ -1,0 +1,174 @@
+import TraceEngine
+
+/// How to get a run's numbers from PyTorch, Keras or Optax: the exact optimizer call (and
+/// schedule), or why that framework cannot compute them.
+///
+/// The calls follow `conventions.md`: the lecture's momentum is any framework's momentum
+/// with its learning rate times (1 − β); AdaGrad and RMSProp with ε inside the root are Keras's
+/// and Optax's; the lecture's Adam is `optax.adam(η, eps=0.0, eps_root=ε)`. Each call is checked
+/// against the framework itself (Tests/Fixtures/frameworks).
+public struct FrameworkRecipe: Sendable, Equatable {
+    public enum Framework: String, CaseIterable, Sendable {
+        case pytorch, keras, optax
+
+        public var displayName: String {
+            switch self {
+            case .pytorch: return "PyTorch"
+            case .keras: return "Keras"
+            case .optax: return "Optax"
+            }
+        }
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        /// The optimizer expression, and for PyTorch a scheduler expression (`nil` without one).
+        case reproduces(optimizer: String, scheduler: String?)
+        /// Why the framework cannot compute these numbers.
+        case cannot(String)
+    }
+
+    public let framework: Framework
+    public let outcome: Outcome
+
+    /// The recipe for `framework` to reproduce `experiment` (its optimizer, convention,
+    /// hyperparameters and schedule).
+    public init(_ framework: Framework, for experiment: Experiment) {
+        self.framework = framework
+        self.outcome = Self.outcome(framework, experiment)
+    }
+
+    /// A number as Python writes a float: the shortest round-trip text, `0.0` and `1.0` included.
+    static func python(_ x: Double) -> String { NumberFormat.full(x) }
+
+    private static func outcome(_ framework: Framework, _ experiment: Experiment) -> Outcome {
+        let h = experiment.hyperparameters
+        let η = h[.eta] ?? 0, ε = h[.epsilon] ?? 0
+        let convention = experiment.convention
+        let accumulator = experiment.optimizer == .rmsprop ? "ss" : "s"
+        // With ε = 0 it does not matter where ε goes: every convention of AdaGrad, RMSProp and
+        // Adam computes the same (Keras's ε̂ is then 0 too).
+        let placementMatters = ε != 0
+
+        // The learning rate the framework is given: η, or for the lecture's momentum η·(1 − β).
+        var rate = η, rateScale = 1.0
+        if experiment.optimizer == .momentum, convention == .lecture, let β = h[.beta] {
+            rateScale = 1 - β
+            rate = η * rateScale
+        }
+
+        switch (experiment.optimizer, framework) {
+        case (.momentum, _):
+            // Keras keeps η inside its velocity; the others outside their buffer. The two agree
+            // only while η is constant.
+            if experiment.schedule != .constant, (convention == .keras) != (framework == .keras) {
+                return .cannot(framework == .keras
+                    ? "Keras keeps η inside its velocity (v ← β·v − η·g), so under a schedule each past gradient keeps the rate it came with; this run rescales them all"
+                    : "this run keeps η inside the velocity (Keras's v ← β·v − η·g), which \(framework.displayName)'s momentum buffer cannot do while η changes")
+            }
+        case (.adagrad, .pytorch), (.rmsprop, .pytorch):
+            if placementMatters, convention != .pytorch {
+                return .cannot("PyTorch adds ε outside the square root (g/(√\(accumulator) + ε)); this run adds it inside")
+            }
+        case (.adagrad, _), (.rmsprop, .keras):
+            if placementMatters, convention == .pytorch {
+                return .cannot("\(framework.displayName) adds ε inside the square root (g/√(\(accumulator) + ε)); this run, like PyTorch, outside")
+            }
+        case (.adam, .keras), (.adamw, .keras):
+            if placementMatters, convention != .keras {
+                return .cannot("Keras adds ε to √v, before the bias correction: in m̂/(√v̂ + ε) its ε acts as ε/√(1 − β₂ᵗ), which changes with t")
+            }
+        case (.adam, _), (.adamw, _):
+            if placementMatters, convention == .keras {
+                return .cannot("\(framework.displayName) adds ε to √v̂, Keras (this run) to √v, which is ε/√(1 − β₂ᵗ) in terms of v̂ and changes with t")
+            }
+            if placementMatters, convention == .lecture, framework == .pytorch {
+                return .cannot("PyTorch adds ε outside the square root (m̂/(√v̂ + ε)); the lecture inside (m̂/√(v̂ + ε)), and torch.optim has no option for that")
+            }
+        default:
+            break
+        }
+
+        if case .cosine(_, let period) = experiment.schedule {
+            if framework == .pytorch, experiment.steps - 1 > period {
+                return .cannot("torch.optim.lr_scheduler.CosineAnnealingLR rises again after T_max = \(period) updates; this schedule stays at η_min")
+            }
+            if framework == .keras {
+                return .cannot("keras.optimizers.schedules.CosineDecay computes ηₜ in float32 (on every backend but TensorFlow), about 10⁻⁸ away from this run's ηₜ, even with float64 weights")
+            }
+        }
+        let lr = learningRate(framework, rate: rate, scale: rateScale, experiment: experiment)
+        return .reproduces(
+            optimizer: optimizerCall(framework, lr: lr, experiment: experiment),
+            scheduler: framework == .pytorch ? torchScheduler(experiment, scale: rateScale) : nil)
+    }
+
+    /// The learning-rate argument: a number, or Keras's and Optax's schedule expression.
+    private static func learningRate(_ framework: Framework, rate: Double, scale: Double, experiment: Experiment) -> String {
+        let η = experiment.hyperparameters[.eta] ?? 0
+        switch (experiment.schedule, framework) {
+        case (.constant, _), (_, .pytorch):
+            return python(rate)
+        case let (.step(gamma, every), .keras):
+            return "keras.optimizers.schedules.ExponentialDecay(\(python(rate)), decay_steps=\(every), decay_rate=\(python(gamma)), staircase=True)"
+        case let (.step(gamma, every), .optax):
+            // A whole-number transition_steps makes Optax compute the schedule in float32.
+            return "optax.exponential_decay(\(python(rate)), transition_steps=\(python(Double(every))), decay_rate=\(python(gamma)), staircase=True)"
+        case let (.cosine(etaMin, period), .keras):
+            return "keras.optimizers.schedules.CosineDecay(\(python(rate)), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
+        case let (.cosine(etaMin, period), .optax):
+            return "optax.cosine_decay_schedule(\(python(rate)), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
+        }
+    }
+
+    private static func torchScheduler(_ experiment: Experiment, scale: Double) -> String? {
+        switch experiment.schedule {
+        case .constant:
+            return nil
+        case let .step(gamma, every):
+            return "torch.optim.lr_scheduler.StepLR(optimizer, step_size=\(every), gamma=\(python(gamma)))"
+        case let .cosine(etaMin, period):
+            return "torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=\(period), eta_min=\(python(scale == 1 ? etaMin : etaMin * scale)))"
+        }
+    }
+
+    private static func optimizerCall(_ framework: Framework, lr: String, experiment: Experiment) -> String {
+        let h = experiment.hyperparameters
+        func p(_ symbol: Symbol) -> String { python(h[symbol] ?? 0) }
+        let epsilon = p(.epsilon)
+        switch (experiment.optimizer, framework) {
+        case (.gd, .pytorch), (.sgd, .pytorch), (.minibatch, .pytorch): return "torch.optim.SGD(params, lr=\(lr))"
+        case (.gd, .keras), (.sgd, .keras), (.minibatch, .keras): return "keras.optimizers.SGD(learning_rate=\(lr))"
+        case (.gd, .optax), (.sgd, .optax), (.minibatch, .optax): return "optax.sgd(\(lr))"
+        case (.momentum, .pytorch): return "torch.optim.SGD(params, lr=\(lr), momentum=\(p(.beta)))"
+        case (.momentum, .keras): return "keras.optimizers.SGD(learning_rate=\(lr), momentum=\(p(.beta)))"
+        case (.momentum, .optax): return "optax.sgd(\(lr), momentum=\(p(.beta)))"
+        case (.adagrad, .pytorch):
+            return "torch.optim.Adagrad(params, lr=\(lr), eps=\(epsilon), initial_accumulator_value=\(p(.initialAccumulator)))"
+        case (.adagrad, .keras):
+            return "keras.optimizers.Adagrad(learning_rate=\(lr), initial_accumulator_value=\(p(.initialAccumulator)), epsilon=\(epsilon))"
+        case (.adagrad, .optax):
+            return "optax.adagrad(\(lr), initial_accumulator_value=\(p(.initialAccumulator)), eps=\(epsilon))"
+        case (.rmsprop, .pytorch): return "torch.optim.RMSprop(params, lr=\(lr), alpha=\(p(.rho)), eps=\(epsilon))"
+        case (.rmsprop, .keras): return "keras.optimizers.RMSprop(learning_rate=\(lr), rho=\(p(.rho)), epsilon=\(epsilon))"
+        case (.rmsprop, .optax):
+            let outside = experiment.convention == .pytorch && h[.epsilon] != 0 ? ", eps_in_sqrt=False" : ""
+            return "optax.rmsprop(\(lr), decay=\(p(.rho)), eps=\(epsilon)\(outside))"
+        case (.adam, .pytorch): return "torch.optim.Adam(params, lr=\(lr), betas=(\(p(.beta1)), \(p(.beta2))), eps=\(epsilon))"
+        case (.adam, .keras):
+            return "keras.optimizers.Adam(learning_rate=\(lr), beta_1=\(p(.beta1)), beta_2=\(p(.beta2)), epsilon=\(epsilon))"
+        case (.adam, .optax): return "optax.adam(\(lr), b1=\(p(.beta1)), b2=\(p(.beta2)), \(optaxEpsilon(experiment)))"
+        case (.adamw, .pytorch):
+            return "torch.optim.AdamW(params, lr=\(lr), betas=(\(p(.beta1)), \(p(.beta2))), eps=\(epsilon), weight_decay=\(p(.lambda)))"
+        case (.adamw, .keras):
+            return "keras.optimizers.AdamW(learning_rate=\(lr), weight_decay=\(p(.lambda)), beta_1=\(p(.beta1)), beta_2=\(p(.beta2)), epsilon=\(epsilon))"
+        case (.adamw, .optax):
+            return "optax.adamw(\(lr), b1=\(p(.beta1)), b2=\(p(.beta2)), \(optaxEpsilon(experiment)), weight_decay=\(p(.lambda)))"
+        }
+    }
+
+    /// Optax's Adam takes ε outside the root (`eps`) or inside it (`eps_root`).
+    private static func optaxEpsilon(_ experiment: Experiment) -> String {
+        let ε = python(experiment.hyperparameters[.epsilon] ?? 0)
+        return experiment.convention == .lecture && experiment.hyperparameters[.epsilon] != 0 ? "eps=0.0, eps_root=\(ε)" : "eps=\(ε)"
+    }
+}

@@ -1,0 +1,62 @@
+import TraceEngine
+import TraceLessons
+import TraceRender
+
+/// `trace diff OPTIMIZER --conventions A,B`: one lesson and one set of hyperparameters run
+/// under two conventions, side by side, with the first place where their arithmetic parts.
+public enum DiffCommand {
+    /// Both runs are kept in memory to be set side by side, so their length is limited.
+    public static let stepLimit = 1000
+
+    public struct Request: Sendable {
+        /// The run's settings; their convention is replaced by each of `conventions`.
+        public var run: RunRequest
+        public var conventions: [Convention] = []
+
+        public init(run: RunRequest) {
+            self.run = run
+        }
+    }
+
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+        try CommandInput.checkPrecision(request.run.precision)
+        guard request.run.format == .text else {
+            throw .usage("trace diff writes text only; drop --format \(request.run.format.rawValue)")
+        }
+        guard request.run.settings.convention == nil else {
+            throw .usage("trace diff takes --conventions A,B (two conventions), not --convention")
+        }
+        guard request.conventions.count == 2, request.conventions[0] != request.conventions[1] else {
+            throw .usage("--conventions takes two different conventions, e.g. --conventions lecture,pytorch")
+        }
+        let lesson = try CommandInput.lesson(request.run.lesson)
+        var runs: [ConventionDiffText.Run] = []
+        for convention in request.conventions {
+            var settings = request.run.settings
+            settings.convention = convention
+            let experiment = try CommandInput.experiment(settings, for: lesson)
+            guard experiment.steps <= stepLimit else {
+                throw .usage("trace diff shows at most \(stepLimit) steps side by side, not \(experiment.steps); use --steps")
+            }
+            var sink = RecordingSink()
+            let outcome: RunOutcome
+            do {
+                outcome = try Engine.run(experiment, into: &sink)
+            } catch {
+                throw .failure("\(error)")
+            }
+            guard let description = sink.run else { throw .failure("the \(convention.rawValue) run did not start") }
+            runs.append(.init(description: description, steps: sink.steps, outcome: outcome))
+        }
+        let names = runs[0].description.layout.names
+        let shown: [Int]?
+        switch try RunCommand.focus(request.run.focus, names: names) {
+        case nil, .all?: shown = nil
+        case let .parameter(name)?: shown = names.firstIndex(of: name).map { [$0] }
+        }
+        let text = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown).render()
+        try AtomicFile.writing(to: request.run.outputPath, standardOutput: standardOutput) { output in
+            try output.write(text)
+        }
+    }
+}

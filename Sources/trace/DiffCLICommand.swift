@@ -1,0 +1,53 @@
+import ArgumentParser
+import TraceEngine
+import TraceTool
+
+/// `trace diff OPTIMIZER --conventions A,B [run options]`.
+struct DiffCLICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Run one lesson under two conventions and show where their arithmetic parts.",
+        discussion: """
+            Both runs use the same lesson and hyperparameters (a framework's own \
+            hyperparameter, such as AdaGrad's initial accumulator, takes each convention's \
+            default unless given). Shows both sets of formulas, the first step and formula \
+            where the values part beyond rounding (relative difference above 1e-12) with the \
+            numbers put in, and every shared value of every step with the difference. At \
+            most \(DiffCommand.stepLimit) steps.
+
+            Examples:
+              trace diff adam --conventions lecture,pytorch --steps 2
+              trace diff momentum --conventions lecture,keras --focus W2[1,1]
+              trace diff adagrad --conventions keras,optax --initial-accumulator 0
+            """)
+
+    @Argument(help: ArgumentHelp("The optimizer: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam or adamw."))
+    var optimizer: Optimizer
+
+    @Option(help: ArgumentHelp("Two conventions to compare, e.g. lecture,pytorch (lecture, pytorch, keras, optax).", valueName: "A,B"))
+    var conventions: String
+
+    @OptionGroup var options: RunOptions
+
+    /// `--conventions`, parsed: each name must be a convention.
+    private func parsedConventions() throws -> [Convention] {
+        try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            guard let convention = Convention(rawValue: String(name)) else {
+                throw ValidationError(
+                    "--conventions: '\(name)' is not a convention (choose two of \(Convention.allCases.map(\.rawValue).joined(separator: ", ")), e.g. lecture,pytorch)")
+            }
+            return convention
+        }
+    }
+
+    func validate() throws {
+        try options.validate()
+        _ = try parsedConventions()
+    }
+
+    func run() throws {
+        var request = DiffCommand.Request(run: options.request(for: optimizer))
+        request.conventions = try parsedConventions()
+        TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }
+    }
+}
