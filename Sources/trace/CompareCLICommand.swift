@@ -22,7 +22,7 @@ struct CompareCLICommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of updates (default: the lesson's, else 1).")
     var steps: Int?
 
-    @Option(help: ArgumentHelp("lecture (default) or pytorch, for every optimizer.", valueName: "lecture|pytorch"))
+    @Option(help: ArgumentHelp("lecture (default), pytorch, keras or optax, for every optimizer.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
     @Option(parsing: .unconditional, help: "One learning rate η for every optimizer (default: each its own).")

@@ -42,7 +42,7 @@ struct HomeworkCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The optimizer, when the lesson names none (or another one).", valueName: "name"))
     var optimizer: Optimizer?
 
-    @Option(help: ArgumentHelp("Whose formulas: lecture (default) or pytorch.", valueName: "lecture|pytorch"))
+    @Option(help: ArgumentHelp("Whose formulas: lecture (default), pytorch, keras or optax.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
     @Option(help: ArgumentHelp("The folder to write, one subfolder per student.", valueName: "dir"))

@@ -53,7 +53,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
     var focus: String?
 
-    @Option(parsing: .unconditional, help: "Significant digits in text, md and html (json and csv are always in full).")
+    @Option(parsing: .unconditional, help: "Significant digits in text, md, html and latex (json and csv are always in full).")
     var precision: Int = 4
 
     func validate() throws {

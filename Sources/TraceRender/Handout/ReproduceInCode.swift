@@ -45,6 +45,8 @@ struct ReproduceInCode {
                 batches = "each update takes the batch trace drew with its own generator (seed \(seed)); the JSON trace (--format json) lists every update's samples under batch"
             } else if batch == sampleCount {
                 batches = sampleCount == 1 ? "every update uses the one sample" : "every update uses all \(sampleCount) samples"
+            } else if batch == 1 {
+                batches = "each update takes one sample, in the data's order, starting again at the first after the last"
             } else {
                 batches = "the batches take \(batch) samples at a time in the data's order, starting again at the first sample after the last"
             }
