@@ -19,8 +19,11 @@ struct Backpropagation: Sendable {
 
     private let shapes: [Shape]
     private let loss: Loss
+    /// The mistake of taking a sigmoid's slope as σ(z) (see ``ChainRuleVariant``).
+    private let sigmoidSlopeIsActivation: Bool
 
-    init(network: Network) {
+    init(network: Network, sigmoidSlopeIsActivation: Bool = false) {
+        self.sigmoidSlopeIsActivation = sigmoidSlopeIsActivation
         let layout = network.layout
         shapes = network.layers.enumerated().map { l, layer in
             Shape(inputCount: layer.inputCount, unitCount: layer.unitCount, activation: layer.activation,
@@ -104,7 +107,9 @@ struct Backpropagation: Sendable {
                                     }
                                     upstream = sum
                                 }
-                                delta[out + j] = upstream * shape.activation.derivative(z: z[out + j], a: a[out + j])
+                                let slope = sigmoidSlopeIsActivation && shape.activation == .sigmoid
+                                    ? a[out + j] : shape.activation.derivative(z: z[out + j], a: a[out + j])
+                                delta[out + j] = upstream * slope
                             }
                             let below = l == 0 ? 0 : workspace.offsets[l - 1]
                             for j in 0..<shape.unitCount {

@@ -11,15 +11,18 @@ public enum Engine {
     }
 
     /// Runs `experiment`, telling `sink` about it as it goes; `replacements` (none by default)
-    /// put given values in place of computed ones, and the run goes on from them.
+    /// put given values in place of computed ones, and the run goes on from them. `rule`
+    /// (the experiment's own by default) is the update it runs: grading runs a mistaken one
+    /// to see what a student who made that mistake would get.
     @discardableResult
     public static func run<Sink: TraceSink>(
-        _ experiment: Experiment, replacing replacements: Replacements = Replacements(), into sink: inout Sink
+        _ experiment: Experiment, rule: UpdateRule? = nil, replacing replacements: Replacements = Replacements(),
+        into sink: inout Sink
     ) throws -> RunOutcome {
         let problems = experiment.problems()
         guard problems.isEmpty else { throw InvalidExperiment(problems: problems) }
 
-        let rule = experiment.rule
+        let rule = rule ?? experiment.rule
         let layout = experiment.layout
         let count = layout.count
         var gradients = GradientSource(experiment)

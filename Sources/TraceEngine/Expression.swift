@@ -55,6 +55,29 @@ public indirect enum Expression: Sendable, Equatable {
     }
 }
 
+extension Expression {
+    /// The expression with every `symbol` replaced by `replacement`: `η → η·η` in `w − η·g`
+    /// gives `w − η·η·g`.
+    public func substituting(_ symbol: Symbol, with replacement: Expression) -> Expression {
+        func visit(_ e: Expression) -> Expression {
+            switch e {
+            case let .symbol(s): return s == symbol ? replacement : e
+            case .constant, .pi: return e
+            case let .sum(a, b): return .sum(visit(a), visit(b))
+            case let .difference(a, b): return .difference(visit(a), visit(b))
+            case let .product(a, b): return .product(visit(a), visit(b))
+            case let .quotient(a, b): return .quotient(visit(a), visit(b))
+            case let .power(a, b): return .power(visit(a), visit(b))
+            case let .minimum(a, b): return .minimum(visit(a), visit(b))
+            case let .squareRoot(a): return .squareRoot(visit(a))
+            case let .floor(a): return .floor(visit(a))
+            case let .cosine(a): return .cosine(visit(a))
+            }
+        }
+        return visit(self)
+    }
+}
+
 extension Expression: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
     public init(integerLiteral value: Int) { self = .constant(Double(value)) }
     public init(floatLiteral value: Double) { self = .constant(value) }

@@ -8,17 +8,20 @@ struct GradientSource {
     private let objective: Objective?
     private let parameterCount: Int
     private var workspace: Backpropagation.Workspace?
+    private let sumsTheBatch: Bool
 
     init(_ experiment: Experiment) {
         data = experiment.data
         parameterCount = experiment.layout.count
+        sumsTheBatch = experiment.chainRule == .batchSum
         if let objective = experiment.objective {
             self.objective = objective
             backpropagation = nil
             schedule = nil
         } else {
             objective = nil
-            let backpropagation = Backpropagation(network: experiment.network)
+            let backpropagation = Backpropagation(
+                network: experiment.network, sigmoidSlopeIsActivation: experiment.chainRule == .sigmoidSlopeIsActivation)
             self.backpropagation = backpropagation
             workspace = backpropagation.workspace()
             schedule = BatchSchedule(
@@ -73,7 +76,7 @@ struct GradientSource {
         }
         self.workspace = workspace
         let batchCount = Double(batch.sampleIndices.count)
-        for i in gradient.indices { gradient[i] /= batchCount }
+        if !sumsTheBatch { for i in gradient.indices { gradient[i] /= batchCount } }
         let loss = lossSum / batchCount
         if divergence == nil, !loss.isFinite {
             divergence = Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)

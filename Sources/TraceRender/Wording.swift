@@ -1,7 +1,7 @@
 import TraceEngine
 
 /// Small pieces of wording shared by the renderers.
-enum Wording {
+public enum Wording {
     /// Where the optimizer's state starts: `state starts at 0`, or for AdaGrad from a given
     /// accumulator, `s starts at s₀ = 0.1`.
     static func stateStart(_ rule: UpdateRule, scalars: SymbolMap<Double>, number: (Double) -> String) -> String {
@@ -14,7 +14,7 @@ enum Wording {
     }
 
     /// `1 sample`, `2 samples`.
-    static func counted(_ count: Int, _ noun: String) -> String {
+    public static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -29,12 +29,7 @@ public enum GradeCommand {
 
     /// Writes results.json; returns a summary line for standard error.
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
-        if let rtol = request.relativeTolerance, !(rtol >= 0 && rtol < 1) {
-            throw .usage("--rtol must be 0 or more and less than 1, not \(NumberFormat.exact(rtol))")
-        }
-        if let atol = request.absoluteTolerance, !(atol >= 0 && atol.isFinite) {
-            throw .usage("--atol must be 0 or more, not \(NumberFormat.exact(atol))")
-        }
+        try checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
         let key = try readKey(request.keyPath)
         var grader = Grader(key: key)
         grader.carryForward = request.carryForward
@@ -45,6 +40,16 @@ public enum GradeCommand {
         try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { try $0.write(results.json) }
         let who = key.student.map { " for \($0)" } ?? ""
         return "graded\(who): \(report.score) of \(report.maximumScore)\(report.fileProblem == nil ? "" : " (the answers file could not be used)")"
+    }
+
+    /// `--rtol` in [0, 1), `--atol` finite and not negative.
+    static func checkTolerances(relative: Double?, absolute: Double?) throws(ToolError) {
+        if let rtol = relative, !(rtol >= 0 && rtol < 1) {
+            throw .usage("--rtol must be 0 or more and less than 1, not \(NumberFormat.exact(rtol))")
+        }
+        if let atol = absolute, !(atol >= 0 && atol.isFinite) {
+            throw .usage("--atol must be 0 or more, not \(NumberFormat.exact(atol))")
+        }
     }
 
     static func readKey(_ path: String) throws(ToolError) -> AnswerKey {

@@ -2,11 +2,11 @@ import ArgumentParser
 import TraceGrading
 import TraceTool
 
-/// `trace grade --key KEY --answers ANSWERS`.
+/// `trace grade --key KEY --answers ANSWERS`, or a class: `--report DIR --key-dir KEYS --answers-dir ANSWERS`.
 struct GradeCLICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade a student's answers against their key and write Gradescope's results.json.",
+        abstract: "Grade a student's answers against their key (Gradescope's results.json), or a whole class (a report).",
         discussion: """
             ANSWERS is answers.json ({"steps":[{"t":1,"parameters":{"W2[1,1]":{"m":0.01}}}]}) \
             or answers.csv (rows t,parameter,quantity,value), or a submission folder holding \
@@ -14,18 +14,37 @@ struct GradeCLICommand: ParsableCommand {
             forward (the default) a value is also right when it follows from the student's \
             own earlier answers, so one slip costs one mark. A broken answers file still \
             gets results.json, with a score of 0 and what to fix, and exit status 0; only a \
-            bad key or bad flags exit with 2. See docs/homework-and-grading.md.
+            bad key or bad flags exit with 2. A wrong answer that a known mistake gives (the \
+            bias correction left out, β₁ and β₂ swapped, …) is named in its feedback.
+
+            With --report, every KEYS/<student>/key.json is graded against \
+            ANSWERS/<student>/ (a folder), ANSWERS/<student>.json or ANSWERS/<student>.csv, \
+            and DIR gets report.md and report.html (the score distribution, each asked \
+            value's success rate, the known mistakes ranked by how many students made them) \
+            and scores.csv. See docs/homework-and-grading.md and docs/misconceptions.md.
 
             Examples:
               trace grade --key hw/001/key.json --answers answers.csv
               trace grade --key key.json --answers /autograder/submission --output /autograder/results/results.json
+              trace grade --report report --key-dir hw --answers-dir submissions
             """)
 
     @Option(help: ArgumentHelp("The student's key.json, from 'trace homework'.", valueName: "file"))
-    var key: String
+    var key: String?
 
     @Option(help: ArgumentHelp("The student's answers: a .json or .csv file, or a folder holding one.", valueName: "file|dir"))
-    var answers: String
+    var answers: String?
+
+    @Option(help: ArgumentHelp("Grade a whole class into this new folder: report.md, report.html, scores.csv.", valueName: "dir"))
+    var report: String?
+
+    @Option(name: .customLong("key-dir"), help: ArgumentHelp("With --report: the folder 'trace homework' wrote (<student>/key.json).", valueName: "dir"))
+    var keyDirectory: String?
+
+    @Option(
+        name: .customLong("answers-dir"),
+        help: ArgumentHelp("With --report: the students' answers, as <student>/, <student>.json or <student>.csv.", valueName: "dir"))
+    var answersDirectory: String?
 
     @Option(parsing: .unconditional, help: "Relative tolerance for every value, over the key's (default: 0.001; 0.005 for g).")
     var rtol: Double?
@@ -46,7 +65,29 @@ struct GradeCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write results.json here, whole or not at all, instead of standard output.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        if report != nil || keyDirectory != nil || answersDirectory != nil {
+            guard report != nil, keyDirectory != nil, answersDirectory != nil else {
+                throw ValidationError("a class report takes all three of --report DIR, --key-dir KEYS and --answers-dir ANSWERS")
+            }
+            guard key == nil, answers == nil, output == nil, expectedVisibility == .visible else {
+                throw ValidationError("--report grades a class; --key, --answers, --output and --expected-visibility grade one student")
+            }
+        } else if key == nil || answers == nil {
+            throw ValidationError("give --key KEY and --answers ANSWERS (one student), or --report DIR --key-dir KEYS --answers-dir ANSWERS (a class)")
+        }
+    }
+
     func run() throws {
+        if let report, let keyDirectory, let answersDirectory {
+            var request = ClassReportCommand.Request(reportPath: report, keyDirectory: keyDirectory, answersDirectory: answersDirectory)
+            request.relativeTolerance = rtol
+            request.absoluteTolerance = atol
+            request.carryForward = !noCarryForward
+            TraceCLI.run { _ in TraceCLI.printError(try ClassReportCommand.execute(request), prefixed: false) }
+            return
+        }
+        guard let key, let answers else { return }
         var request = GradeCommand.Request(keyPath: key, answersPath: answers)
         request.relativeTolerance = rtol
         request.absoluteTolerance = atol

@@ -30,12 +30,13 @@ struct FeedbackText {
         case .wrong:
             guard revealing else {
                 return "Not right: \(label) is \(how); yours, \(answer), is not within the tolerance. Check it against your own earlier values."
+                    + Self.diagnosis(value)
             }
             var text = "Not right: \(how); yours, \(answer), \(Self.distance(value.answer ?? .nan, from: value.expected))."
             if let carried = value.carriedForward, !value.tolerance.accepts(carried, expected: value.keyValue) {
                 text += " (That is from your own earlier values; from the lesson's it would be \(Self.number(value.keyValue)).)"
             }
-            return text
+            return text + Self.diagnosis(value)
         case .missing:
             return revealing ? "No answer for \(label): \(how)." : "No answer for \(label), which is \(how)."
         case let .unusable(reason):
@@ -43,6 +44,26 @@ struct FeedbackText {
             return revealing
                 ? "Your \(label)\(place) \(reason). The value: \(how)."
                 : "Your \(label)\(place) \(reason). It is \(how)."
+        }
+    }
+
+    /// The known mistake a wrong answer matches, with the formula the student likely used
+    /// (from their own values, so it reveals nothing); "one of" when several match equally.
+    static func diagnosis(_ value: GradedValue) -> String {
+        switch value.mistakes.count {
+        case 0:
+            return ""
+        case 1:
+            let mistake = value.mistakes[0]
+            guard mistake.inThisFormula else {
+                // The formula is right; the values it read were not (weights or state that
+                // an earlier update, not asked for, computed with the mistake).
+                return " It follows from a known mistake in an earlier update, \(mistake.misconception.name): with it, your earlier values give \(mistake.working). \(mistake.misconception.explanation)."
+            }
+            return " A known mistake gives your answer: \(mistake.misconception.name) (\(mistake.working)). \(mistake.misconception.explanation)."
+        default:
+            let names = value.mistakes.map { "\($0.misconception.name) (\($0.working))" }
+            return " More than one known mistake gives your answer, so it is one of these: \(names.joined(separator: "; "))."
         }
     }
 

@@ -38,4 +38,19 @@ public struct GradedValue: Sendable {
     public var working: String
     /// The same without numbers: `m/(1 − β₁ᵗ) with t = 2`.
     public var formula: String
+    /// For a wrong answer, the known mistakes that give it (several when more than one
+    /// does: feedback then says "one of").
+    public var mistakes: [Mistake] = []
+
+    /// A known mistake that gives the student's answer.
+    public struct Mistake: Sendable {
+        public var misconception: Misconception
+        /// What the mistaken formula gives from the student's own earlier values.
+        public var value: Double
+        /// That formula with its numbers: `m̂(2) = m = 0.0015`.
+        public var working: String
+        /// Whether the mistake is in this value's own formula (`m̂ = m`), rather than in an
+        /// earlier value it was computed from (a g at weights the mistake updated).
+        public var inThisFormula: Bool
+    }
 }

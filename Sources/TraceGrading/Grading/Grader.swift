@@ -32,13 +32,12 @@ public struct Grader: Sendable {
         let matched = AnswerMatcher.match(sheet, to: key)
         let layout = key.experiment.layout
 
-        var replacements = Replacements()
-        if carryForward {
-            for (asked, answer) in zip(key.asked, matched.answers) {
-                guard case let .number(value)? = answer?.value, let index = layout.index(named: asked.parameter) else { continue }
-                replacements.replace(asked.quantity, at: asked.t, parameter: index, with: value)
-            }
+        var answered = Replacements()
+        for (asked, answer) in zip(key.asked, matched.answers) {
+            guard case let .number(value)? = answer?.value, let index = layout.index(named: asked.parameter) else { continue }
+            answered.replace(asked.quantity, at: asked.t, parameter: index, with: value)
         }
+        let replacements = carryForward ? answered : Replacements()
         // The key's experiment was checked when the key was read (it runs and gives the key's
         // values), so the replay cannot fail; a student's values may only make it diverge.
         var replay = RecordingSink()
@@ -79,6 +78,8 @@ public struct Grader: Sendable {
             }
             values.append(graded)
         }
+        // Mistakes are recognised on the student's own earlier values, with or without carry-forward.
+        Diagnoser(key: key, replacements: answered).diagnose(&values)
         return GradeReport(
             values: values, fileProblem: sheet.fileProblem, notes: sheet.notes + matched.notes, carryForward: carryForward)
     }

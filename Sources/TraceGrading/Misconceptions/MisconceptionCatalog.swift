@@ -1,0 +1,206 @@
+import TraceEngine
+
+/// The mistakes `trace grade` recognises, each as the formulas a student who makes it uses
+/// (the lecture's notation; `docs/misconceptions.md` has a worked example of each).
+///
+/// ```
+/// bias-correction-omitted    m̂ = m, v̂ = v                              Adam, AdamW
+/// betas-swapped              β₁ ↔ β₂ in m, v, m̂, v̂                      Adam, AdamW
+/// step-from-zero             m̂ = m/(1 − β₁^(t−1)), v̂ likewise (t ≥ 2)   Adam, AdamW
+/// step-advanced-twice        m̂ = m/(1 − β₁^(t+1)), v̂ likewise           Adam, AdamW
+/// one-minus-beta-omitted     v = β·v + g; ss = ρ·ss + g²; m = β₁·m + g, v = β₂·v + g²
+/// epsilon-placement          ε outside the root (lecture) or inside it (PyTorch, Optax)
+/// g-for-g-squared            s = s + g; ss = ρ·ss + (1 − ρ)·g; v = β₂·v + (1 − β₂)·g
+/// adagrad-sum-restarted      s = g²
+/// batch-sum                  g = Σ_n g_n instead of the mean (batches of 2 or more)
+/// adamw-decay-on-new-weight  w_new = u − η·λ·u, u the Adam step        AdamW
+/// adamw-coupled              g = g + λ·w, then Adam without decay      AdamW
+/// eta-twice                  η·η for η in the update of w
+/// eta-omitted                1 for η in the update of w
+/// sign-flipped               w_new = w − (W − w), W the right w_new
+/// sigmoid-derivative         σ′(z) taken as σ(z) in the chain rule     sigmoid layers
+/// ```
+public enum MisconceptionCatalog {
+    typealias E = Expression
+
+    public static let all: [Misconception] = [
+        biasCorrectionOmitted, betasSwapped, stepFromZero, stepAdvancedTwice, oneMinusBetaOmitted,
+        epsilonPlacement, gForGSquared, adagradSumRestarted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
+        etaTwice, etaOmitted, signFlipped, sigmoidDerivative,
+    ]
+
+    /// The entry called `id`.
+    public static func entry(_ id: String) -> Misconception? { all.first { $0.id == id } }
+
+    private static let w = E.symbol(.w), g = E.symbol(.g), m = E.symbol(.m), v = E.symbol(.v)
+    private static let s = E.symbol(.s), ss = E.symbol(.ss), mHat = E.symbol(.mHat), vHat = E.symbol(.vHat)
+    private static let η = E.symbol(.eta), β = E.symbol(.beta), ρ = E.symbol(.rho)
+    private static let β1 = E.symbol(.beta1), β2 = E.symbol(.beta2), λ = E.symbol(.lambda), t = E.symbol(.t)
+
+    /// Adam's and AdamW's moments in the lecture's form, where the convention has m̂ and v̂.
+    private static func hasAdamMoments(_ experiment: Experiment) -> Bool {
+        (experiment.optimizer == .adam || experiment.optimizer == .adamw) && experiment.convention != .keras
+    }
+
+    private static func moments(_ rule: UpdateRule, _ replacements: [Symbol: Expression]) -> Misconception.MistakenRun {
+        .init(rule: rule.replacing(replacements))
+    }
+
+    static let biasCorrectionOmitted = Misconception(
+        id: "bias-correction-omitted", name: "bias correction left out",
+        explanation: "The bias correction divides by 1 − βᵗ: m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ)"
+    ) { experiment, rule in
+        hasAdamMoments(experiment) ? moments(rule, [.mHat: m, .vHat: v]) : nil
+    }
+
+    static let betasSwapped = Misconception(
+        id: "betas-swapped", name: "β₁ and β₂ swapped",
+        explanation: "m, the first moment, decays with β₁, and v, the second, with β₂, in m̂ and v̂ too"
+    ) { experiment, rule in
+        hasAdamMoments(experiment)
+            ? moments(rule, [
+                .m: β2 * m + (1 - β2) * g, .v: β1 * v + (1 - β1) * E.pow(g, 2),
+                .mHat: m / (1 - E.pow(β2, t)), .vHat: v / (1 - E.pow(β1, t)),
+            ])
+            : nil
+    }
+
+    static let stepFromZero = Misconception(
+        id: "step-from-zero", name: "t counted from 0",
+        explanation: "t counts updates from 1, so the first update's bias correction is 1 − β¹"
+    ) { experiment, rule in
+        // At t = 1 that would divide by 1 − β⁰ = 0, which no student writes down: the
+        // exponent is max(t − 1, 1) = −min(1 − t, −1), the right value at the first update.
+        // Feedback shows the student's own t − 1.
+        guard hasAdamMoments(experiment) else { return nil }
+        let exponent = 0 - E.minimum(1 - t, -1)
+        var run = moments(rule, [.mHat: m / (1 - E.pow(β1, exponent)), .vHat: v / (1 - E.pow(β2, exponent))])
+        run.shown = rule.replacing([.mHat: m / (1 - E.pow(β1, t - 1)), .vHat: v / (1 - E.pow(β2, t - 1))])
+        return run
+    }
+
+    static let stepAdvancedTwice = Misconception(
+        id: "step-advanced-twice", name: "t advanced twice",
+        explanation: "The bias correction takes β to the power of this update's t, not t + 1"
+    ) { experiment, rule in
+        hasAdamMoments(experiment) ? moments(rule, [.mHat: m / (1 - E.pow(β1, t + 1)), .vHat: v / (1 - E.pow(β2, t + 1))]) : nil
+    }
+
+    static let oneMinusBetaOmitted = Misconception(
+        id: "one-minus-beta-omitted", name: "(1 − β) left out of a moving average",
+        explanation: "A moving average weights the new term by one minus its decay: (1 − β)·g, (1 − ρ)·g², (1 − β₁)·g, (1 − β₂)·g²"
+    ) { experiment, rule in
+        switch experiment.optimizer {
+        case .momentum where experiment.convention == .lecture: return moments(rule, [.v: β * v + g])
+        case .rmsprop: return moments(rule, [.ss: ρ * ss + E.pow(g, 2)])
+        case .adam, .adamw: return hasAdamMoments(experiment) ? moments(rule, [.m: β1 * m + g, .v: β2 * v + E.pow(g, 2)]) : nil
+        default: return nil
+        }
+    }
+
+    static let epsilonPlacement = Misconception(
+        id: "epsilon-placement", name: "ε on the wrong side of the square root",
+        explanation: "ε goes where the run's convention puts it: inside the square root in the lecture's formulas, √(… + ε), outside in PyTorch's and Optax's, √… + ε"
+    ) { experiment, rule in
+        guard [.adagrad, .rmsprop, .adam, .adamw].contains(experiment.optimizer), experiment.convention != .keras else { return nil }
+        let other: Convention = experiment.convention == .lecture ? .pytorch : .lecture
+        guard let wNew = UpdateRule.rule(for: experiment.optimizer, convention: other).expression(of: .wNew) else { return nil }
+        return moments(rule, [.wNew: wNew])
+    }
+
+    static let gForGSquared = Misconception(
+        id: "g-for-g-squared", name: "g instead of g² in a second moment",
+        explanation: "The second moment adds the squared gradient, g²"
+    ) { experiment, rule in
+        switch experiment.optimizer {
+        case .adagrad: return moments(rule, [.s: s + g])
+        case .rmsprop: return moments(rule, [.ss: ρ * ss + (1 - ρ) * g])
+        case .adam, .adamw: return hasAdamMoments(experiment) ? moments(rule, [.v: β2 * v + (1 - β2) * g]) : nil
+        default: return nil
+        }
+    }
+
+    static let adagradSumRestarted = Misconception(
+        id: "adagrad-sum-restarted", name: "AdaGrad's sum restarted",
+        explanation: "AdaGrad's s keeps adding up: s = s + g², from the s of the update before"
+    ) { experiment, rule in
+        experiment.optimizer == .adagrad ? moments(rule, [.s: E.pow(g, 2)]) : nil
+    }
+
+    static let batchSum = Misconception(
+        id: "batch-sum", name: "batch gradients summed, not averaged",
+        explanation: "g is the mean of the batch's gradients: their sum divided by the batch size"
+    ) { experiment, rule in
+        guard experiment.objective == nil, experiment.batchSize.resolved(sampleCount: experiment.data.count) > 1 else { return nil }
+        return .init(rule: rule, chainRule: .batchSum)
+    }
+
+    /// AdamW's Adam step without the decay, in the convention's form.
+    private static func adamStep(_ experiment: Experiment) -> Expression? {
+        UpdateRule.rule(for: .adam, convention: experiment.convention).expression(of: .wNew)
+    }
+
+    static let adamwDecayOnNewWeight = Misconception(
+        id: "adamw-decay-on-new-weight", name: "AdamW's decay on the new weight",
+        explanation: "AdamW's decay uses the weight before the update: − η·λ·w(t)"
+    ) { experiment, rule in
+        guard experiment.optimizer == .adamw, hasAdamMoments(experiment), let u = adamStep(experiment) else { return nil }
+        return moments(rule, [.wNew: u - η * λ * u])
+    }
+
+    static let adamwCoupled = Misconception(
+        id: "adamw-coupled", name: "AdamW's decay coupled into g (Adam with L2)",
+        explanation: "AdamW does not add λ·w to g (that is Adam with L2); it subtracts η·λ·w after the Adam step"
+    ) { experiment, rule in
+        guard experiment.optimizer == .adamw, hasAdamMoments(experiment), let u = adamStep(experiment) else { return nil }
+        let coupled = rule.replacing([.wNew: u])
+        // λ·w joins g before the moments (after L2's λ₂·w, if the run has that too).
+        var equations = coupled.equations
+        let at = equations.firstIndex { $0.target != .g } ?? 0
+        equations.insert(Equation(.g, g + λ * w), at: at)
+        return .init(rule: UpdateRule(
+            optimizer: rule.optimizer, convention: rule.convention, equations: equations, notes: rule.notes,
+            initialState: rule.initialState))
+    }
+
+    /// The rule with `η` in the update of `w` replaced, where that update has an η.
+    private static func etaReplaced(_ rule: UpdateRule, with replacement: Expression) -> Misconception.MistakenRun? {
+        guard let wNew = rule.expression(of: .wNew), wNew.symbols.contains(.eta) else { return nil }
+        return moments(rule, [.wNew: wNew.substituting(.eta, with: replacement)])
+    }
+
+    static let etaTwice = Misconception(
+        id: "eta-twice", name: "η applied twice",
+        explanation: "The update multiplies the step by η once"
+    ) { _, rule in
+        etaReplaced(rule, with: η * η)
+    }
+
+    static let etaOmitted = Misconception(
+        id: "eta-omitted", name: "η left out",
+        explanation: "The update multiplies the step by η"
+    ) { _, rule in
+        etaReplaced(rule, with: 1)
+    }
+
+    static let signFlipped = Misconception(
+        id: "sign-flipped", name: "the update's sign flipped",
+        explanation: "The update moves w against the gradient: it subtracts the step"
+    ) { _, rule in
+        guard let wNew = rule.expression(of: .wNew) else { return nil }
+        return moments(rule, [.wNew: w - (wNew - w)])
+    }
+
+    static let sigmoidDerivative = Misconception(
+        id: "sigmoid-derivative", name: "σ(z) as the sigmoid's slope",
+        explanation: "The sigmoid's slope is σ′(z) = σ(z)·(1 − σ(z)), not σ(z)"
+    ) { experiment, rule in
+        guard experiment.objective == nil else { return nil }
+        let layers = experiment.network.layers
+        // A bce loss on a sigmoid output layer takes δ = ŷ − y, with no slope.
+        let slopes = layers.indices.contains { l in
+            layers[l].activation == .sigmoid && !(l == layers.count - 1 && experiment.network.loss == .bce)
+        }
+        return slopes ? .init(rule: rule, chainRule: .sigmoidSlopeIsActivation) : nil
+    }
+}

@@ -1,0 +1,988 @@
+#!/usr/bin/env python3
+"""Reference values for diagnosing WHICH known mistake a wrong answer matches.
+
+Writes misconceptions.json next to this file (see MISCONCEPTIONS.md).  Reuses
+make_fixtures.py (lessons, forward and backward pass, batching, eta_t, the optimizers'
+arithmetic) and make_ecf_fixtures.py (the ECF replay with "believed" values, and its
+optimizer equations split one function per equation), both imported and unchanged.
+
+How to rerun
+------------
+    python3 Tests/Fixtures/reference/make_misconception_fixtures.py
+
+from any directory (Python 3.11, numpy, PyYAML).  Deterministic: two runs write the
+same bytes.  Every self-check runs before anything is written; if one fails the
+script prints the failed assertion, writes nothing and exits with status 1.  It
+writes no other file (no __pycache__).  To add or change a case, edit build_specs().
+
+What a "mistaken replay" is
+---------------------------
+The ECF replay of make_ecf_fixtures (every step, every parameter; believed value =
+the student's answer where given, else the replay's own value) with the catalog
+entry's formulas in place of the right ones, at every step.  Where a mistaken formula
+gives no finite number while the right one does (step-from-zero at t = 1: 1 - beta^0
+= 0), the replay reports the non-finite value (it matches nothing) and, unless the
+student answered that value, carries the right formula's value from the same
+believed inputs.  The simulated student of a mistake case is that replay: every
+asked value is answered with float(f"{x:.6g}") of the value the replay carries.
+
+For every asked value the output gives key (make_fixtures.run_case, no answers),
+carried_forward (make_ecf_fixtures.replay with the student's answers, the right
+formulas) and explained_by: [] if the answer is within tolerance of key or of
+carried_forward, else the sorted ids of the applicable catalog entries whose mistaken
+replay (from the same answers) is within tolerance of the answer.
+
+Self-checks (all before anything is written)
+--------------------------------------------
+* Our replay with the right formulas == make_ecf_fixtures.replay bit for bit, on every
+  case here (with the student's answers) and on every case of ecf.json.
+* Every value of every replay (right, and each applicable mistake, in every case)
+  against second implementations fed the same believed inputs: g against a numpy
+  matrix chain rule (with the catalog's sigmoid f' = a, batch sum, + lambda*w), each
+  state value and w_new against the catalog's formulas rewritten in plain floats.
+* Each mistake's replay without answers differs from the plain run where it should
+  (by more than the tolerance), and equals it bit for bit before that.
+* The simulated student: answers = 6 significant digits of what their replay carries
+  (x 1.1 for the slip); written, read back and replayed, their replay reproduces
+  itself bit for bit.
+* Per case: the case's own id explains at least one asked value, and every answer
+  that neither key nor carried_forward accepts; negative cases: explained_by empty
+  everywhere, the slip and the random answers accepted by neither.
+* No deciding comparison lies within 1% of the tolerance's edge; every believed value
+  is finite; no pre-activation or w_new is a near-total cancellation.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import traceback
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in the fixtures folder
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import numpy as np  # noqa: E402
+
+import make_ecf_fixtures as mecf  # noqa: E402
+import make_fixtures as mf  # noqa: E402
+
+F = mf.F
+OUT = HERE / "misconceptions.json"
+ADAM = mf.ADAM
+ADAMS = ("adam", "adamw")
+
+CATALOG = (
+    "bias-correction-omitted",
+    "betas-swapped",
+    "step-from-zero",
+    "step-advanced-twice",
+    "one-minus-beta-omitted",
+    "epsilon-placement",
+    "g-for-g-squared",
+    "adagrad-sum-restarted",
+    "batch-sum",
+    "adamw-decay-on-new-weight",
+    "adamw-coupled",
+    "eta-twice",
+    "eta-omitted",
+    "sign-flipped",
+    "sigmoid-derivative",
+)
+
+ATOL = 1e-12
+RTOL = {"g": 5e-3}
+RTOL_DEFAULT = 1e-3
+
+
+def rtol(q: str) -> float:
+    return RTOL.get(q, RTOL_DEFAULT)
+
+
+def within(a, e, q: str) -> bool:
+    """|a - e| <= 1e-12 + rtol*|e|; a non-finite reference (or answer) never matches."""
+    a, e = float(a), float(e)
+    if not (math.isfinite(a) and math.isfinite(e)):
+        return False
+    return abs(a - e) <= ATOL + rtol(q) * abs(e)
+
+
+MARGIN = 1.01  # no deciding comparison is within 1% of the tolerance's edge
+
+
+def ratio(a, e, q: str) -> float:
+    """|a - e| / (1e-12 + rtol*|e|): below 1 is a match; inf for a non-finite e."""
+    a, e = float(a), float(e)
+    if not (math.isfinite(a) and math.isfinite(e)):
+        return math.inf
+    return abs(a - e) / (ATOL + rtol(q) * abs(e))
+
+
+def six(x) -> float:
+    """How a careful student writes a number: 6 significant digits."""
+    return float(f"{float(x):.6g}")
+
+
+def same_bits(a, b) -> bool:
+    return np.float64(a).tobytes() == np.float64(b).tobytes()
+
+
+# ---------------------------------------------------------------------------
+# Which catalog entries apply to a case.
+# ---------------------------------------------------------------------------
+
+
+def effective_batch(c: dict, n: int) -> int:
+    return n if c["batch_size"] == "full" else min(c["batch_size"], n)
+
+
+def sigmoid_derivative_used(lesson: dict) -> bool:
+    """A sigmoid layer whose f' enters the chain rule: any hidden sigmoid layer, or a
+    sigmoid output layer unless the loss is bce (there delta = yhat - y, no f')."""
+    L = len(lesson["layers"])
+    return any(layer["activation"] == "sigmoid" and not (l == L - 1 and lesson["loss"] == "bce")
+               for l, layer in enumerate(lesson["layers"]))
+
+
+def applies(mid: str, c: dict, lesson: dict) -> bool:
+    opt, conv = c["optimizer"], c["convention"]
+    if mid in ("bias-correction-omitted", "betas-swapped", "step-from-zero", "step-advanced-twice"):
+        return opt in ADAMS
+    if mid == "one-minus-beta-omitted":
+        # PyTorch momentum has no (1 - beta) to omit.
+        return (opt == "momentum" and conv == "lecture") or opt in ("rmsprop",) + ADAMS
+    if mid in ("epsilon-placement", "g-for-g-squared"):
+        return opt in ("adagrad", "rmsprop") + ADAMS
+    if mid == "adagrad-sum-restarted":
+        return opt == "adagrad"
+    if mid == "batch-sum":
+        return effective_batch(c, len(lesson["X"])) > 1
+    if mid in ("adamw-decay-on-new-weight", "adamw-coupled"):
+        return opt == "adamw"
+    if mid in ("eta-twice", "eta-omitted", "sign-flipped"):
+        return True
+    if mid == "sigmoid-derivative":
+        return sigmoid_derivative_used(lesson)
+    raise ValueError(mid)
+
+
+def applicable(c: dict, lesson: dict) -> list[str]:
+    return [mid for mid in CATALOG if applies(mid, c, lesson)]
+
+
+# ---------------------------------------------------------------------------
+# The mistaken formulas: make_ecf_fixtures.equations with some equations replaced.
+# Each equation is fn(t, eta, b, prev) -> F (b: believed values of this parameter in
+# this step so far; prev: believed state of step t - 1), as in make_ecf_fixtures.
+# ---------------------------------------------------------------------------
+
+
+def other_convention(conv: str) -> str:
+    return {"lecture": "pytorch", "pytorch": "lecture"}[conv]
+
+
+def model(mid: str | None, c: dict) -> dict:
+    """The formulas of a replay: equations, gradient reduction over the batch, the
+    sigmoid f' used in the chain rule, and an extra term added to g."""
+    opt, conv, hp = c["optimizer"], c["convention"], c["hyperparameters"]
+    right = dict(mecf.equations(opt, conv, hp))
+    order = [q for q, _ in mecf.equations(opt, conv, hp)]
+    eq = dict(right)
+    m = {"id": mid, "reduce": "mean", "sigmoid_a": False, "coupled": None}
+    one = F(1.0)
+    if opt in ADAMS:
+        b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
+    if mid is None:
+        pass
+    elif mid == "bias-correction-omitted":
+        eq["m_hat"] = lambda t, eta, b, prev: b["m"]
+        eq["v_hat"] = lambda t, eta, b, prev: b["v"]
+    elif mid == "betas-swapped":
+        swapped = dict(hp, beta1=hp["beta2"], beta2=hp["beta1"])
+        sw = dict(mecf.equations(opt, conv, swapped))
+        for q in ("m", "v", "m_hat", "v_hat"):
+            eq[q] = sw[q]
+    elif mid == "step-from-zero":
+        eq["m_hat"] = lambda t, eta, b, prev: b["m"] / (one - mf.c_pow(b1, t - 1))
+        eq["v_hat"] = lambda t, eta, b, prev: b["v"] / (one - mf.c_pow(b2, t - 1))
+    elif mid == "step-advanced-twice":
+        eq["m_hat"] = lambda t, eta, b, prev: b["m"] / (one - mf.c_pow(b1, t + 1))
+        eq["v_hat"] = lambda t, eta, b, prev: b["v"] / (one - mf.c_pow(b2, t + 1))
+    elif mid == "one-minus-beta-omitted":
+        if opt == "momentum":
+            beta = F(hp["beta"])
+            eq["v"] = lambda t, eta, b, prev: beta * prev["v"] + b["g"]
+        elif opt == "rmsprop":
+            rho = F(hp["rho"])
+            eq["ss"] = lambda t, eta, b, prev: rho * prev["ss"] + b["g"] * b["g"]
+        else:
+            eq["m"] = lambda t, eta, b, prev: b1 * prev["m"] + b["g"]
+            eq["v"] = lambda t, eta, b, prev: b2 * prev["v"] + b["g"] * b["g"]
+    elif mid == "epsilon-placement":
+        eq["w_new"] = dict(mecf.equations(opt, other_convention(conv), hp))["w_new"]
+    elif mid == "g-for-g-squared":
+        if opt == "adagrad":
+            eq["s"] = lambda t, eta, b, prev: prev["s"] + b["g"]
+        elif opt == "rmsprop":
+            rho = F(hp["rho"])
+            eq["ss"] = lambda t, eta, b, prev: rho * prev["ss"] + (one - rho) * b["g"]
+        else:
+            eq["v"] = lambda t, eta, b, prev: b2 * prev["v"] + (one - b2) * b["g"]
+    elif mid == "adagrad-sum-restarted":
+        eq["s"] = lambda t, eta, b, prev: b["g"] * b["g"]
+    elif mid == "batch-sum":
+        m["reduce"] = "sum"
+    elif mid == "adamw-decay-on-new-weight":
+        lam = F(hp["lambda"])
+        if conv == "lecture":
+            u = lambda t, eta, b: b["w"] - (eta / mf.c_sqrt(b["v_hat"] + eps)) * b["m_hat"]
+        else:
+            u = lambda t, eta, b: b["w"] - (eta * b["m_hat"]) / (mf.c_sqrt(b["v_hat"]) + eps)
+        eq["w_new"] = lambda t, eta, b, prev: u(t, eta, b) - (eta * lam) * u(t, eta, b)
+    elif mid == "adamw-coupled":
+        m["coupled"] = hp["lambda"]
+        eq["w_new"] = dict(mecf.equations("adam", conv, hp))["w_new"]
+    elif mid in ("eta-twice", "eta-omitted", "sign-flipped"):
+        wn = right["w_new"]
+        if mid == "eta-twice":
+            eq["w_new"] = lambda t, eta, b, prev: wn(t, eta * eta, b, prev)
+        elif mid == "eta-omitted":
+            eq["w_new"] = lambda t, eta, b, prev: wn(t, one, b, prev)
+        else:
+            eq["w_new"] = lambda t, eta, b, prev: b["w"] - (wn(t, eta, b, prev) - b["w"])
+    elif mid == "sigmoid-derivative":
+        m["sigmoid_a"] = True
+    else:
+        raise ValueError(mid)
+    m["eqs"] = [(q, eq[q]) for q in order]
+    m["right"] = right
+    return m
+
+
+def sample_grads(layers, loss: str, x, y, sigmoid_a: bool):
+    """make_fixtures.sample_pass's per-sample gradient; with sigmoid_a every sigmoid
+    layer's f' is a instead of a*(1 - a), except a sigmoid output under bce (its
+    delta keeps make_fixtures' literal (yhat - y)/(yhat*(1 - yhat)) * yhat*(1 - yhat))."""
+    if not sigmoid_a:
+        return mf.sample_pass(layers, loss, x, y)[4]
+    return chain_rule(layers, loss, x, y, True)
+
+
+def chain_rule(layers, loss: str, x, y, sigmoid_a: bool):
+    """make_fixtures.sample_pass's forward and backward pass, operation for operation,
+    with the sigmoid f' chosen by sigmoid_a (a, or the right a*(1 - a))."""
+    zs, as_ = [], []
+    a_prev = x
+    for layer in layers:
+        z, a = [], []
+        for j, row in enumerate(layer["W"]):
+            acc = F(0.0)
+            for i, w in enumerate(row):
+                acc = acc + w * a_prev[i]
+            zj = acc + layer["b"][j]
+            z.append(zj)
+            a.append(mf.activate(layer["activation"], zj))
+        zs.append(z)
+        as_.append(a)
+        a_prev = a
+    L = len(layers)
+
+    def fprime(l, j):
+        act = layers[l]["activation"]
+        if sigmoid_a and act == "sigmoid" and not (l == L - 1 and loss == "bce"):
+            return as_[l][j]
+        return mf.derivative(act, zs[l][j], as_[l][j])
+
+    yhat = as_[-1]
+    K = len(yhat)
+    deltas = [None] * L
+    deltas[-1] = [mf.loss_derivative(loss, y[k], yhat[k], K) * fprime(L - 1, k) for k in range(K)]
+    for l in range(L - 2, -1, -1):
+        Wn, dn = layers[l + 1]["W"], deltas[l + 1]
+        d = []
+        for j in range(len(zs[l])):
+            acc = F(0.0)
+            for k in range(len(Wn)):
+                acc = acc + Wn[k][j] * dn[k]
+            d.append(acc * fprime(l, j))
+        deltas[l] = d
+    grads = []
+    for l, layer in enumerate(layers):
+        inp = x if l == 0 else as_[l - 1]
+        for j, row in enumerate(layer["W"]):
+            for i in range(len(row)):
+                grads.append(deltas[l][j] * inp[i])
+            grads.append(deltas[l][j])
+    return grads
+
+
+# ---------------------------------------------------------------------------
+# The replay (make_ecf_fixtures.replay with the formulas of a model).
+# ---------------------------------------------------------------------------
+
+
+def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) -> dict:
+    """records[(t, parameter, quantity)] = (value, believed).  value: what the formulas
+    give from believed inputs (non-finite where they divide by zero); believed: the
+    answer if given, else the value, or where the value is not finite and the right
+    formula's is, the right formula's.  student (optional): fn(key, carry, ctx) -> an
+    answer or None, called as each value is reached (simulates the student)."""
+    opt, hp = c["optimizer"], c["hyperparameters"]
+    schedule, l2 = c.get("schedule"), c.get("l2")
+    X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
+    names = mf.parameter_names(lesson["layers"])
+    qs = mecf.quantities(opt)
+    ans = {}
+    for a in answers:
+        key = (a["t"], a["parameter"], a["quantity"])
+        assert key not in ans, ("duplicate answer", c["name"], key)
+        assert 1 <= a["t"] <= c["steps"] and a["parameter"] in names and a["quantity"] in qs, (c["name"], a)
+        ans[key] = F(mecf.value_from_json(a["value"]))
+    assert [q for q, _ in mdl["eqs"]] == list(qs[2:])
+    prev = [{k: F(0.0) for k in mf.STATE_KEYS[opt]} for _ in names]
+    w_carry = mf.get_params(lesson["layers"])
+    records, steps = {}, []
+
+    def settle(t, name, q, value, carry, ctx):
+        key = (t, name, q)
+        if student is not None:
+            v = student(key, carry, ctx)
+            if v is not None:
+                ans[key] = F(v)
+        believed = ans.get(key, carry)
+        records[key] = (value, believed)
+        return believed
+
+    for t, batch in enumerate(mecf.batches_of(c, len(X)), start=1):
+        eta_t = F(mf.learning_rate(schedule, hp["eta"], t))
+        ctx = {"t": t, "eta": eta_t}
+        bw = [settle(t, nm, "w", w_carry[p], w_carry[p], ctx) for p, nm in enumerate(names)]
+        layers = mf.set_params(lesson["layers"], bw)
+        g_acc = [F(0.0)] * len(names)
+        zs_all = []
+        for s in batch:
+            g_s = sample_grads(layers, loss, X[s], Y[s], mdl["sigmoid_a"])
+            g_acc = [ga + gs for ga, gs in zip(g_acc, g_s)]
+            zs_all.extend(z for layer_z in mf.sample_pass(layers, loss, X[s], Y[s])[0] for z in layer_z)
+        g_data = g_acc if mdl["reduce"] == "sum" else [ga / F(len(batch)) for ga in g_acc]
+        g_exp = g_data if l2 is None else [gr + F(l2) * wp for gr, wp in zip(g_data, bw)]
+        if mdl["coupled"] is not None:
+            g_exp = [gr + F(mdl["coupled"]) * wp for gr, wp in zip(g_exp, bw)]
+        bg = [settle(t, nm, "g", g_exp[p], g_exp[p], ctx) for p, nm in enumerate(names)]
+        steps.append({"t": t, "batch": batch, "eta": eta_t, "w": bw, "z": zs_all})
+        new_prev, new_w = [], []
+        for p, nm in enumerate(names):
+            b = {"w": bw[p], "g": bg[p]}
+            for q, fn in mdl["eqs"]:
+                value = fn(t, eta_t, b, prev[p])
+                carry = value
+                if not np.isfinite(value):
+                    r = mdl["right"][q](t, eta_t, b, prev[p])
+                    if np.isfinite(r):
+                        carry = r
+                b[q] = settle(t, nm, q, value, carry, ctx)
+            new_prev.append({k: b[k] for k in mf.STATE_KEYS[opt]})
+            new_w.append(b["w_new"])
+        prev, w_carry = new_prev, new_w
+    return {"records": records, "answers": ans, "steps": steps, "names": names}
+
+
+# ---------------------------------------------------------------------------
+# Second implementations, for the self-checks only.
+# ---------------------------------------------------------------------------
+
+
+def _sqrt(x: float) -> float:
+    return math.sqrt(x) if x >= 0 else math.nan
+
+
+def _div(a: float, b: float) -> float:
+    if b != 0:
+        return a / b
+    if a == 0 or math.isnan(a):
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def catalog_step(mid, c, t, eta, b, prev):
+    """Every state value and w_new of one parameter, each from the believed inputs b
+    (this step: w, g, and the state values) and prev (believed state of t - 1),
+    written again from the catalog's wording in plain Python floats."""
+    opt, conv, hp = c["optimizer"], c["convention"], c["hyperparameters"]
+    w, g = float(b["w"]), float(b["g"])
+    B = {k: float(v) for k, v in b.items()}
+    P = {k: float(v) for k, v in prev.items()}
+    out = {}
+    lecture = conv == "lecture"
+    if mid == "epsilon-placement":
+        lecture = not lecture  # the other convention's w_new formula
+    eta_w = {"eta-twice": eta * eta, "eta-omitted": 1.0}.get(mid, eta)
+
+    if opt == "momentum":
+        beta = hp["beta"]
+        if conv == "lecture":
+            out["v"] = beta * P["v"] + (g if mid == "one-minus-beta-omitted" else (1 - beta) * g)
+        else:
+            out["v"] = g if t == 1 else beta * P["v"] + g
+        W = lambda e: w - e * B["v"]
+    elif opt == "adagrad":
+        eps = hp["epsilon"]
+        if mid == "g-for-g-squared":
+            out["s"] = P["s"] + g
+        elif mid == "adagrad-sum-restarted":
+            out["s"] = g * g
+        else:
+            out["s"] = P["s"] + g * g
+        W = (lambda e: w - (e / _sqrt(B["s"] + eps)) * g) if lecture else (
+            lambda e: w - _div(e * g, _sqrt(B["s"]) + eps))
+    elif opt == "rmsprop":
+        rho, eps = hp["rho"], hp["epsilon"]
+        if mid == "g-for-g-squared":
+            out["ss"] = rho * P["ss"] + (1 - rho) * g
+        elif mid == "one-minus-beta-omitted":
+            out["ss"] = rho * P["ss"] + g * g
+        else:
+            out["ss"] = rho * P["ss"] + (1 - rho) * (g * g)
+        W = (lambda e: w - (e / _sqrt(B["ss"] + eps)) * g) if lecture else (
+            lambda e: w - _div(e * g, _sqrt(B["ss"]) + eps))
+    elif opt in ADAMS:
+        b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
+        if mid == "betas-swapped":
+            b1, b2 = b2, b1
+        if mid == "one-minus-beta-omitted":
+            out["m"] = b1 * P["m"] + g
+            out["v"] = b2 * P["v"] + g * g
+        else:
+            out["m"] = b1 * P["m"] + (1 - b1) * g
+            out["v"] = b2 * P["v"] + (1 - b2) * (g if mid == "g-for-g-squared" else g * g)
+        tc = {"step-from-zero": t - 1, "step-advanced-twice": t + 1}.get(mid, t)
+        if mid == "bias-correction-omitted":
+            out["m_hat"], out["v_hat"] = B["m"], B["v"]
+        else:
+            out["m_hat"] = _div(B["m"], 1 - b1 ** tc)
+            out["v_hat"] = _div(B["v"], 1 - b2 ** tc)
+        mh, vh = B["m_hat"], B["v_hat"]
+        adam = (lambda e: w - (e / _sqrt(vh + eps)) * mh) if lecture else (
+            lambda e: w - _div(e * mh, _sqrt(vh) + eps))
+        if opt == "adam" or mid == "adamw-coupled":
+            W = adam
+        elif mid == "adamw-decay-on-new-weight":
+            W = lambda e: adam(e) - e * hp["lambda"] * adam(e)
+        else:
+            W = lambda e: adam(e) - e * hp["lambda"] * w
+    else:
+        W = lambda e: w - e * g
+    out["w_new"] = w - (W(eta_w) - w) if mid == "sign-flipped" else W(eta_w)
+    return out
+
+
+def vec_gradient(c, lesson, ws, batch, reduce, sigmoid_a, coupled):
+    """The step's g with numpy matrices (a second implementation of the chain rule,
+    with the catalog's sigmoid f' = a and batch sum, and g + lambda*w)."""
+    acts = [layer["activation"] for layer in lesson["layers"]]
+    layers = mf.set_params(lesson["layers"], ws)
+    Ws = [np.array(layer["W"], dtype=float) for layer in layers]
+    bs = [np.array(layer["b"], dtype=float) for layer in layers]
+    L = len(Ws)
+    f = {"identity": lambda z: z, "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
+         "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+    total = None
+    for s in batch:
+        x, y = np.array(lesson["X"][s], dtype=float), np.array(lesson["Y"][s], dtype=float)
+        a_list, z_list = [x], []
+        for W, b, act in zip(Ws, bs, acts):
+            z_list.append(W @ a_list[-1] + b)
+            a_list.append(f[act](z_list[-1]))
+
+        def fp(l):
+            a, z = a_list[l + 1], z_list[l]
+            return {"identity": np.ones_like(z), "relu": (z > 0).astype(float), "tanh": 1 - a * a,
+                    "sigmoid": a if sigmoid_a else a * (1 - a)}[acts[l]]
+
+        yhat = a_list[-1]
+        if lesson["loss"] == "bce":  # sigmoid output: delta = yhat - y, no f'
+            delta = yhat - y
+        else:
+            dl = yhat - y if lesson["loss"] == "half_sse" else 2 * (yhat - y) / len(y)
+            delta = dl * fp(L - 1)
+        parts = [None] * L
+        for l in range(L - 1, -1, -1):
+            parts[l] = np.hstack([np.outer(delta, a_list[l]), delta[:, None]]).ravel()
+            if l > 0:
+                delta = (Ws[l].T @ delta) * fp(l - 1)
+        gs = np.concatenate(parts)
+        total = gs if total is None else total + gs
+    g = total if reduce == "sum" else total / len(batch)
+    w = np.array([float(v) for v in ws])
+    if c.get("l2") is not None:
+        g = g + c["l2"] * w
+    if coupled is not None:
+        g = g + coupled * w
+    return g
+
+
+def check_replay_second(c, lesson, res, mdl):
+    """Every value of a replay against the second implementations, fed the believed
+    inputs the replay recorded: g against vec_gradient at the believed weights,
+    state and w_new against catalog_step (non-finite exactly where it is)."""
+    names, opt = res["names"], c["optimizer"]
+    n = 0
+    for st in res["steps"]:
+        t = st["t"]
+        g_vec = vec_gradient(c, lesson, st["w"], st["batch"], mdl["reduce"], mdl["sigmoid_a"], mdl["coupled"])
+        for p, nm in enumerate(names):
+            val = res["records"][(t, nm, "g")][0]
+            if not np.isfinite(g_vec[p]):
+                assert not np.isfinite(val), (c["name"], mdl["id"], t, nm, val, g_vec[p])
+            else:
+                assert abs(val - g_vec[p]) <= 1e-14 + 1e-9 * abs(g_vec[p]), (c["name"], mdl["id"], t, nm, val, g_vec[p])
+            b = {q: res["records"][(t, nm, q)][1] for q in mecf.quantities(opt)}
+            prev = {q: (F(0.0) if t == 1 else res["records"][(t - 1, nm, q)][1]) for q in mf.STATE_KEYS[opt]}
+            ref = catalog_step(mdl["id"], c, t, float(st["eta"]), b, prev)
+            for q in mf.STATE_KEYS[opt] + ("w_new",):
+                val = float(res["records"][(t, nm, q)][0])
+                if not math.isfinite(ref[q]):
+                    assert not math.isfinite(val), (c["name"], mdl["id"], t, nm, q, val, ref[q])
+                else:
+                    assert abs(val - ref[q]) <= 1e-15 + 1e-12 * abs(ref[q]), (c["name"], mdl["id"], t, nm, q, val, ref[q])
+                n += 1
+    return n
+
+
+# ---------------------------------------------------------------------------
+# Cases.
+# ---------------------------------------------------------------------------
+
+
+def asked_parameters(lesson: dict) -> list[str]:
+    """The first weight of the last layer and the first weight of the first layer (one
+    parameter when the network has one layer), in parameter order."""
+    names = mf.parameter_names(lesson["layers"])
+    wanted = {f"W{len(lesson['layers'])}[1,1]", "W1[1,1]"}
+    return [nm for nm in names if nm in wanted]
+
+
+def asked_keys(c: dict, lesson: dict) -> list[tuple]:
+    qs = mecf.quantities(c["optimizer"])[1:]  # g, state, w_new (no w)
+    return [(t, p, q) for t in range(1, c["steps"] + 1) for p in asked_parameters(lesson) for q in qs]
+
+
+def spec(name, mistake, lesson, optimizer, convention, hyper, batch_size, *, student=None, note=""):
+    c = mf.case(name, lesson, optimizer, convention, hyper, 3, batch_size)
+    c["l2"] = None
+    return {"case": c, "mistake": mistake, "student": student or {"kind": "mistake"}, "note": note}
+
+
+def build_specs() -> list[dict]:
+    T = "tanh-sigmoid-2-2-1"
+    MZ = "mazur-2-2-1"
+    LG = "logistic-2-1-bce"
+    LIN = "linear-3-2-mse"
+    DV = "diverge-1-1"
+    DEEP = "deep-2-3-2-1-bce"
+    adam = lambda eta, **kw: {"eta": eta, **ADAM, **kw}
+    S = []
+    # 1. bias-correction-omitted
+    S.append(spec("mc-bias-correction-omitted-adam-lecture", "bias-correction-omitted", T, "adam", "lecture",
+                  adam(0.01), 2))
+    S.append(spec("mc-bias-correction-omitted-adamw-pytorch", "bias-correction-omitted", MZ, "adamw", "pytorch",
+                  adam(0.01, **{"lambda": 0.1}), "full"))
+    # 2. betas-swapped
+    S.append(spec("mc-betas-swapped-adam-pytorch", "betas-swapped", T, "adam", "pytorch", adam(0.01), 2))
+    S.append(spec("mc-betas-swapped-adamw-lecture", "betas-swapped", LG, "adamw", "lecture",
+                  adam(0.05, **{"lambda": 0.1}), 2))
+    # 3. step-from-zero
+    S.append(spec("mc-step-from-zero-adam-lecture", "step-from-zero", MZ, "adam", "lecture", adam(0.01), "full"))
+    S.append(spec("mc-step-from-zero-adamw-pytorch", "step-from-zero", T, "adamw", "pytorch",
+                  adam(0.01, **{"lambda": 0.1}), 2))
+    # 4. step-advanced-twice
+    S.append(spec("mc-step-advanced-twice-adam-pytorch", "step-advanced-twice", MZ, "adam", "pytorch",
+                  adam(0.01), "full"))
+    S.append(spec("mc-step-advanced-twice-adamw-lecture", "step-advanced-twice", T, "adamw", "lecture",
+                  adam(0.01, **{"lambda": 0.1}), 3))
+    # 5. one-minus-beta-omitted
+    S.append(spec("mc-one-minus-beta-omitted-momentum-lecture", "one-minus-beta-omitted", T, "momentum",
+                  "lecture", {"eta": 0.1, "beta": 0.9}, 2))
+    S.append(spec("mc-one-minus-beta-omitted-adam-pytorch", "one-minus-beta-omitted", LG, "adam", "pytorch",
+                  adam(0.01), 2))
+    # 6. epsilon-placement
+    S.append(spec("mc-epsilon-placement-adagrad-lecture", "epsilon-placement", T, "adagrad", "lecture",
+                  {"eta": 0.1, "epsilon": 1e-3}, 2))
+    S.append(spec("mc-epsilon-placement-adam-pytorch", "epsilon-placement", T, "adam", "pytorch",
+                  {"eta": 0.01, "beta1": 0.9, "beta2": 0.999, "epsilon": 2e-3}, 2))
+    # 7. g-for-g-squared (every gradient positive: diverge-1-1, full batch)
+    S.append(spec("mc-g-for-g-squared-adagrad-lecture", "g-for-g-squared", DV, "adagrad", "lecture",
+                  {"eta": 0.05, "epsilon": 1e-8}, "full"))
+    S.append(spec("mc-g-for-g-squared-rmsprop-pytorch", "g-for-g-squared", DV, "rmsprop", "pytorch",
+                  {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, "full"))
+    # 8. adagrad-sum-restarted
+    S.append(spec("mc-adagrad-sum-restarted-adagrad-pytorch", "adagrad-sum-restarted", T, "adagrad", "pytorch",
+                  {"eta": 0.1, "epsilon": 1e-8}, 2))
+    S.append(spec("mc-adagrad-sum-restarted-adagrad-lecture", "adagrad-sum-restarted", LIN, "adagrad", "lecture",
+                  {"eta": 0.03, "epsilon": 1e-8}, 2))
+    # 9. batch-sum
+    S.append(spec("mc-batch-sum-minibatch-lecture", "batch-sum", T, "minibatch", "lecture", {"eta": 0.4}, 2))
+    S.append(spec("mc-batch-sum-momentum-pytorch", "batch-sum", LIN, "momentum", "pytorch",
+                  {"eta": 0.12, "beta": 0.9}, 2))
+    # 10. adamw-decay-on-new-weight
+    S.append(spec("mc-adamw-decay-on-new-weight-lecture", "adamw-decay-on-new-weight", MZ, "adamw", "lecture",
+                  adam(0.1, **{"lambda": 0.1}), "full"))
+    S.append(spec("mc-adamw-decay-on-new-weight-pytorch", "adamw-decay-on-new-weight", T, "adamw", "pytorch",
+                  adam(0.1, **{"lambda": 0.2}), 2))
+    # 11. adamw-coupled
+    S.append(spec("mc-adamw-coupled-lecture", "adamw-coupled", T, "adamw", "lecture",
+                  adam(0.01, **{"lambda": 0.2}), 2))
+    S.append(spec("mc-adamw-coupled-pytorch", "adamw-coupled", LG, "adamw", "pytorch",
+                  adam(0.05, **{"lambda": 0.1}), 2))
+    # 12. eta-twice
+    S.append(spec("mc-eta-twice-gd-lecture", "eta-twice", T, "gd", "lecture", {"eta": 0.5}, "full"))
+    S.append(spec("mc-eta-twice-rmsprop-lecture", "eta-twice", T, "rmsprop", "lecture",
+                  {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, "full"))
+    # 13. eta-omitted
+    S.append(spec("mc-eta-omitted-momentum-pytorch", "eta-omitted", T, "momentum", "pytorch",
+                  {"eta": 0.1, "beta": 0.9}, 2))
+    S.append(spec("mc-eta-omitted-sgd-lecture", "eta-omitted", T, "sgd", "lecture", {"eta": 0.3}, 1))
+    # 14. sign-flipped
+    S.append(spec("mc-sign-flipped-sgd-lecture", "sign-flipped", DEEP, "sgd", "lecture", {"eta": 0.15}, 1))
+    S.append(spec("mc-sign-flipped-adam-pytorch", "sign-flipped", T, "adam", "pytorch", adam(0.01), 2))
+    # 15. sigmoid-derivative
+    S.append(spec("mc-sigmoid-derivative-gd-lecture", "sigmoid-derivative", MZ, "gd", "lecture", {"eta": 0.5},
+                  "full"))
+    S.append(spec("mc-sigmoid-derivative-rmsprop-pytorch", "sigmoid-derivative", T, "rmsprop", "pytorch",
+                  {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, 2))
+    # Negative cases: no mistake.
+    S.append(spec("mc-none-adam-lecture-slip", None, T, "adam", "lecture", adam(0.01), 2,
+                  student={"kind": "slip", "key": (2, "W2[1,1]", "m")}))
+    S.append(spec("mc-none-momentum-pytorch-slip", None, T, "momentum", "pytorch", {"eta": 0.1, "beta": 0.9}, 2,
+                  student={"kind": "slip", "key": (2, "W1[1,1]", "g")}))
+    S.append(spec("mc-none-adam-lecture-random-t2", None, T, "adam", "lecture", adam(0.01), 2,
+                  student={"kind": "random", "t": 2, "seed": 20240611}))
+    return S
+
+
+def simulate(sp: dict, lesson: dict) -> list[dict]:
+    """The simulated student's answers (every asked value, nothing else)."""
+    c, st = sp["case"], sp["student"]
+    asked = asked_keys(c, lesson)
+    asked_set = set(asked)
+    if st["kind"] == "mistake":
+        mdl = model(sp["mistake"], c)
+        student = lambda key, carry, ctx: six(carry) if key in asked_set else None
+    elif st["kind"] == "slip":
+        mdl = model(None, c)
+        assert st["key"] in asked_set
+        student = lambda key, carry, ctx: (six(carry * F(1.1)) if key == st["key"]
+                                           else six(carry) if key in asked_set else None)
+    else:
+        mdl = model(None, c)
+        rng = np.random.default_rng(st["seed"])
+
+        def student(key, carry, ctx):
+            if key not in asked_set:
+                return None
+            if key[0] != st["t"]:
+                return six(carry)
+            mag = abs(float(carry)) * 10.0 ** rng.uniform(-0.5, 0.5)
+            if key[2] in ("v", "v_hat"):  # non-negative by nature
+                return six(mag)
+            if key[2] == "w_new":
+                return six(math.copysign(mag, float(carry)))
+            return six(mag if rng.random() < 0.5 else -mag)
+    raw = {}
+
+    def recording(key, carry, ctx):
+        raw[key] = carry
+        return student(key, carry, ctx)
+
+    sim = replay(c, lesson, [], mdl, student=recording)
+    assert set(sim["answers"]) == asked_set, c["name"]
+    # Every answer is the 6-significant-digit rendering of what the student's replay
+    # carries (x 1.1 for the slip); the random answers are 6-digit numbers too.
+    for key in asked:
+        x = float(raw[key])
+        if st["kind"] == "slip" and key == st["key"]:
+            x = float(F(x) * F(1.1))
+        if st["kind"] == "random" and key[0] == st["t"]:
+            x = float(sim["answers"][key])
+            assert abs(x) != abs(float(raw[key])), (c["name"], key)
+        assert float(sim["answers"][key]) == float(f"{x:.6g}"), (c["name"], key)
+    answers = [{"t": t, "parameter": p, "quantity": q, "value": float(sim["answers"][(t, p, q)])}
+               for (t, p, q) in asked]
+    assert all(math.isfinite(a["value"]) for a in answers), c["name"]
+    return answers, sim, mdl
+
+
+# ---------------------------------------------------------------------------
+# Checks on a case.
+# ---------------------------------------------------------------------------
+
+# Where each mistake first shows with no answers: (t, quantities that must differ from
+# the plain run by more than the tolerance at both asked parameters).  Everything
+# asked before it (earlier steps, earlier quantities of that step) equals the plain
+# run bit for bit.
+FIRST_EFFECT = {
+    "bias-correction-omitted": (1, ("m_hat", "v_hat", "w_new")),
+    "betas-swapped": (1, ("m", "v")),
+    "step-from-zero": (1, ("m_hat", "v_hat")),  # non-finite at t = 1; see also t = 2
+    "step-advanced-twice": (1, ("m_hat", "v_hat", "w_new")),
+    "one-minus-beta-omitted": (1, None),  # the state (first equation)
+    "epsilon-placement": (1, ("w_new",)),
+    "g-for-g-squared": (1, None),
+    "adagrad-sum-restarted": (2, ("s", "w_new")),
+    "batch-sum": (1, ("g",)),
+    "adamw-decay-on-new-weight": (1, ("w_new",)),
+    "adamw-coupled": (1, ("g", "m", "v", "m_hat")),
+    "eta-twice": (1, ("w_new",)),
+    "eta-omitted": (1, ("w_new",)),
+    "sign-flipped": (1, ("w_new",)),
+    "sigmoid-derivative": (1, ("g",)),
+}
+
+
+def check_visible(sp, lesson, trace):
+    """The mistaken replay without answers differs from the plain run where it should."""
+    c, mid = sp["case"], sp["mistake"]
+    res = replay(c, lesson, [], model(mid, c))
+    qs = mecf.quantities(c["optimizer"])
+    t0, diff = FIRST_EFFECT[mid]
+    if diff is None:
+        diff = (mf.STATE_KEYS[c["optimizer"]][0],)
+    first_q = min(qs.index(q) for q in diff)
+    plain = lambda t, p, q: trace["steps"][t - 1]["parameters"][p][q]
+    for (t, p, q) in asked_keys(c, lesson):
+        val = res["records"][(t, p, q)][0]
+        if t < t0 or (t == t0 and qs.index(q) < first_q):
+            assert same_bits(val, plain(t, p, q)), (c["name"], "differs too early", t, p, q)
+        elif t == t0 and q in diff:
+            assert not within(val, plain(t, p, q), q), (c["name"], "mistake not visible", t, p, q, val, plain(t, p, q))
+    if mid == "step-from-zero":
+        for p in asked_parameters(lesson):
+            assert not np.isfinite(res["records"][(1, p, "m_hat")][0]), c["name"]
+            for q in ("m_hat", "v_hat", "w_new"):
+                assert not within(res["records"][(2, p, q)][0], plain(2, p, q), q), (c["name"], p, q)
+    # It stays visible: some asked value at t = 3 differs too.
+    assert any(not within(res["records"][(3, p, q)][0], plain(3, p, q), q)
+               for (t, p, q) in asked_keys(c, lesson) if t == 3), (c["name"], "not visible at t = 3")
+    return res
+
+
+def check_quality(name, lesson, res, what):
+    for rs in res["steps"]:
+        for z in rs["z"]:
+            assert z == 0 or abs(z) > 1e-3, (name, what, rs["t"], "z", float(z))
+    for (t, p, q), (e, b) in res["records"].items():
+        assert np.isfinite(b), (name, what, t, p, q, "believed value not finite")
+        if q == "w_new" and np.isfinite(e):
+            w = res["records"][(t, p, "w")][1]
+            assert abs(e) > 1e-6 * abs(w), (name, what, t, p, "w_new cancels", float(e), float(w))
+
+
+def build_case(sp, lesson, stats):
+    c = sp["case"]
+    name = c["name"]
+    mf.validate_case(c)
+    trace = mf.run_case(c, lesson)
+    assert trace["diverged_at"] is None, name
+    answers, sim, sim_model = simulate(sp, lesson)
+    # What the file will hold, read back.
+    answers = json.loads(mf.dump(answers))
+    asked = asked_keys(c, lesson)
+    ids = applicable(c, lesson)
+    if sp["mistake"] is not None:
+        assert sp["mistake"] in ids, name
+        check_quality(name, lesson, check_visible(sp, lesson, trace), "no answers")
+    # Carried forward: make_ecf_fixtures' replay, and ours with the right formulas agrees.
+    cf = mecf.replay(c, lesson, answers)
+    mine = replay(c, lesson, answers, model(None, c))
+    for k, (e, b) in cf["records"].items():
+        e2, b2 = mine["records"][k]
+        assert same_bits(e, e2) and same_bits(b, b2), (name, "right-formula replay != make_ecf_fixtures", k)
+    stats["ecf_agree"] += len(cf["records"])
+    stats["second"] += check_replay_second(c, lesson, mine, model(None, c))
+    check_quality(name, lesson, cf, "carried forward")
+    # Candidates: every applicable entry's mistaken replay from the same answers.
+    cands = {}
+    for mid in ids:
+        mdl = model(mid, c)
+        cands[mid] = replay(c, lesson, answers, mdl)
+        stats["second"] += check_replay_second(c, lesson, cands[mid], mdl)
+        stats["replays"] += 1
+    # The replay that simulated the student, replayed from the answers as written,
+    # reproduces itself bit for bit (answers = 6 digits of what it carries).
+    own = cands[sp["mistake"]] if sp["mistake"] is not None else mine
+    for k, (e, b) in sim["records"].items():
+        e2, b2 = own["records"][k]
+        assert same_bits(e, e2) and same_bits(b, b2), (name, "student replay", k)
+    ans = {(a["t"], a["parameter"], a["quantity"]): a["value"] for a in answers}
+    if sp["mistake"] is not None:
+        check_quality(name, lesson, own, "own mistake")
+    expected = []
+    for (t, p, q) in asked:
+        k = (t, p, q)
+        a = ans[k]
+        key = trace["steps"][t - 1]["parameters"][p][q]
+        cfv = cf["records"][k][0]
+        assert np.isfinite(key) and np.isfinite(cfv), (name, k)
+        if within(a, key, q) or within(a, cfv, q):
+            ex = []
+        else:
+            ex = sorted(mid for mid in ids if within(a, cands[mid]["records"][k][0], q))
+        # No decision rests on a borderline comparison: either the answer clearly
+        # matches key or carried_forward, or it clearly matches neither and each
+        # candidate clearly matches or clearly does not.
+        r0 = min(ratio(a, key, q), ratio(a, cfv, q))
+        decisive = [r0] if r0 < 1 / MARGIN else [ratio(a, key, q), ratio(a, cfv, q)] + [
+            ratio(a, cands[mid]["records"][k][0], q) for mid in ids]
+        for r in decisive:
+            stats["closest"] = min(stats["closest"], abs(math.log(r)) if 0 < r < math.inf else math.inf)
+            assert not (1 / MARGIN < r < MARGIN), (name, k, "borderline comparison", float(a), r)
+        expected.append({"t": t, "parameter": p, "quantity": q, "key": key, "carried_forward": cfv,
+                         "explained_by": ex})
+    # Case-level checks.
+    st = sp["student"]
+    if sp["mistake"] is not None:
+        mid = sp["mistake"]
+        assert any(mid in e["explained_by"] for e in expected), (name, "own id explains nothing")
+        for e in expected:
+            k = (e["t"], e["parameter"], e["quantity"])
+            a = ans[k]
+            value = own["records"][k][0]
+            assert not np.isfinite(value) or within(a, value, k[2]), (name, k, a, value)
+            # Every answer not accepted by key or carried_forward is explained by the
+            # student's own mistake.
+            if not (within(a, e["key"], k[2]) or within(a, e["carried_forward"], k[2])):
+                assert mid in e["explained_by"], (name, k, e)
+    else:
+        for e in expected:
+            assert e["explained_by"] == [], (name, "negative case explained", e)
+        if st["kind"] == "slip":
+            k = st["key"]
+            e = expected[asked.index(k)]
+            assert not within(ans[k], e["key"], k[2]) and not within(ans[k], e["carried_forward"], k[2]), name
+            # Every other answer is within tolerance of carried_forward.
+            for e2 in expected:
+                k2 = (e2["t"], e2["parameter"], e2["quantity"])
+                if k2 != k:
+                    assert within(ans[k2], e2["carried_forward"], k2[2]), (name, k2)
+        else:
+            outside = [e for e in expected if e["t"] == st["t"]
+                       and not within(ans[(e["t"], e["parameter"], e["quantity"])], e["key"], e["quantity"])
+                       and not within(ans[(e["t"], e["parameter"], e["quantity"])], e["carried_forward"], e["quantity"])]
+            assert len(outside) == sum(1 for k in asked if k[0] == st["t"]), (name, "a random answer is right")
+    obj = {"name": name, "mistake": sp["mistake"], "case": c, "answers": answers, "expected": expected}
+    return obj, ids
+
+
+def check_against_ecf_json(stats):
+    """Our right-formula replay == make_ecf_fixtures.replay on every case of ecf.json
+    (schedules, l2, shuffles, blanks, w answers), bit for bit."""
+    data = json.loads((HERE / "ecf.json").read_text(encoding="utf-8"))
+    cache = {}
+    for case in data["cases"]:
+        c = case["case"]
+        lesson = cache.setdefault(c["lesson"], mf.load_lesson(c["lesson"]))
+        a = mecf.replay(c, lesson, case["answers"])
+        b = replay(c, lesson, case["answers"], model(None, c))
+        assert a["records"].keys() == b["records"].keys(), c["name"]
+        for k, (e, bl) in a["records"].items():
+            e2, b2 = b["records"][k]
+            assert same_bits(e, e2) and same_bits(bl, b2), (c["name"], k)
+        stats["ecf_json"] += len(a["records"])
+
+
+def check_sample_grads():
+    """chain_rule with the right sigmoid f' is make_fixtures.sample_pass's gradient, bit
+    for bit, on every sample of every lesson; with f' = a it changes nothing where no
+    sigmoid f' is used (a sigmoid only at a bce output) and something elsewhere."""
+    for path in sorted((HERE / "lessons").glob("*.yaml")):
+        lesson = mf.load_lesson(f"lessons/{path.name}")
+        changed = False
+        for x, y in zip(lesson["X"], lesson["Y"]):
+            ref = mf.sample_pass(lesson["layers"], lesson["loss"], x, y)[4]
+            got = chain_rule(lesson["layers"], lesson["loss"], x, y, False)
+            assert len(ref) == len(got) and all(same_bits(a, b) for a, b in zip(ref, got)), path.name
+            got = sample_grads(lesson["layers"], lesson["loss"], x, y, True)
+            changed = changed or not all(same_bits(a, b) for a, b in zip(ref, got))
+        assert changed == sigmoid_derivative_used(lesson), path.name
+
+
+# ---------------------------------------------------------------------------
+# Main.
+# ---------------------------------------------------------------------------
+
+
+def main() -> int:
+    stats = {"ecf_agree": 0, "ecf_json": 0, "second": 0, "replays": 0, "closest": math.inf}
+    cache = {}
+    out_cases = []
+    own_stats = {mid: {"explained": 0, "ambiguous": 0, "others": {}} for mid in CATALOG}
+    with np.errstate(all="ignore"):
+        check_sample_grads()
+        check_against_ecf_json(stats)
+        specs = build_specs()
+        names = [sp["case"]["name"] for sp in specs]
+        assert len(names) == len(set(names)), "duplicate case names"
+        covered = {sp["mistake"] for sp in specs if sp["mistake"]}
+        assert covered == set(CATALOG), set(CATALOG) - covered
+        convs = {}
+        for sp in specs:
+            if sp["mistake"]:
+                convs.setdefault(sp["mistake"], set()).add(sp["case"]["convention"])
+        assert {cv for s in convs.values() for cv in s} == {"lecture", "pytorch"}
+        for mid in CATALOG:
+            assert 1 <= sum(sp["mistake"] == mid for sp in specs) <= 2, mid
+        for sp in specs:
+            lesson = cache.setdefault(sp["case"]["lesson"], mf.load_lesson(sp["case"]["lesson"]))
+            if sp["mistake"] == "batch-sum":
+                assert effective_batch(sp["case"], len(lesson["X"])) >= 2
+            obj, ids = build_case(sp, lesson, stats)
+            out_cases.append(obj)
+            mid = sp["mistake"]
+            if mid:
+                for e in obj["expected"]:
+                    if mid in e["explained_by"]:
+                        s = own_stats[mid]
+                        s["explained"] += 1
+                        others = [o for o in e["explained_by"] if o != mid]
+                        if others:
+                            s["ambiguous"] += 1
+                            for o in others:
+                                s["others"][o] = s["others"].get(o, 0) + 1
+    doc = {
+        "generated_by": "Tests/Fixtures/reference/make_misconception_fixtures.py",
+        "tolerance": {"rule": "|answer - e| <= atol + rtol*|e|", "atol": ATOL,
+                      "rtol": {"g": RTOL["g"], "other": RTOL_DEFAULT}},
+        "catalog": list(CATALOG),
+        "cases": out_cases,
+    }
+    text = mf.dump(doc)
+    assert json.loads(text)["cases"][0]["name"] == out_cases[0]["name"]
+    OUT.write_text(text, encoding="utf-8", newline="\n")
+    n_asked = sum(len(o["expected"]) for o in out_cases)
+    n_ex = sum(1 for o in out_cases for e in o["expected"] if e["explained_by"])
+    print(f"wrote {OUT.relative_to(HERE.parent.parent.parent)}: {len(out_cases)} cases, "
+          f"{n_asked} asked values ({n_ex} with a non-empty explained_by)")
+    print(f"  ok: right-formula replay == make_ecf_fixtures.replay bit for bit: {stats['ecf_agree']} values "
+          f"(these cases), {stats['ecf_json']} values (every case of ecf.json)")
+    print(f"  ok: {stats['replays']} mistaken replays; {stats['second']} values against the second "
+          "implementations (vectorised chain rule, catalog formulas in plain floats)")
+    print(f"  ok: no deciding comparison within a factor {MARGIN} of the tolerance's edge (closest: a factor "
+          f"{math.exp(stats['closest']):.3f})")
+    print("  per id: asked values it explains in its own cases / of those also explained by another id")
+    for mid in CATALOG:
+        s = own_stats[mid]
+        others = ", ".join(f"{o} {n}" for o, n in sorted(s["others"].items()))
+        print(f"    {mid}: {s['explained']} / {s['ambiguous']}" + (f" ({others})" if others else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except AssertionError:
+        traceback.print_exc()
+        print("make_misconception_fixtures.py: a self-check failed; nothing written", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,73 @@
+import Foundation
+import ReferenceFixtures
+import Testing
+import TraceEngine
+
+@testable import TraceGrading
+
+/// Misconception diagnosis against the numpy reference (`misconceptions.json`, from
+/// `make_misconception_fixtures.py`): each wrong answer is diagnosed with exactly the known
+/// mistakes whose formulas, applied to the student's own earlier answers, give it.
+@Suite struct MisconceptionTests {
+    static func cases() throws -> [MisconceptionCase] { try MisconceptionCase.all().cases }
+
+    static func grade(_ fixture: MisconceptionCase) throws -> GradeReport {
+        let asked = try fixture.expected.map { value in
+            AskedValue(t: value.t, parameter: value.parameter, quantity: try #require(Symbol(rawValue: value.quantity)))
+        }
+        let key = AnswerKey(experiment: try fixture.case.experiment(), asked: asked, values: fixture.expected.map(\.key))
+        let sheet = AnswerSheet(entries: fixture.answers.enumerated().map { n, answer in
+            AnswerEntry(
+                t: answer.t, parameter: answer.parameter, quantity: answer.quantity, value: .number(answer.value ?? .nan),
+                location: "answers.json:\(n + 1)")
+        })
+        return Grader(key: key).grade(sheet)
+    }
+
+    @Test("the catalog is the reference's, entry for entry")
+    func catalog() throws {
+        #expect(try MisconceptionCase.all().catalog == MisconceptionCatalog.all.map(\.id))
+    }
+
+    @Test("each wrong answer names exactly the mistakes that give it", arguments: try MisconceptionTests.cases())
+    func diagnoses(_ fixture: MisconceptionCase) throws {
+        let report = try Self.grade(fixture)
+        #expect(report.values.count == fixture.expected.count)
+        for (graded, expected) in zip(report.values, fixture.expected) {
+            let place = "\(expected.quantity) of \(expected.parameter) at t = \(expected.t)"
+            #expect(graded.mistakes.map(\.misconception.id).sorted() == expected.explained_by, "\(fixture.name): \(place)")
+            #expect(agrees(graded.carriedForward ?? .nan, expected.carried_forward, relative: 1e-12), "\(fixture.name): \(place)")
+            let text = FeedbackText(revealing: true).text(for: graded)
+            switch expected.explained_by.count {
+            case 0:
+                #expect(!text.contains("known mistake"), "\(fixture.name): \(place): \(text)")
+            case 1:
+                let name = try #require(MisconceptionCatalog.entry(expected.explained_by[0])).name
+                #expect(text.contains("A known mistake gives your answer: \(name) (")
+                        || text.contains("It follows from a known mistake in an earlier update, \(name): "), "\(fixture.name): \(place): \(text)")
+            default:
+                #expect(text.contains("More than one known mistake gives your answer, so it is one of these:"), "\(text)")
+                for id in expected.explained_by {
+                    #expect(text.contains(try #require(MisconceptionCatalog.entry(id)).name), "\(fixture.name): \(place)")
+                }
+            }
+        }
+        if let mistake = fixture.mistake {
+            #expect(report.values.contains { $0.mistakes.map(\.misconception.id) == [mistake] }, "\(fixture.name): named alone somewhere")
+        }
+    }
+
+    @Test("every catalog entry is recognised in a case of its own")
+    func everyEntryRecognised() throws {
+        let cases = try Self.cases()
+        for entry in MisconceptionCatalog.all {
+            let own = cases.filter { $0.mistake == entry.id }
+            #expect(!own.isEmpty, "no case for \(entry.id)")
+            var named = false
+            for fixture in own {
+                named = try named || Self.grade(fixture).values.contains { $0.mistakes.map(\.misconception.id) == [entry.id] }
+            }
+            #expect(named, "\(entry.id) is never named alone")
+        }
+    }
+}
