@@ -3,13 +3,17 @@
 /// A step's values are looked up many times per step (by the engine, the renderers and the
 /// grader); a `[Symbol: Value]` hashes the symbol's name on every lookup, this reads slot
 /// ``Symbol/ordinal``. Iteration is in ``Symbol`` declaration order, so it is deterministic.
+@frozen
 public struct SymbolMap<Value>: Sequence {
     /// One slot per symbol, or empty while no symbol has a value (most maps of a step stay empty).
-    private var slots: ContiguousArray<Value?>
+    @usableFromInline var slots: ContiguousArray<Value?>
 
+    @inlinable
     public init() { slots = [] }
 
-    /// The value for `symbol`, or `nil`; assigning `nil` removes it.
+    /// The value for `symbol`, or `nil`; assigning `nil` removes it. Inlinable, so that the
+    /// renderers' lookups are specialised for their value type, not looked up generically.
+    @inlinable
     public subscript(symbol: Symbol) -> Value? {
         get { slots.isEmpty ? nil : slots[symbol.ordinal] }
         set {
