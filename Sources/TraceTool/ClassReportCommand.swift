@@ -66,7 +66,11 @@ public enum ClassReportCommand {
             students.append(.init(id: id, report: grader.grade(AnswerFile.read(answers))))
         }
 
-        let report = ClassReport(students: students)
+        let unmatched = ((try? FileManager.default.contentsOfDirectory(atPath: request.answersDirectory)) ?? []).filter { entry in
+            let name = (entry as NSString).deletingPathExtension
+            return !entry.hasPrefix(".") && !ids.contains(entry) && !ids.contains(name)
+        }
+        let report = ClassReport(students: students, unmatchedAnswers: unmatched)
         let blocks = report.blocks(title: title)
         var files: [(path: String, text: String)] = []
         do {
@@ -84,7 +88,9 @@ public enum ClassReportCommand {
         files.append(("scores.csv", report.scoresCSV))
         try FolderOutput.write(files, into: request.reportPath)
         let submitted = students.filter { $0.report != nil }.count
-        return "graded \(Wording.counted(students.count, "student")) (\(submitted) with answers) into \(request.reportPath): report.md, report.html, scores.csv"
+        let skipped = unmatched.isEmpty
+            ? "" : "; \(Wording.counted(unmatched.count, "answers file")) without a key \(unmatched.count == 1 ? "was" : "were") not graded (see the report)"
+        return "graded \(Wording.counted(students.count, "student")) (\(submitted) with answers) into \(request.reportPath): report.md, report.html, scores.csv\(skipped)"
     }
 
     static func keyPath(_ id: String, in folder: String) -> String {

@@ -36,6 +36,8 @@ import Testing
             default: try csv.write(to: answers.appendingPathComponent("\(id).csv"))
             }
         }
+        // A misspelt name: no key has it.
+        try Data("t,parameter,quantity,value\n".utf8).write(to: answers.appendingPathComponent("0013.csv"))
         return folder
     }
 
@@ -44,6 +46,7 @@ import Testing
         let result = try TraceBinary.run(["grade", "--report", "report", "--key-dir", "hw", "--answers-dir", "answers"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("graded 12 students (10 with answers)"))
+        #expect(result.stderr.contains("1 answers file without a key was not graded"))
         let report = folder.appendingPathComponent("report")
         #expect(try FileManager.default.contentsOfDirectory(atPath: report.path).sorted() == ["report.html", "report.md", "scores.csv"])
 
@@ -64,6 +67,7 @@ import Testing
         #expect(markdown.contains("12 students, 10 with answers; 18 points each."))
         #expect(markdown.contains("The mistakes most students made: bias correction left out (4 students)."))
         #expect(markdown.contains("| bias correction left out | 4 (33.3 %) | 24 |"))
+        #expect(markdown.contains("Not graded, since no key has their name: 0013.csv."))
         #expect(markdown.contains("| 18 of 18 | 5 | ■■■■■ |"))
         // Of the ten with answers: the broken file's values count as missing.
         #expect(markdown.contains("| m̂ at t = 2 | 5 | 0 | 4 | 1 | 50 % |"))

@@ -106,8 +106,12 @@ public enum AnswerKeyReader {
         switch error {
         case let .keyNotFound(key, context):
             return "no \"\(key.stringValue)\" at \(path(context))"
+        case let .dataCorrupted(context) where context.codingPath.isEmpty:
+            return "it is not JSON"
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return "\(context.debugDescription) at \(path(context))"
+            // Foundation's sentences end in a full stop: "… at .steps[0]", not ". at".
+            let text = context.debugDescription.hasSuffix(".") ? String(context.debugDescription.dropLast()) : context.debugDescription
+            return "\(text) at \(path(context))"
         @unknown default:
             return "\(error)"
         }

@@ -41,9 +41,12 @@ public struct ClassReport: Sendable {
     public let students: [Student]
     /// The points available: the most asked of any student.
     public let maximumScore: Int
+    /// Answers found for no student with a key (a misspelt name?), which were not graded.
+    public let unmatchedAnswers: [String]
 
-    public init(students: [Student]) {
+    public init(students: [Student], unmatchedAnswers: [String] = []) {
         self.students = students.sorted { $0.id < $1.id }
+        self.unmatchedAnswers = unmatchedAnswers.sorted()
         maximumScore = students.compactMap { $0.report?.maximumScore }.max() ?? 0
     }
 
@@ -114,19 +117,25 @@ public struct ClassReport: Sendable {
                 "\(Wording.counted(students.count, "student")), \(submitted.count) with answers; \(maximumScore) points each. Mean score \(NumberFormat.significant(mean, digits: 3)), median \(NumberFormat.significant(median, digits: 3)). A value counts as right when it is right from the lesson's numbers or, error carried forward, from the student's own earlier values."),
         ]
 
+        if !unmatchedAnswers.isEmpty {
+            blocks.append(.paragraph("Not graded, since no key has their name: \(unmatchedAnswers.joined(separator: ", ")). Check the names against the key folder's."))
+        }
         let mistakes = self.mistakes
         blocks.append(.heading(level: 2, text: "What to revisit"))
         if mistakes.isEmpty {
             blocks.append(.paragraph("No wrong answer matched a known mistake."))
         } else {
             let top = mistakes.prefix(3).map { "\(names($0)) (\(Wording.counted($0.students, "student")))" }
-            blocks.append(.paragraph("The mistakes most students made: \(top.joined(separator: "; ")). Each row below counts the students with at least one answer that the mistake, and no other, explains; where several mistakes explain the same answers equally, they share a row."))
+            blocks.append(.paragraph("The mistakes most students made: \(top.joined(separator: "; ")). Each row counts the students with at least one answer that the mistake, and no other, explains; where several mistakes explain the same answers equally, they share a row."))
             blocks.append(.table(Table(
-                header: ["mistake", "students", "answers", "what the lecture does", "an example"],
+                header: ["mistake", "students", "answers"],
                 rows: mistakes.map { count in
-                    [names(count), "\(count.students) (\(percent(count.students, of: students.count)))", "\(count.answers)",
-                     count.misconceptions.map(\.explanation).joined(separator: " / "), count.example]
+                    [names(count), "\(count.students) (\(percent(count.students, of: students.count)))", "\(count.answers)"]
                 })))
+            for count in mistakes {
+                let explanations = count.misconceptions.map(\.explanation).joined(separator: ". ")
+                blocks.append(.paragraph("\(names(count)): \(explanations). For example, \(count.example)."))
+            }
         }
 
         blocks.append(.heading(level: 2, text: "Scores"))
@@ -139,7 +148,7 @@ public struct ClassReport: Sendable {
         blocks.append(.heading(level: 2, text: "Each asked value"))
         blocks.append(.paragraph("How many of the \(Wording.counted(submitted.count, "student")) with answers had each value right (from the lesson's numbers, or from their own earlier values), wrong, or missing (a file that could not be read counts as missing)."))
         blocks.append(.table(Table(
-            header: ["value", "right", "right from own values", "wrong", "missing", "right in all"],
+            header: ["value", "right", "right from own values", "wrong", "missing", "right, both ways"],
             rows: quantities.map { q in
                 [q.label, "\(q.right)", "\(q.rightCarriedForward)", "\(q.wrong)", "\(q.missing)",
                  percent(q.right + q.rightCarriedForward, of: q.total)]

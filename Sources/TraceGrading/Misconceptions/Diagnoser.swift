@@ -23,8 +23,14 @@ struct Diagnoser {
     }
 
     /// Fills in ``GradedValue/mistakes`` of every wrong value of `values`.
+    ///
+    /// An answer that the right formulas give from the student's own earlier answers is not
+    /// a mistake in its own formula (it can be graded wrong without carry-forward): it gets
+    /// no diagnosis.
     func diagnose(_ values: inout [GradedValue]) {
         guard values.contains(where: { $0.verdict == .wrong }) else { return }
+        var right = RecordingSink()
+        _ = try? Engine.run(key.experiment, replacing: replacements, into: &right)
         let replays = MisconceptionCatalog.all.compactMap { misconception -> MistakenReplay? in
             guard let mistaken = misconception.run(for: key.experiment) else { return nil }
             var experiment = key.experiment
@@ -37,10 +43,12 @@ struct Diagnoser {
         let layout = key.experiment.layout
         for n in values.indices where values[n].verdict == .wrong {
             guard let answer = values[n].answer, let index = layout.index(named: values[n].asked.parameter) else { continue }
-            let asked = values[n].asked
+            let asked = values[n].asked, tolerance = values[n].tolerance
+            let rightValue = right.computed(asked.quantity, at: asked.t, parameter: index)
+            if let rightValue, tolerance.accepts(answer, expected: rightValue) { continue }
             for mistaken in replays {
                 guard let candidate = mistaken.replay.computed(asked.quantity, at: asked.t, parameter: index),
-                    values[n].tolerance.accepts(answer, expected: candidate)
+                    tolerance.accepts(answer, expected: candidate)
                 else { continue }
                 let own = key.experiment.rule.expression(of: asked.quantity), theirs = mistaken.shown.expression(of: asked.quantity)
                 let inThisFormula = own != theirs || (asked.quantity == .g && mistaken.chainRule != .standard)

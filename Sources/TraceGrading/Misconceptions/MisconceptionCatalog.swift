@@ -100,10 +100,17 @@ public enum MisconceptionCatalog {
 
     static let epsilonPlacement = Misconception(
         id: "epsilon-placement", name: "ε on the wrong side of the square root",
-        explanation: "ε goes where the run's convention puts it: inside the square root in the lecture's formulas, √(… + ε), outside in PyTorch's and Optax's, √… + ε"
+        explanation: "ε goes where the run's formulas put it: inside the square root, √(… + ε), in the lecture's, Keras's and Optax's AdaGrad and RMSProp and the lecture's Adam; outside, √… + ε, in PyTorch's and Optax's Adam"
     ) { experiment, rule in
-        guard [.adagrad, .rmsprop, .adam, .adamw].contains(experiment.optimizer), experiment.convention != .keras else { return nil }
-        let other: Convention = experiment.convention == .lecture ? .pytorch : .lecture
+        let inside: Bool
+        switch (experiment.optimizer, experiment.convention) {
+        case (.adagrad, _), (.rmsprop, _): inside = experiment.convention != .pytorch
+        case (.adam, .keras), (.adamw, .keras): return nil  // Keras's ε̂ is neither
+        case (.adam, _), (.adamw, _): inside = experiment.convention == .lecture
+        default: return nil
+        }
+        // The same update with ε on the other side: PyTorch's form, or the lecture's.
+        let other: Convention = inside ? .pytorch : .lecture
         guard let wNew = UpdateRule.rule(for: experiment.optimizer, convention: other).expression(of: .wNew) else { return nil }
         return moments(rule, [.wNew: wNew])
     }
@@ -149,7 +156,7 @@ public enum MisconceptionCatalog {
     }
 
     static let adamwCoupled = Misconception(
-        id: "adamw-coupled", name: "AdamW's decay coupled into g (Adam with L2)",
+        id: "adamw-coupled", name: "AdamW's decay coupled into g, as in Adam with L2",
         explanation: "AdamW does not add λ·w to g (that is Adam with L2); it subtracts η·λ·w after the Adam step"
     ) { experiment, rule in
         guard experiment.optimizer == .adamw, hasAdamMoments(experiment), let u = adamStep(experiment) else { return nil }
@@ -188,7 +195,19 @@ public enum MisconceptionCatalog {
         explanation: "The update moves w against the gradient: it subtracts the step"
     ) { _, rule in
         guard let wNew = rule.expression(of: .wNew) else { return nil }
-        return moments(rule, [.wNew: w - (wNew - w)])
+        return moments(rule, [.wNew: flipped(wNew) ?? w - (wNew - w)])
+    }
+
+    /// `w + A + B` for `w − A − B` (and `w − v` for Keras's `w + v`): each term added to or
+    /// taken from `w` with the other sign, which is `w − (W − w)` written as a student would;
+    /// `nil` for other shapes.
+    private static func flipped(_ update: Expression) -> Expression? {
+        switch update {
+        case .symbol(.w): return w
+        case let .difference(a, b): return flipped(a).map { .sum($0, b) }
+        case let .sum(a, b): return flipped(a).map { .difference($0, b) }
+        default: return nil
+        }
     }
 
     static let sigmoidDerivative = Misconception(
