@@ -68,7 +68,8 @@ import Testing
         #expect(markdown.contains("The mistakes most students made: bias correction left out (4 students)."))
         #expect(markdown.contains("| bias correction left out | 4 (33.3 %) | 24 |"))
         #expect(markdown.contains("Not graded, since no key has their name: 0013.csv."))
-        #expect(markdown.contains("| 18 of 18 | 5 | ■■■■■ |"))
+        #expect(markdown.contains("| 18 of 18 | 5 | " + String(repeating: "■", count: 40) + " |"), "the longest bar is 40 marks")
+        #expect(markdown.contains("| 17 of 18 | 0 | · |"))
         // Of the ten with answers: the broken file's values count as missing.
         #expect(markdown.contains("| m̂ at t = 2 | 5 | 0 | 4 | 1 | 50 % |"))
         #expect(markdown.contains("| w\\_new at t = 2 | 9 | 0 | 0 | 1 | 90 % |"))

@@ -134,15 +134,19 @@ public struct ClassReport: Sendable {
                 })))
             for count in mistakes {
                 let explanations = count.misconceptions.map(\.explanation).joined(separator: ". ")
-                blocks.append(.paragraph("\(names(count)): \(explanations). For example, \(count.example)."))
+                blocks.append(.paragraph("\(names(count)) — \(explanations). For example, \(count.example)."))
             }
         }
 
         blocks.append(.heading(level: 2, text: "Scores"))
+        // A bar per score, the longest 40 marks wide; "·" where no student scored it.
+        let distribution = self.distribution
+        let widest = max(1, distribution.max() ?? 1)
         blocks.append(.table(Table(
             header: ["score", "students", ""],
             rows: distribution.enumerated().reversed().map { points, count in
-                ["\(points) of \(maximumScore)", "\(count)", String(repeating: "■", count: count)]
+                let marks = count == 0 ? 0 : max(1, Int((Double(count) * 40 / Double(widest)).rounded()))
+                return ["\(points) of \(maximumScore)", "\(count)", marks == 0 ? "·" : String(repeating: "■", count: marks)]
             })))
 
         blocks.append(.heading(level: 2, text: "Each asked value"))
