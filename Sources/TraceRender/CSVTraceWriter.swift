@@ -2,13 +2,24 @@ import TraceEngine
 
 /// Writes a run as CSV, one row per step and parameter, streamed:
 /// `t,epoch,parameter,eta,loss,w,g,<state…>,w_new`, numbers in full (`nan`, `inf` as words).
+///
+/// Rows go straight into the output's buffer, numbers by ``ShortestDigits``. A parameter's
+/// `w` is the `w_new` of the step before, the same double: its text is copied, not made again.
 public struct CSVTraceWriter: TraceSink {
     let output: TraceOutput
     private var symbols: [Symbol] = []
-    /// Each parameter's name in quotes (`"W1[1,2]"`), as bytes.
-    private var quotedNames: [[UInt8]] = []
+    /// Every parameter's name in quotes (`"W1[1,2]"`), one after another, and where each is.
+    private var names: [UInt8] = []
+    private var nameRanges: [Range<Int>] = []
     /// With L2, a `g_data` column after `g`: the chain rule's batch mean, before λ₂·w.
     private var writesDataGradient = false
+    /// The last step's `w_new` per parameter: its bits and its text (at `24·index`).
+    private var previousBits: [UInt64] = []
+    private var previousText: [UInt8] = []
+    private var previousLength: [Int] = []
+
+    /// The room one number's text takes (``ShortestDigits`` may write that far).
+    private static let numberRoom = ShortestDigits.maximumLength
 
     public init(output: TraceOutput) {
         self.output = output
@@ -19,8 +30,16 @@ public struct CSVTraceWriter: TraceSink {
 
     public mutating func begin(_ run: RunDescription) throws {
         symbols = run.rule.recordedSymbols
-        quotedNames = run.parameterNames.map { Array("\"\($0)\"".utf8) }
+        for name in run.parameterNames {
+            let start = names.count
+            names.append(contentsOf: "\"\(name)\"".utf8)
+            nameRanges.append(start..<names.count)
+        }
         writesDataGradient = run.experiment.l2 != nil
+        let count = nameRanges.count
+        previousBits = Array(repeating: Double.nan.bitPattern, count: count)
+        previousLength = Array(repeating: 0, count: count)
+        previousText = Array(repeating: 0, count: count * Self.numberRoom)
         var columns = ["t", "epoch", "parameter", "eta", "loss"] + symbols.map(\.rawValue)
         if writesDataGradient { columns.insert("g_data", at: 7) }
         try output.write(columns.joined(separator: ",") + "\n")
@@ -29,48 +48,66 @@ public struct CSVTraceWriter: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         // Each column's values once per step, not one lookup per cell.
         var columns = symbols.map { step.values[$0] ?? [] }
-        if writesDataGradient, let g = symbols.firstIndex(of: .g) { columns.insert(step.carriedIn[.g] ?? [], at: g + 1) }
+        var kinds = symbols
+        if writesDataGradient, let g = symbols.firstIndex(of: .g) {
+            columns.insert(step.carriedIn[.g] ?? [], at: g + 1)
+            kinds.insert(.g, at: g + 1)
+        }
         let stepColumns = Array("\(step.t),\(step.epoch),".utf8)
         var rest: [UInt8] = [UInt8(ascii: ",")]
         NumberFormat.appendFull(step.eta, to: &rest)
         rest.append(UInt8(ascii: ","))
         NumberFormat.appendFull(step.loss, to: &rest)
 
-        // The step's rows are written straight into one buffer sized for the longest text
-        // each cell can take, numbers by ShortestDigits, then handed over in one piece.
-        let cell = max(ShortestDigits.maximumLength, 4) + 1
-        let rowLimit = stepColumns.count + rest.count + 1 + cell * columns.count
-        let limit = quotedNames.reduce(0) { $0 + $1.count + rowLimit }
-        let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
-            guard let base = buffer.baseAddress else { return }
+        // Room for the longest text each cell can take.
+        let rowLimit = stepColumns.count + rest.count + 1 + (Self.numberRoom + 1) * columns.count
+        let limit = names.count + rowLimit * nameRanges.count
+        let room = Self.numberRoom
+        try output.write(reserving: limit) { base in
             var end = base
-            func copy(_ bytes: [UInt8]) {
-                bytes.withUnsafeBufferPointer { source in
-                    guard let from = source.baseAddress else { return }
-                    end.update(from: from, count: source.count)
-                    end += source.count
-                }
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let from = bytes.baseAddress else { return }
+                end.update(from: from, count: bytes.count)
+                end += bytes.count
             }
-            for (index, name) in quotedNames.enumerated() {
-                copy(stepColumns)
-                copy(name)
-                copy(rest)
-                for column in columns {
-                    end.pointee = UInt8(ascii: ",")
-                    end += 1
-                    let x = index < column.count ? column[index] : .nan
-                    if x.isFinite {
-                        end += ShortestDigits.write(x, to: end)
-                    } else {
-                        copy(Array(NumberFormat.full(x).utf8))
+            stepColumns.withUnsafeBufferPointer { stepColumns in
+                rest.withUnsafeBufferPointer { rest in
+                    names.withUnsafeBufferPointer { names in
+                        previousText.withUnsafeMutableBufferPointer { previousText in
+                            guard let cache = previousText.baseAddress else { return }
+                            for (index, range) in nameRanges.enumerated() {
+                                copy(stepColumns)
+                                copy(UnsafeBufferPointer(rebasing: names[range]))
+                                copy(rest)
+                                for (column, kind) in zip(columns, kinds) {
+                                    end.pointee = UInt8(ascii: ",")
+                                    end += 1
+                                    let x = index < column.count ? column[index] : .nan
+                                    let cached = cache + index * room
+                                    if kind == .w, previousLength[index] > 0, x.bitPattern == previousBits[index] {
+                                        end.update(from: cached, count: previousLength[index])
+                                        end += previousLength[index]
+                                    } else if x.isFinite {
+                                        let length = ShortestDigits.write(x, to: end)
+                                        if kind == .wNew {
+                                            cached.update(from: end, count: length)
+                                            previousBits[index] = x.bitPattern
+                                            previousLength[index] = length
+                                        }
+                                        end += length
+                                    } else {
+                                        Array(NumberFormat.full(x).utf8).withUnsafeBufferPointer { copy($0) }
+                                    }
+                                }
+                                end.pointee = UInt8(ascii: "\n")
+                                end += 1
+                            }
+                        }
                     }
                 }
-                end.pointee = UInt8(ascii: "\n")
-                end += 1
             }
-            count = end - base
+            return end - base
         }
-        try output.write(bytes: bytes)
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {

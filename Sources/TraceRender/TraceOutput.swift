@@ -5,6 +5,9 @@ public protocol TraceOutput: AnyObject {
     func write(_ text: String) throws
     /// Writes UTF-8 bytes: what the streamed writers build, without a `String` in between.
     func write(bytes: [UInt8]) throws
+    /// Lets `body` write up to `maximumCount` bytes straight into the output's buffer; `body`
+    /// returns how many it wrote. The streamed writers' way to write without a copy.
+    func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws
     func flush() throws
 }
 
@@ -13,45 +16,74 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// Buffered writes to a file descriptor: one `write(2)` per 64 KiB, not one per string.
+/// Buffered writes to a file descriptor: one `write(2)` per 64 KiB or so, not one per string.
 public final class FileDescriptorOutput: TraceOutput {
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private let capacity = 1 << 16
     private let name: String
+    /// Bytes not yet written, `count` of them, in room for `capacity`.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity = 1 << 17
+    private var count = 0
+    /// Written out once this many bytes wait.
+    private let threshold = 1 << 16
 
     /// Writes to `descriptor`, naming it `name` in errors (e.g. "standard output").
     public init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
-        buffer.reserveCapacity(capacity)
+        storage = .allocate(capacity: capacity)
     }
 
+    deinit { storage.deallocate() }
+
     public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= capacity { try flush() }
+        var text = text
+        try text.withUTF8 { bytes in try append(UnsafeRawBufferPointer(bytes)) }
     }
 
     public func write(bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        try bytes.withUnsafeBytes { try append($0) }
+    }
+
+    public func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws {
+        try makeRoom(for: maximumCount)
+        let written = body(storage + count)
+        precondition((0...maximumCount).contains(written), "wrote more than it reserved")
+        count += written
+        if count >= threshold { try flush() }
     }
 
     public func flush() throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { bytes in
-                Foundation.write(descriptor, bytes.baseAddress, bytes.count)
-            }
+        while offset < count {
+            let written = Foundation.write(descriptor, storage + offset, count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                buffer.removeAll(keepingCapacity: true)
+                count = 0
                 throw OutputError(description: "could not write to \(name): \(reason)")
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    private func append(_ bytes: UnsafeRawBufferPointer) throws {
+        try makeRoom(for: bytes.count)
+        if let base = bytes.baseAddress { (storage + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+        count += bytes.count
+        if count >= threshold { try flush() }
+    }
+
+    /// Flushes, and grows the buffer, until `needed` more bytes fit.
+    private func makeRoom(for needed: Int) throws {
+        if count + needed <= capacity { return }
+        try flush()
+        if needed > capacity {
+            storage.deallocate()
+            capacity = needed
+            storage = .allocate(capacity: capacity)
+        }
     }
 }
 
@@ -63,5 +95,11 @@ public final class StringOutput: TraceOutput {
 
     public func write(_ text: String) throws { self.text += text }
     public func write(bytes: [UInt8]) throws { text += String(decoding: bytes, as: UTF8.self) }
+    public func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws {
+        let bytes = [UInt8](unsafeUninitializedCapacity: maximumCount) { buffer, count in
+            count = buffer.baseAddress.map(body) ?? 0
+        }
+        try write(bytes: bytes)
+    }
     public func flush() throws {}
 }
