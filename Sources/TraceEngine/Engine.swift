@@ -41,10 +41,11 @@ public enum Engine {
 
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
         let gradientIsAssigned = rule.equations.contains { $0.target == .g }
+        let keepingSamples = sink.readsSamples
         for t in 1...experiment.steps {
             var computed = SymbolMap<[Double]>()
             computed[.w] = replacements.apply(.w, at: t, to: &parameters)
-            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: sink.readsSamples)
+            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples)
             var gradient = chainRule.gradient
             if !gradientIsAssigned { computed[.g] = replacements.apply(.g, at: t, to: &gradient) }
 
