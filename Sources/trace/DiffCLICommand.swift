@@ -27,7 +27,16 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Two conventions to compare, e.g. lecture,pytorch (lecture, pytorch, keras, optax).", valueName: "A,B"))
     var conventions: String
 
-    @OptionGroup var options: RunOptions
+    @OptionGroup var experiment: ExperimentOptions
+
+    @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Show only this parameter's values, e.g. W2[1,1], or all (default).", valueName: "name|all"))
+    var focus: String?
+
+    @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables are in full).")
+    var precision: Int = 4
 
     /// `--conventions`, parsed: each name must be a convention.
     private func parsedConventions() throws -> [Convention] {
@@ -41,12 +50,17 @@ struct DiffCLICommand: ParsableCommand {
     }
 
     func validate() throws {
-        try options.validate()
+        try experiment.validate()
         _ = try parsedConventions()
     }
 
     func run() throws {
-        var request = DiffCommand.Request(run: options.request(for: optimizer))
+        var run = RunRequest(settings: experiment.settings(for: optimizer))
+        run.lesson = experiment.lesson
+        run.outputPath = output
+        run.focus = focus
+        run.precision = precision
+        var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
         TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }
     }

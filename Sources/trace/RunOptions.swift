@@ -3,8 +3,9 @@ import TraceEngine
 import TraceLessons
 import TraceTool
 
-/// The flags every optimizer command takes (the contract's command line).
-struct RunOptions: ParsableArguments {
+/// The flags that make an experiment of a lesson: the lesson, steps and batches, the
+/// hyperparameters, schedule, L2 and shuffling. Every optimizer command and `trace diff` take them.
+struct ExperimentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
     var lesson: String?
 
@@ -35,26 +36,11 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Cosine schedule: updates from η down to η_min (default: --steps).") var period: Double?
     @Option(parsing: .unconditional, help: "Coupled weight decay (L2): add X·w to every gradient.") var l2: Double?
 
-    @Option(help: ArgumentHelp("Whose formulas: lecture (default), pytorch, keras or optax.", valueName: "lecture|pytorch|keras|optax"))
-    var convention: Convention?
-
     @Flag(help: "Shuffle the samples at the start of every epoch (seed 0 unless --seed).")
     var shuffle = false
 
     @Option(parsing: .unconditional, help: "Seed for shuffling (0 to 2⁶⁴−1); implies --shuffle.")
     var seed: UInt64?
-
-    @Option(help: ArgumentHelp("Output format: text (default), md, html, latex, json or csv.", valueName: "format"))
-    var format: OutputFormat = .text
-
-    @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
-    var focus: String?
-
-    @Option(parsing: .unconditional, help: "Significant digits in text, md, html and latex (json and csv are always in full).")
-    var precision: Int = 4
 
     func validate() throws {
         if let batchSize, batchSize != "full", (Int(batchSize) ?? 0) < 1 {
@@ -65,9 +51,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func request(for optimizer: Optimizer) -> RunRequest {
+    /// The settings these flags make for `optimizer` (no convention: the caller's).
+    func settings(for optimizer: Optimizer) -> RunSettings {
         var settings = RunSettings(optimizer: optimizer)
-        settings.convention = convention
         let flags: [(Symbol, Double?)] = [
             (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
             (.initialAccumulator, initialAccumulator),
@@ -82,8 +68,39 @@ struct RunOptions: ParsableArguments {
             settings.scheduleParameters[symbol] = value
         }
         settings.l2 = l2
+        return settings
+    }
+}
+
+/// The flags every optimizer command takes (the contract's command line): the experiment's,
+/// the convention, and where and how the run is written.
+struct RunOptions: ParsableArguments {
+    @OptionGroup var experiment: ExperimentOptions
+
+    @Option(help: ArgumentHelp("Whose formulas: lecture (default), pytorch, keras or optax.", valueName: "lecture|pytorch|keras|optax"))
+    var convention: Convention?
+
+    @Option(help: ArgumentHelp("Output format: text (default), md, html, latex, json or csv.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The parameter whose worked example is shown, e.g. W2[1,1], or all (default: the first).", valueName: "name|all"))
+    var focus: String?
+
+    @Option(parsing: .unconditional, help: "Significant digits in text, md, html and latex (json and csv are always in full).")
+    var precision: Int = 4
+
+    func validate() throws {
+        try experiment.validate()
+    }
+
+    func request(for optimizer: Optimizer) -> RunRequest {
+        var settings = experiment.settings(for: optimizer)
+        settings.convention = convention
         var request = RunRequest(settings: settings)
-        request.lesson = lesson
+        request.lesson = experiment.lesson
         request.format = format
         request.outputPath = output
         request.precision = precision
