@@ -5,7 +5,7 @@ import Yams
 extension LessonParser {
     static let gradingKeys = ["rtol", "atol", "quantities"]
     static let toleranceKeys = ["rtol", "atol"]
-    static let variantHyperparameters: [Symbol] = [.eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2]
+    static let variantHyperparameters: [Symbol] = [.eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .initialAccumulator]
     static var variantKeys: [String] {
         VariantSettings.Kind.allCases.map(\.rawValue) + variantHyperparameters.map(\.rawValue)
     }

@@ -175,3 +175,45 @@ import Testing
         #expect(unused.stderr == "unused.yaml:15:3: variants gives a range for beta1, but gd does not use it; remove it\n", "\(unused.stderr)")
     }
 }
+
+/// A lesson's `variants:` can draw AdaGrad's s₀ too.
+@Suite struct InitialAccumulatorVariantTests {
+    @Test func drawsTheStartingAccumulator() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        try """
+            title: AdaGrad with a varied start
+            model:
+              loss: half_sse
+              layers:
+                - activation: sigmoid
+                  weights: [[0.1, 0.2]]
+                  biases: [0.0]
+            data:
+              inputs: [[1.0, 0.5]]
+              targets: [[1.0]]
+            optimizer:
+              name: adagrad
+              convention: keras
+            training:
+              steps: 2
+            variants:
+              initial_accumulator: [0.05, 0.2]
+            """.write(to: folder.appendingPathComponent("s0.yaml"), atomically: true, encoding: .utf8)
+        let result = try TraceBinary.run(["homework", "s0.yaml", "--count", "8", "--seed", "5", "--output", "hw"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        var drawn: Set<Double> = []
+        for n in 1...8 {
+            let key = try #require(try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent(String(format: "hw/%03d/key.json", n)))) as? [String: Any])
+            let s0 = try #require((key["optimizer"] as? [String: Any]).flatMap { $0["hyperparameters"] as? [String: Double] }?["initial_accumulator"])
+            drawn.insert(s0)
+            // s(1) = s₀ + g² for every parameter of the key's first step.
+            let first = try #require((key["steps"] as? [[String: Any]])?.first?["parameters"] as? [String: [String: Double]])
+            for (name, values) in first {
+                let g = try #require(values["g"]), s = try #require(values["s"])
+                #expect(abs(s - (s0 + g * g)) <= 1e-14 * s, "\(name)")
+            }
+        }
+        #expect(drawn.isSubset(of: [0.05, 0.2]) && drawn.count == 2, "\(drawn)")
+    }
+}
