@@ -54,7 +54,9 @@ struct Diagnoser {
                 let inThisFormula = own != theirs || (asked.quantity == .g && mistaken.chainRule != .standard)
                 values[n].mistakes.append(GradedValue.Mistake(
                     misconception: mistaken.misconception, value: candidate,
-                    working: working(of: asked, parameter: index, in: mistaken.replay, shown: mistaken.shown, value: candidate),
+                    working: working(
+                        of: asked, parameter: index, in: mistaken.replay, shown: mistaken.shown, chainRule: mistaken.chainRule,
+                        value: candidate),
                     inThisFormula: inThisFormula))
             }
         }
@@ -62,10 +64,20 @@ struct Diagnoser {
 
     /// The formula the student likely used, with their numbers: `m̂(2) = m = 0.0015`.
     private func working(
-        of asked: AskedValue, parameter index: Int, in replay: RecordingSink, shown rule: UpdateRule, value: Double
+        of asked: AskedValue, parameter index: Int, in replay: RecordingSink, shown rule: UpdateRule,
+        chainRule: ChainRuleVariant, value: Double
     ) -> String {
         let number = FeedbackText.number
         let label = "\(asked.quantity == .wNew ? "w" : asked.quantity.unicode)(\(asked.t))"
+        // A mistake in the chain rule: the gradient as the student took it, with their δ and a.
+        if asked.quantity == .g, chainRule != .standard, asked.t <= replay.steps.count, let run = replay.run,
+            !rule.equations.contains(where: { $0.target == .g })
+        {
+            var step = replay.steps[asked.t - 1]
+            if let computed = step.computed[.g] { step.carriedIn[.g] = computed }
+            let line = WorkedFormulas(number: number).gradient(parameter: index, step: step, run: run, summed: chainRule == .batchSum)
+            return UnicodeMath.render(line)
+        }
         guard asked.t <= replay.steps.count,
             let k = rule.equations.firstIndex(where: { $0.target == asked.quantity })
         else { return "\(label) = \(number(value))" }

@@ -49,9 +49,10 @@ public struct WorkedFormulas {
         return .row([.name("L"), .op("="), .fraction(.row(terms), .number("\(step.samples.count)")), .op("="), result])
     }
 
-    /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch; for an
-    /// objective, `g = ∂L/∂w₁ = 2·0.5·2 = 2`.
-    public func gradient(parameter: Int, step: StepRecord, run: RunDescription) -> MathNode {
+    /// `g = δ2[1]·a1[1] = 0.1385·0.5933 = 0.08217`, or its mean over the batch (its sum, with
+    /// `summed`: what a student who adds the batch's gradients up writes); for an objective,
+    /// `g = ∂L/∂w₁ = 2·0.5·2 = 2`.
+    public func gradient(parameter: Int, step: StepRecord, run: RunDescription, summed: Bool = false) -> MathNode {
         let symbolic: MathNode
         let terms: [MathNode]
         switch run.layout.roles[parameter] {
@@ -78,6 +79,9 @@ public struct WorkedFormulas {
         for (n, term) in terms.enumerated() {
             if n > 0 { sum.append(.op("+")) }
             sum.append(term)
+        }
+        if summed {
+            return .row([.name("g"), .op("="), .text("sum over the batch of "), symbolic, .op("="), .row(sum), .op("="), g])
         }
         return .row([.name("g"), .op("="), .text("mean over the batch of "), symbolic, .op("="),
                      .fraction(.row(sum), .number("\(terms.count)")), .op("="), g])
