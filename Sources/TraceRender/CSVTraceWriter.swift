@@ -46,12 +46,18 @@ public struct CSVTraceWriter: TraceSink {
     }
 
     public mutating func record(_ step: StepRecord) throws {
-        // Each column's values once per step, not one lookup per cell.
-        var columns = symbols.map { step.values[$0] ?? [] }
+        // The step's values column by column in one flat array (column c of parameter i at
+        // c·count + i), so the rows below read plain doubles, with no array to retain per cell.
         var kinds = symbols
+        if writesDataGradient, let g = symbols.firstIndex(of: .g) { kinds.insert(.g, at: g + 1) }
+        let count = nameRanges.count
+        var cells = [Double](repeating: .nan, count: kinds.count * count)
+        for (c, symbol) in symbols.enumerated() {
+            let column = (writesDataGradient && c > (symbols.firstIndex(of: .g) ?? Int.max)) ? c + 1 : c
+            for (i, x) in (step.values[symbol] ?? []).prefix(count).enumerated() { cells[column * count + i] = x }
+        }
         if writesDataGradient, let g = symbols.firstIndex(of: .g) {
-            columns.insert(step.carriedIn[.g] ?? [], at: g + 1)
-            kinds.insert(.g, at: g + 1)
+            for (i, x) in (step.carriedIn[.g] ?? []).prefix(count).enumerated() { cells[(g + 1) * count + i] = x }
         }
         let stepColumns = Array("\(step.t),\(step.epoch),".utf8)
         var rest: [UInt8] = [UInt8(ascii: ",")]
@@ -60,9 +66,9 @@ public struct CSVTraceWriter: TraceSink {
         NumberFormat.appendFull(step.loss, to: &rest)
 
         // Room for the longest text each cell can take.
-        let rowLimit = stepColumns.count + rest.count + 1 + (Self.numberRoom + 1) * columns.count
-        let limit = names.count + rowLimit * nameRanges.count
         let room = Self.numberRoom
+        let rowLimit = stepColumns.count + rest.count + 1 + (room + 1) * kinds.count
+        let limit = names.count + rowLimit * count
         try output.write(reserving: limit) { base in
             var end = base
             func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -70,41 +76,50 @@ public struct CSVTraceWriter: TraceSink {
                 end.update(from: from, count: bytes.count)
                 end += bytes.count
             }
+            // Every buffer the rows read, as pointers: nothing is retained per cell.
             stepColumns.withUnsafeBufferPointer { stepColumns in
-                rest.withUnsafeBufferPointer { rest in
-                    names.withUnsafeBufferPointer { names in
-                        previousText.withUnsafeMutableBufferPointer { previousText in
-                            guard let cache = previousText.baseAddress else { return }
-                            for (index, range) in nameRanges.enumerated() {
-                                copy(stepColumns)
-                                copy(UnsafeBufferPointer(rebasing: names[range]))
-                                copy(rest)
-                                for (column, kind) in zip(columns, kinds) {
-                                    end.pointee = UInt8(ascii: ",")
-                                    end += 1
-                                    let x = index < column.count ? column[index] : .nan
-                                    let cached = cache + index * room
-                                    if kind == .w, previousLength[index] > 0, x.bitPattern == previousBits[index] {
-                                        end.update(from: cached, count: previousLength[index])
-                                        end += previousLength[index]
-                                    } else if x.isFinite {
-                                        let length = ShortestDigits.write(x, to: end)
-                                        if kind == .wNew {
-                                            cached.update(from: end, count: length)
-                                            previousBits[index] = x.bitPattern
-                                            previousLength[index] = length
-                                        }
-                                        end += length
-                                    } else {
-                                        Array(NumberFormat.full(x).utf8).withUnsafeBufferPointer { copy($0) }
-                                    }
-                                }
-                                end.pointee = UInt8(ascii: "\n")
-                                end += 1
+            rest.withUnsafeBufferPointer { rest in
+            names.withUnsafeBufferPointer { names in
+            cells.withUnsafeBufferPointer { cells in
+            kinds.withUnsafeBufferPointer { kinds in
+            previousText.withUnsafeMutableBufferPointer { previousText in
+            previousBits.withUnsafeMutableBufferPointer { previousBits in
+            previousLength.withUnsafeMutableBufferPointer { previousLength in
+                guard let cache = previousText.baseAddress else { return }
+                for (index, range) in nameRanges.enumerated() {
+                    copy(stepColumns)
+                    copy(UnsafeBufferPointer(rebasing: names[range]))
+                    copy(rest)
+                    for c in 0..<kinds.count {
+                        end.pointee = UInt8(ascii: ",")
+                        end += 1
+                        let x = cells[c * count + index]
+                        let cached = cache + index * room
+                        if kinds[c] == .w, previousLength[index] > 0, x.bitPattern == previousBits[index] {
+                            end.update(from: cached, count: previousLength[index])
+                            end += previousLength[index]
+                        } else if x.isFinite {
+                            let length = ShortestDigits.write(x, to: end)
+                            if kinds[c] == .wNew {
+                                cached.update(from: end, count: length)
+                                previousBits[index] = x.bitPattern
+                                previousLength[index] = length
                             }
+                            end += length
+                        } else {
+                            Array(NumberFormat.full(x).utf8).withUnsafeBufferPointer { copy($0) }
                         }
                     }
+                    end.pointee = UInt8(ascii: "\n")
+                    end += 1
                 }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
             }
             return end - base
         }
