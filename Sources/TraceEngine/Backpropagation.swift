@@ -81,8 +81,10 @@ struct Backpropagation: Sendable {
                 }
             }
         }
-        let prediction = Array(workspace.a[outputStart..<outputStart + outputCount])
-        let sampleLoss = loss.value(prediction: prediction, target: y)
+        // ŷ is the last layer's a, read where it is.
+        let sampleLoss = workspace.a.withUnsafeBufferPointer { a in
+            loss.value(prediction: UnsafeBufferPointer(rebasing: a[outputStart..<outputStart + outputCount]), target: y)
+        }
 
         parameters.withUnsafeBufferPointer { w in
             x.withUnsafeBufferPointer { x in
@@ -95,10 +97,10 @@ struct Backpropagation: Sendable {
                                 let upstream: Double
                                 if l == last, loss == .bce, shape.activation == .sigmoid {
                                     // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
-                                    delta[out + j] = prediction[j] - y[j]
+                                    delta[out + j] = a[outputStart + j] - y[j]
                                     continue
                                 } else if l == last {
-                                    upstream = loss.derivative(prediction: prediction[j], target: y[j], outputCount: outputCount)
+                                    upstream = loss.derivative(prediction: a[outputStart + j], target: y[j], outputCount: outputCount)
                                 } else {
                                     let above = shapes[l + 1], aboveOut = workspace.offsets[l + 1]
                                     var sum = 0.0

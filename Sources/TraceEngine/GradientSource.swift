@@ -9,6 +9,8 @@ struct GradientSource {
     private let parameterCount: Int
     private var workspace: Backpropagation.Workspace?
     private let sumsTheBatch: Bool
+    /// The last batch's sample numbers (from 1), kept while the batch repeats (the full batch).
+    private var lastBatch: (indices: [Int], numbers: [Int]) = ([], [])
 
     init(_ experiment: Experiment) {
         data = experiment.data
@@ -81,7 +83,8 @@ struct GradientSource {
         if divergence == nil, !loss.isFinite {
             divergence = Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)
         }
-        return Step(epoch: batch.epoch, batch: batch.sampleIndices.map { $0 + 1 }, samples: samples,
+        if batch.sampleIndices != lastBatch.indices { lastBatch = (batch.sampleIndices, batch.sampleIndices.map { $0 + 1 }) }
+        return Step(epoch: batch.epoch, batch: lastBatch.numbers, samples: samples,
                     loss: loss, gradient: gradient, divergence: divergence)
     }
 

@@ -15,20 +15,20 @@ public enum Loss: String, CaseIterable, Sendable {
     case mse
     case bce
 
-    /// The sample loss `L(ŷ, y)`.
-    public func value(prediction: [Double], target: [Double]) -> Double {
+    /// The sample loss `L(ŷ, y)`, the terms added up in the order of the outputs.
+    public func value<Prediction: Collection<Double>>(prediction: Prediction, target: [Double]) -> Double {
         switch self {
         case .halfSSE:
             var sum = 0.0
-            for k in prediction.indices {
-                let error = target[k] - prediction[k]
+            for (p, y) in zip(prediction, target) {
+                let error = y - p
                 sum += error * error
             }
             return 0.5 * sum
         case .mse:
             var sum = 0.0
-            for k in prediction.indices {
-                let error = target[k] - prediction[k]
+            for (p, y) in zip(prediction, target) {
+                let error = y - p
                 sum += error * error
             }
             return sum / Double(prediction.count)
@@ -36,8 +36,7 @@ public enum Loss: String, CaseIterable, Sendable {
             // A term whose coefficient is 0 is 0, also where its logarithm is −∞ (a sigmoid
             // rounds to exactly 1 for z > 36.7): 0·ln 0 would be NaN.
             var sum = 0.0
-            for k in prediction.indices {
-                let y = target[k], p = prediction[k]
+            for (p, y) in zip(prediction, target) {
                 if y != 0 { sum += y * Foundation.log(p) }
                 if y != 1 { sum += (1 - y) * Foundation.log(1 - p) }
             }
