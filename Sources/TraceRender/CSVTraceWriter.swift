@@ -8,6 +8,8 @@ import TraceEngine
 public struct CSVTraceWriter: TraceSink {
     let output: TraceOutput
     private var symbols: [Symbol] = []
+    /// What each column after `loss` holds: `symbols`, with `g` again for `g_data` under L2.
+    private var kinds: [Symbol] = []
     /// Every parameter's name in quotes (`"W1[1,2]"`), one after another, and where each is.
     private var names: [UInt8] = []
     private var nameRanges: [Range<Int>] = []
@@ -36,6 +38,8 @@ public struct CSVTraceWriter: TraceSink {
             nameRanges.append(start..<names.count)
         }
         writesDataGradient = run.experiment.l2 != nil
+        kinds = symbols
+        if writesDataGradient, let g = symbols.firstIndex(of: .g) { kinds.insert(.g, at: g + 1) }
         let count = nameRanges.count
         previousBits = Array(repeating: Double.nan.bitPattern, count: count)
         previousLength = Array(repeating: 0, count: count)
@@ -48,16 +52,16 @@ public struct CSVTraceWriter: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         // The step's values column by column in one flat array (column c of parameter i at
         // c·count + i), so the rows below read plain doubles, with no array to retain per cell.
-        var kinds = symbols
-        if writesDataGradient, let g = symbols.firstIndex(of: .g) { kinds.insert(.g, at: g + 1) }
         let count = nameRanges.count
         var cells = [Double](repeating: .nan, count: kinds.count * count)
-        for (c, symbol) in symbols.enumerated() {
-            let column = (writesDataGradient && c > (symbols.firstIndex(of: .g) ?? Int.max)) ? c + 1 : c
+        var column = 0
+        for symbol in symbols {
             for (i, x) in (step.values[symbol] ?? []).prefix(count).enumerated() { cells[column * count + i] = x }
-        }
-        if writesDataGradient, let g = symbols.firstIndex(of: .g) {
-            for (i, x) in (step.carriedIn[.g] ?? []).prefix(count).enumerated() { cells[(g + 1) * count + i] = x }
+            column += 1
+            if symbol == .g, writesDataGradient {
+                for (i, x) in (step.carriedIn[.g] ?? []).prefix(count).enumerated() { cells[column * count + i] = x }
+                column += 1
+            }
         }
         let stepColumns = Array("\(step.t),\(step.epoch),".utf8)
         var rest: [UInt8] = [UInt8(ascii: ",")]
@@ -81,7 +85,7 @@ public struct CSVTraceWriter: TraceSink {
             rest.withUnsafeBufferPointer { rest in
             names.withUnsafeBufferPointer { names in
             cells.withUnsafeBufferPointer { cells in
-            kinds.withUnsafeBufferPointer { kinds in
+            self.kinds.withUnsafeBufferPointer { kinds in
             previousText.withUnsafeMutableBufferPointer { previousText in
             previousBits.withUnsafeMutableBufferPointer { previousBits in
             previousLength.withUnsafeMutableBufferPointer { previousLength in

@@ -79,7 +79,8 @@ public struct Grader: Sendable {
             values.append(graded)
         }
         // Mistakes are recognised on the student's own earlier values, with or without carry-forward.
-        Diagnoser(key: key, replacements: answered).diagnose(&values)
+        // With carry-forward the replay above already ran the right formulas on the answers.
+        Diagnoser(key: key, replacements: answered, rightReplay: carryForward ? replay : nil).diagnose(&values)
         return GradeReport(
             values: values, fileProblem: sheet.fileProblem, notes: sheet.notes + matched.notes, carryForward: carryForward)
     }

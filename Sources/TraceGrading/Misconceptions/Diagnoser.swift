@@ -12,6 +12,9 @@ import TraceRender
 struct Diagnoser {
     let key: AnswerKey
     let replacements: Replacements
+    /// The run with the right formulas on the same replacements, when the caller has it (the
+    /// grader's carry-forward replay); else it is run here.
+    var rightReplay: RecordingSink?
 
     /// One mistake's replay, and what it gave.
     private struct MistakenReplay {
@@ -29,8 +32,11 @@ struct Diagnoser {
     /// no diagnosis.
     func diagnose(_ values: inout [GradedValue]) {
         guard values.contains(where: { $0.verdict == .wrong }) else { return }
-        var right = RecordingSink()
-        _ = try? Engine.run(key.experiment, replacing: replacements, into: &right)
+        let right = rightReplay ?? {
+            var replay = RecordingSink()
+            _ = try? Engine.run(key.experiment, replacing: replacements, into: &replay)
+            return replay
+        }()
         let replays = MisconceptionCatalog.all.compactMap { misconception -> MistakenReplay? in
             guard let mistaken = misconception.run(for: key.experiment) else { return nil }
             var experiment = key.experiment
