@@ -69,14 +69,7 @@ import Testing
         summary: |
           Prose with <script>alert('s')</script> and <img src=x onerror=alert(2)>,
           a [link](javascript:alert(3)), ![a tracker](https://example.com/pixel.png) and **real** Markdown.
-        model:
-          loss: half_sse
-          layers:
-            - activation: sigmoid
-              weights: [[0.5]]
-        data:
-          inputs: [[1.0]]
-          targets: [[0.0]]
+        \(TraceBinary.oneSigmoidNeuron())
         """
 
     @Test func hostileLessonTextIsEscapedOrRemoved() throws {
@@ -113,14 +106,7 @@ import Testing
               Intro
               ```
               an unclosed fence
-            model:
-              loss: half_sse
-              layers:
-                - activation: sigmoid
-                  weights: [[0.5]]
-            data:
-              inputs: [[1.0]]
-              targets: [[0.0]]
+            \(TraceBinary.oneSigmoidNeuron())
             """.write(to: folder.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
         let markdown = try output(["gd", "--lesson", "evil.yaml", "--format", "md"], in: folder)
         let lines = markdown.split(separator: "\n")

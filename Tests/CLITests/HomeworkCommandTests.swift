@@ -148,14 +148,7 @@ import Testing
         let folder = try TraceBinary.temporaryFolder()
         let lesson = """
             title: Saturated
-            model:
-              loss: half_sse
-              layers:
-                - activation: sigmoid
-                  weights: [[0.5]]
-            data:
-              inputs: [[1.0]]
-              targets: [[1.0]]
+            \(TraceBinary.oneSigmoidNeuron(target: 1))
             optimizer:
               name: gd
             variants:

@@ -72,14 +72,7 @@ import Testing
 
               - a list item with `code_and_#`
               1. a numbered one
-            model:
-              loss: half_sse
-              layers:
-                - activation: sigmoid
-                  weights: [[0.5]]
-            data:
-              inputs: [[1.0]]
-              targets: [[0.0]]
+            \(TraceBinary.oneSigmoidNeuron())
             """, forbidden: [marker])
     }
 
@@ -90,14 +83,7 @@ import Testing
             summary: |
               Prose with \\def\\x{1}, $math$, 50% & more_underscores, `code`, **bold**,
               <script>alert(1)</script> and Unicode: β₁, m̂, ½, →, ✓.
-            model:
-              loss: half_sse
-              layers:
-                - activation: sigmoid
-                  weights: [[0.5]]
-            data:
-              inputs: [[1.0]]
-              targets: [[0.0]]
+            \(TraceBinary.oneSigmoidNeuron())
             """)
     }
 }

@@ -32,6 +32,21 @@ struct TraceBinary {
         repository.appendingPathComponent("Tests/Fixtures/\(path)").path
     }
 
+    /// A lesson's `model:` and `data:` for one sigmoid neuron (weight 0.5, input 1), the
+    /// smallest network the CLI tests build lessons on; `target` is the sample's target.
+    static func oneSigmoidNeuron(target: Double = 0) -> String {
+        """
+        model:
+          loss: half_sse
+          layers:
+            - activation: sigmoid
+              weights: [[0.5]]
+        data:
+          inputs: [[1.0]]
+          targets: [[\(target)]]
+        """
+    }
+
     /// Runs `trace arguments…` in `directory` (a fresh temporary folder by default).
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let folder = try directory ?? temporaryFolder()
