@@ -22,11 +22,9 @@ struct FeedbackFormulas {
     func working(for asked: AskedValue, parameter index: Int) -> (working: String, formula: String) {
         let rule = replay.run?.rule ?? experiment.rule
         let formula = Self.formula(of: asked.quantity, in: rule, t: asked.t, objective: experiment.objective != nil)
-        guard asked.t >= 1, asked.t <= replay.steps.count, let run = replay.run else { return (formula, formula) }
-        // Show the asked value as computed, before the student's own replaced it; every value
-        // it read stays as the equation read it (the student's, where they gave one).
-        var step = replay.steps[asked.t - 1]
-        if let computed = step.computed[asked.quantity] { step.values[asked.quantity] = computed }
+        guard let run = replay.run, let step = replay.step(at: asked.t, showingComputed: asked.quantity) else {
+            return (formula, formula)
+        }
         let number = { NumberFormat.significant($0, digits: FeedbackFormulas.digits) }
 
         switch asked.quantity {
@@ -37,7 +35,6 @@ struct FeedbackFormulas {
                 : "the weight update \(asked.t - 1) computed (its w_new), \(number(value))"
             return (text, formula)
         case .g where !rule.equations.contains(where: { $0.target == .g }):
-            if let computed = step.computed[.g] { step.carriedIn[.g] = computed }
             return ("\(UnicodeMath.render(worked.gradient(parameter: index, step: step, run: run))) (at the weights before update \(asked.t))", formula)
         default:
             guard let k = rule.equations.firstIndex(where: { $0.target == asked.quantity }) else { return (formula, formula) }

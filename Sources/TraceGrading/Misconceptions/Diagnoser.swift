@@ -76,22 +76,18 @@ struct Diagnoser {
         let number = FeedbackText.number
         let label = "\(asked.quantity == .wNew ? "w" : asked.quantity.unicode)(\(asked.t))"
         // A mistake in the chain rule: the gradient as the student took it, with their δ and a.
-        if asked.quantity == .g, chainRule != .standard, asked.t <= replay.steps.count, let run = replay.run,
-            !rule.equations.contains(where: { $0.target == .g })
+        if asked.quantity == .g, chainRule != .standard, let run = replay.run,
+            !rule.equations.contains(where: { $0.target == .g }), let step = replay.step(at: asked.t, showingComputed: .g)
         {
-            var step = replay.steps[asked.t - 1]
-            if let computed = step.computed[.g] { step.carriedIn[.g] = computed }
             let line = WorkedFormulas(number: number).gradient(parameter: index, step: step, run: run, summed: chainRule == .batchSum)
             return UnicodeMath.render(line)
         }
-        guard asked.t <= replay.steps.count,
+        guard let step = replay.step(at: asked.t, showingComputed: asked.quantity),
             let k = rule.equations.firstIndex(where: { $0.target == asked.quantity })
         else { return "\(label) = \(number(value))" }
         if case let .symbol(symbol) = rule.equations[k].expression {
             return "\(label) = \(symbol.unicode) = \(number(value))"  // m̂ = m: nothing to work out
         }
-        var step = replay.steps[asked.t - 1]
-        if let computed = step.computed[asked.quantity] { step.values[asked.quantity] = computed }
         let worked = WorkedFormulas(number: number).update(parameter: index, step: step, rule: rule, symbols: true)
         return UnicodeMath.render(worked[k])
     }
