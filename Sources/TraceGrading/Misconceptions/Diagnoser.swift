@@ -46,7 +46,7 @@ struct Diagnoser {
             return MistakenReplay(
                 misconception: misconception, replay: replay, shown: mistaken.shown ?? mistaken.rule, chainRule: mistaken.chainRule)
         }
-        let layout = key.experiment.layout
+        let layout = key.experiment.layout, ownRule = key.experiment.rule
         for n in values.indices where values[n].verdict == .wrong {
             guard let answer = values[n].answer, let index = layout.index(named: values[n].asked.parameter) else { continue }
             let asked = values[n].asked, tolerance = values[n].tolerance
@@ -56,7 +56,7 @@ struct Diagnoser {
                 guard let candidate = mistaken.replay.computed(asked.quantity, at: asked.t, parameter: index),
                     tolerance.accepts(answer, expected: candidate)
                 else { continue }
-                let own = key.experiment.rule.expression(of: asked.quantity), theirs = mistaken.shown.expression(of: asked.quantity)
+                let own = ownRule.expression(of: asked.quantity), theirs = mistaken.shown.expression(of: asked.quantity)
                 let inThisFormula = own != theirs || (asked.quantity == .g && mistaken.chainRule != .standard)
                 values[n].mistakes.append(GradedValue.Mistake(
                     misconception: mistaken.misconception, value: candidate,
