@@ -30,24 +30,26 @@ public enum Engine {
 
         var parameters = experiment.initialParameters
         let stateSymbols = rule.stateSymbols, recordedSymbols = rule.recordedSymbols
+        let targets = rule.equations.map(\.target)
         var scalars = experiment.scalars
-        var state = SymbolMap<[Double]>()
+        // The state carried into the next step: the start values, then each step's results.
+        var state = ParameterValues(parameterCount: count)
         for symbol in stateSymbols {
             let start = rule.initialState[symbol].flatMap { scalars[$0] } ?? 0
-            state[symbol] = Array(repeating: start, count: count)
+            state.set(symbol, to: Array(repeating: start, count: count))
         }
 
         try sink.begin(RunDescription(experiment: experiment, rule: rule, layout: layout))
 
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
-        let gradientIsAssigned = rule.equations.contains { $0.target == .g }
+        let gradientIsAssigned = targets.contains(.g)
         let keepingSamples = sink.readsSamples
         for t in 1...experiment.steps {
-            var computed = SymbolMap<[Double]>()
-            computed[.w] = replacements.apply(.w, at: t, to: &parameters)
+            var computed = ParameterValues()
+            if let before = replacements.apply(.w, at: t, to: &parameters) { computed.set(.w, to: before) }
             let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples)
             var gradient = chainRule.gradient
-            if !gradientIsAssigned { computed[.g] = replacements.apply(.g, at: t, to: &gradient) }
+            if !gradientIsAssigned, let before = replacements.apply(.g, at: t, to: &gradient) { computed.set(.g, to: before) }
 
             scalars[.t] = Double(t)
             // The schedule turns η into this step's η_t, which the rule then reads as η.
@@ -65,30 +67,35 @@ public enum Engine {
             program.load(scalars: stepScalars)
             program.set(.w, to: parameters)
             program.set(.g, to: gradient)
-            for (symbol, values) in state { program.set(symbol, to: values) }
-            var values = SymbolMap<[Double]>()
-            values[.w] = parameters
-            values[.g] = gradient
+            for symbol in stateSymbols { program.set(symbol, to: state, column: symbol) }
             for k in 0..<program.equationCount {
                 program.run(equation: k)
-                let target = program.target(ofEquation: k)
-                var assigned = program.values(of: target)
-                if let before = replacements.apply(target, at: t, to: &assigned) {
-                    computed[target] = before
-                    program.set(target, to: assigned)
+                let target = targets[k]
+                // A replaced value goes into the registers, so that the equations after it read it.
+                if replacements.replaces(target, at: t) {
+                    var assigned = program.values(of: target)
+                    if let before = replacements.apply(target, at: t, to: &assigned) {
+                        computed.set(target, to: before)
+                        program.set(target, to: assigned)
+                    }
                 }
-                values[target] = assigned
             }
+            // One buffer for the step's values, one for what it carried in.
+            var values = ParameterValues(parameterCount: count)
+            values.set(.w, to: parameters)
+            values.set(.g, to: gradient)
+            for target in targets { program.copy(target, into: &values) }
+            var carriedIn = ParameterValues(parameterCount: count)
+            for symbol in stateSymbols { carriedIn.set(symbol, to: state, column: symbol) }
+            carriedIn.set(.g, to: gradient)
 
-            var carriedIn = state
-            carriedIn[.g] = gradient
             let record = StepRecord(
                 t: t, epoch: chainRule.epoch, batch: chainRule.batch,
                 eta: stepScalars[.eta] ?? 0, loss: chainRule.loss, samples: chainRule.samples,
                 scalars: stepScalars, scheduleScalars: scheduleScalars, values: values,
                 carriedIn: carriedIn, computed: computed)
-            for symbol in stateSymbols { state[symbol] = values[symbol] }
-            parameters = values[.wNew] ?? parameters
+            state = values
+            if values.has(.wNew) { program.copy(.wNew, into: &parameters) }
 
             try sink.record(record)
             outcome.stepsRun = t
@@ -104,13 +111,21 @@ public enum Engine {
     /// The first value of the update that is not finite, in the order a handout shows them
     /// (the forward and backward passes are checked as they run, by ``GradientSource``).
     static func firstNonFinite(in record: StepRecord, recordedSymbols: [Symbol], layout: ParameterLayout) -> Divergence? {
-        for symbol in recordedSymbols {
-            guard let values = record.values[symbol] else { continue }
-            if let index = values.firstIndex(where: { !$0.isFinite }) {
-                return Divergence(
-                    t: record.t, quantity: "\(symbol.rawValue) of \(layout.roles[index].name)", value: values[index])
+        record.values.withUnsafeColumns { columns in
+            // Almost every step: one pass shows every value is finite (x·0 is 0 for a finite
+            // x and NaN otherwise; the columns not set hold zeros).
+            var probe = 0.0
+            for x in columns { probe += x * 0 }
+            if probe == 0 { return nil }
+            let count = record.values.parameterCount
+            for symbol in recordedSymbols where record.values.has(symbol) {
+                let start = symbol.ordinal * count
+                for index in 0..<count where !columns[start + index].isFinite {
+                    return Divergence(
+                        t: record.t, quantity: "\(symbol.rawValue) of \(layout.roles[index].name)", value: columns[start + index])
+                }
             }
+            return nil
         }
-        return nil
     }
 }

@@ -18,8 +18,13 @@ public struct Replacements: Sendable {
 
     /// Applies the replacements of `symbol` at `t` to `vector`; returns the vector as it was
     /// when any applied, else `nil`.
+    /// Whether any value of `symbol` at step `t` is replaced.
+    func replaces(_ symbol: Symbol, at t: Int) -> Bool {
+        !values.isEmpty && values[t]?[symbol]?.isEmpty == false
+    }
+
     func apply(_ symbol: Symbol, at t: Int, to vector: inout [Double]) -> [Double]? {
-        guard let replaced = values[t]?[symbol], !replaced.isEmpty else { return nil }
+        guard !values.isEmpty, let replaced = values[t]?[symbol], !replaced.isEmpty else { return nil }
         let computed = vector
         for (index, value) in replaced where vector.indices.contains(index) { vector[index] = value }
         return computed

@@ -22,6 +22,12 @@ struct RuleProgram {
         var a: Int
         var b: Int
         var result: Int
+        /// How far each operand moves per parameter: 1 for a vector, 0 for a scalar (read at
+        /// index 0 for every parameter); and how many values the result has (1 or the
+        /// parameter count). Worked out when compiled, not per step.
+        var stepA = 1
+        var stepB = 1
+        var resultCount = 1
     }
 
     /// One equation: its instructions, the register holding its value, and its target.
@@ -33,8 +39,6 @@ struct RuleProgram {
     let parameterCount: Int
     private var instructions: [Instruction] = []
     private var equations: [CompiledEquation] = []
-    /// Whether each register holds one value (true) or one per parameter.
-    private var isScalar: [Bool]
     /// The scalar symbols the equations read; bound from a step's scalars by ``load(scalars:)``.
     private var scalarSymbols: [Symbol] = []
     /// Registers × parameters, register `r` at `r·parameterCount`.
@@ -44,7 +48,8 @@ struct RuleProgram {
     init(_ equations: [Equation], parameterCount: Int) {
         precondition(parameterCount > 0 && equations.allSatisfy { $0.target.kind == .perParameter })
         self.parameterCount = parameterCount
-        isScalar = Symbol.allCases.map { $0.kind != .perParameter }
+        // Whether each register holds one value (true) or one per parameter.
+        var isScalar = Symbol.allCases.map { $0.kind != .perParameter }
         var constants: [(register: Int, value: Double)] = []
 
         func register(scalar: Bool) -> Int {
@@ -97,6 +102,12 @@ struct RuleProgram {
             instructions.append(Instruction(operation: .copy, a: value, b: value, result: equation.target.ordinal))
             self.equations.append(CompiledEquation(target: equation.target, instructions: start..<instructions.count))
         }
+        for i in instructions.indices {
+            let instruction = instructions[i]
+            instructions[i].stepA = isScalar[instruction.a] ? 0 : 1
+            instructions[i].stepB = isScalar[instruction.b] ? 0 : 1
+            instructions[i].resultCount = isScalar[instruction.result] ? 1 : parameterCount
+        }
         registers = [Double](repeating: 0, count: isScalar.count * parameterCount)
         for (register, value) in constants { registers[register * parameterCount] = value }
     }
@@ -125,6 +136,37 @@ struct RuleProgram {
     }
 
     /// A per-parameter symbol's values.
+    /// Sets the register of `symbol` to the values of `column` in `values`.
+    mutating func set(_ symbol: Symbol, to values: ParameterValues, column: Symbol) {
+        guard let source = values[column] else { preconditionFailure("no values of \(column.rawValue)") }
+        precondition(source.count == parameterCount)
+        let base = symbol.ordinal * parameterCount
+        source.withUnsafeBufferPointer { source in
+            registers.withUnsafeMutableBufferPointer { registers in
+                for i in 0..<parameterCount { registers[base + i] = source[i] }
+            }
+        }
+    }
+
+    /// Copies the register of `symbol` into `values`' column for it.
+    func copy(_ symbol: Symbol, into values: inout ParameterValues) {
+        let base = symbol.ordinal * parameterCount
+        registers.withUnsafeBufferPointer { registers in
+            values.set(symbol, to: UnsafeBufferPointer(rebasing: registers[base..<base + parameterCount]))
+        }
+    }
+
+    /// Copies the register of `symbol` into `vector` (of `parameterCount` values), in place.
+    func copy(_ symbol: Symbol, into vector: inout [Double]) {
+        precondition(vector.count == parameterCount)
+        let base = symbol.ordinal * parameterCount
+        registers.withUnsafeBufferPointer { registers in
+            vector.withUnsafeMutableBufferPointer { vector in
+                for i in 0..<parameterCount { vector[i] = registers[base + i] }
+            }
+        }
+    }
+
     func values(of symbol: Symbol) -> [Double] {
         let base = symbol.ordinal * parameterCount
         return Array(registers[base..<base + parameterCount])
@@ -135,28 +177,26 @@ struct RuleProgram {
         let count = parameterCount
         let range = equations[k].instructions
         instructions.withUnsafeBufferPointer { instructions in
-            isScalar.withUnsafeBufferPointer { isScalar in
-                registers.withUnsafeMutableBufferPointer { registers in
-                    guard let r = registers.baseAddress else { return }
-                    for instruction in instructions[range] {
-                        let a = r + instruction.a * count, b = r + instruction.b * count
-                        let result = r + instruction.result * count
-                        // A scalar operand is read at index 0 for every parameter.
-                        let stepA = isScalar[instruction.a] ? 0 : 1, stepB = isScalar[instruction.b] ? 0 : 1
-                        let n = isScalar[instruction.result] ? 1 : count
-                        switch instruction.operation {
-                        case .add: for i in 0..<n { result[i] = a[i * stepA] + b[i * stepB] }
-                        case .subtract: for i in 0..<n { result[i] = a[i * stepA] - b[i * stepB] }
-                        case .multiply: for i in 0..<n { result[i] = a[i * stepA] * b[i * stepB] }
-                        case .divide: for i in 0..<n { result[i] = a[i * stepA] / b[i * stepB] }
-                        case .power: for i in 0..<n { result[i] = Foundation.pow(a[i * stepA], b[i * stepB]) }
-                        case .minimum: for i in 0..<n { result[i] = Swift.min(a[i * stepA], b[i * stepB]) }
-                        case .square: for i in 0..<n { result[i] = a[i * stepA] * a[i * stepA] }
-                        case .squareRoot: for i in 0..<n { result[i] = Foundation.sqrt(a[i * stepA]) }
-                        case .floor: for i in 0..<n { result[i] = Foundation.floor(a[i * stepA]) }
-                        case .cosine: for i in 0..<n { result[i] = Foundation.cos(a[i * stepA]) }
-                        case .copy: for i in 0..<count { result[i] = a[i * stepA] }
-                        }
+            registers.withUnsafeMutableBufferPointer { registers in
+                guard let r = registers.baseAddress else { return }
+                for instruction in instructions[range] {
+                    let a = r + instruction.a * count, b = r + instruction.b * count
+                    let result = r + instruction.result * count
+                    // A scalar operand is read at index 0 for every parameter.
+                    let stepA = instruction.stepA, stepB = instruction.stepB
+                    let n = instruction.resultCount
+                    switch instruction.operation {
+                    case .add: for i in 0..<n { result[i] = a[i * stepA] + b[i * stepB] }
+                    case .subtract: for i in 0..<n { result[i] = a[i * stepA] - b[i * stepB] }
+                    case .multiply: for i in 0..<n { result[i] = a[i * stepA] * b[i * stepB] }
+                    case .divide: for i in 0..<n { result[i] = a[i * stepA] / b[i * stepB] }
+                    case .power: for i in 0..<n { result[i] = Foundation.pow(a[i * stepA], b[i * stepB]) }
+                    case .minimum: for i in 0..<n { result[i] = Swift.min(a[i * stepA], b[i * stepB]) }
+                    case .square: for i in 0..<n { result[i] = a[i * stepA] * a[i * stepA] }
+                    case .squareRoot: for i in 0..<n { result[i] = Foundation.sqrt(a[i * stepA]) }
+                    case .floor: for i in 0..<n { result[i] = Foundation.floor(a[i * stepA]) }
+                    case .cosine: for i in 0..<n { result[i] = Foundation.cos(a[i * stepA]) }
+                    case .copy: for i in 0..<count { result[i] = a[i * stepA] }
                     }
                 }
             }

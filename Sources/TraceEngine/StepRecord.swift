@@ -18,13 +18,13 @@ public struct StepRecord: Sendable {
     /// Scalars the schedule's equation read (η before the schedule, γ, K, …); empty without one.
     public var scheduleScalars: SymbolMap<Double>
     /// Per-parameter values after the update: `w` (before), `g` (with L2, if any), the state, `w_new`.
-    public var values: SymbolMap<[Double]>
+    public var values: ParameterValues
     /// Values carried into the step: the state from the previous step (zeros at t = 1) and
     /// the batch-mean gradient `g` from the chain rule (before L2).
-    public var carriedIn: SymbolMap<[Double]>
+    public var carriedIn: ParameterValues
     /// Under ``Replacements``: each replaced symbol's values as computed, before the
     /// replacement (which `values` and `carriedIn` hold). Empty in a plain run.
-    public var computed = SymbolMap<[Double]>()
+    public var computed = ParameterValues()
 
     /// The value of `symbol` for parameter `index`, as equation `equation` of `rule` read it.
     ///

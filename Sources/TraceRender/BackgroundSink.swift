@@ -94,7 +94,8 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
             condition.broadcast()
             condition.unlock()
             do {
-                for step in batch { try base.record(step) }
+                // By index, so that each record is lent to the sink, not copied (and retained).
+                for i in batch.indices { try base.record(batch[i]) }
                 condition.lock()
                 spent.append(batch)
                 condition.unlock()

@@ -13,6 +13,11 @@ public struct CSVTraceWriter: TraceSink {
     /// Every parameter's name in quotes (`"W1[1,2]"`), one after another, and where each is.
     private var names: [UInt8] = []
     private var nameRanges: [Range<Int>] = []
+    /// Whether each column of `kinds` is read from the step's `carriedIn` (g_data) rather than its `values`.
+    private var readsCarriedIn: [Bool] = []
+    /// Reused per step: `t,epoch,` and `,eta,loss`, which every row of the step shares.
+    private var stepColumns: [UInt8] = []
+    private var rest: [UInt8] = []
     /// With L2, a `g_data` column after `g`: the chain rule's batch mean, before λ₂·w.
     private var writesDataGradient = false
     /// The last step's `w_new` per parameter: its bits and its text (at `24·index`).
@@ -39,7 +44,11 @@ public struct CSVTraceWriter: TraceSink {
         }
         writesDataGradient = run.experiment.l2 != nil
         kinds = symbols
-        if writesDataGradient, let g = symbols.firstIndex(of: .g) { kinds.insert(.g, at: g + 1) }
+        readsCarriedIn = Array(repeating: false, count: symbols.count)
+        if writesDataGradient, let g = symbols.firstIndex(of: .g) {
+            kinds.insert(.g, at: g + 1)
+            readsCarriedIn.insert(true, at: g + 1)
+        }
         let count = nameRanges.count
         previousBits = Array(repeating: Double.nan.bitPattern, count: count)
         previousLength = Array(repeating: 0, count: count)
@@ -50,29 +59,39 @@ public struct CSVTraceWriter: TraceSink {
     }
 
     public mutating func record(_ step: StepRecord) throws {
-        // The step's values column by column in one flat array (column c of parameter i at
-        // c·count + i), so the rows below read plain doubles, with no array to retain per cell.
-        let count = nameRanges.count
-        var cells = [Double](repeating: .nan, count: kinds.count * count)
-        var column = 0
-        for symbol in symbols {
-            for (i, x) in (step.values[symbol] ?? []).prefix(count).enumerated() { cells[column * count + i] = x }
-            column += 1
-            if symbol == .g, writesDataGradient {
-                for (i, x) in (step.carriedIn[.g] ?? []).prefix(count).enumerated() { cells[column * count + i] = x }
-                column += 1
-            }
-        }
-        let stepColumns = Array("\(step.t),\(step.epoch),".utf8)
-        var rest: [UInt8] = [UInt8(ascii: ",")]
+        // The columns every row of the step shares: `t,epoch,` before the name, `,eta,loss` after.
+        stepColumns.removeAll(keepingCapacity: true)
+        appendInteger(step.t, to: &stepColumns)
+        stepColumns.append(UInt8(ascii: ","))
+        appendInteger(step.epoch, to: &stepColumns)
+        stepColumns.append(UInt8(ascii: ","))
+        rest.removeAll(keepingCapacity: true)
+        rest.append(UInt8(ascii: ","))
         NumberFormat.appendFull(step.eta, to: &rest)
         rest.append(UInt8(ascii: ","))
         NumberFormat.appendFull(step.loss, to: &rest)
 
         // Room for the longest text each cell can take.
+        let count = nameRanges.count
         let room = Self.numberRoom
         let rowLimit = stepColumns.count + rest.count + 1 + (room + 1) * kinds.count
         let limit = names.count + rowLimit * count
+        // Each column's values are read in place from the step's buffers (`values`, and
+        // `carriedIn` for g_data); a column the step lacks is written as `nan`.
+        let values = step.values, carriedIn = step.carriedIn
+        // Worked on as locals, so that the closures below borrow them without the run-time
+        // exclusivity checks that a closure's access to `self`'s properties costs per cell.
+        var previousText = self.previousText, previousBits = self.previousBits, previousLength = self.previousLength
+        self.previousText = []
+        self.previousBits = []
+        self.previousLength = []
+        defer {
+            self.previousText = previousText
+            self.previousBits = previousBits
+            self.previousLength = previousLength
+        }
+        let stepColumns = self.stepColumns, rest = self.rest, names = self.names
+        let kinds = self.kinds, readsCarriedIn = self.readsCarriedIn, nameRanges = self.nameRanges
         try output.write(reserving: limit) { base in
             var end = base
             func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -84,8 +103,10 @@ public struct CSVTraceWriter: TraceSink {
             stepColumns.withUnsafeBufferPointer { stepColumns in
             rest.withUnsafeBufferPointer { rest in
             names.withUnsafeBufferPointer { names in
-            cells.withUnsafeBufferPointer { cells in
-            self.kinds.withUnsafeBufferPointer { kinds in
+            values.withUnsafeColumns { valueColumns in
+            carriedIn.withUnsafeColumns { carriedInColumns in
+            kinds.withUnsafeBufferPointer { kinds in
+            readsCarriedIn.withUnsafeBufferPointer { readsCarriedIn in
             previousText.withUnsafeMutableBufferPointer { previousText in
             previousBits.withUnsafeMutableBufferPointer { previousBits in
             previousLength.withUnsafeMutableBufferPointer { previousLength in
@@ -97,14 +118,21 @@ public struct CSVTraceWriter: TraceSink {
                     for c in 0..<kinds.count {
                         end.pointee = UInt8(ascii: ",")
                         end += 1
-                        let x = cells[c * count + index]
+                        let kind = kinds[c]
+                        let fromCarriedIn = readsCarriedIn[c]
+                        let x: Double
+                        if fromCarriedIn ? carriedIn.has(kind) : values.has(kind) {
+                            x = (fromCarriedIn ? carriedInColumns : valueColumns)[kind.ordinal * count + index]
+                        } else {
+                            x = .nan
+                        }
                         let cached = cache + index * room
-                        if kinds[c] == .w, previousLength[index] > 0, x.bitPattern == previousBits[index] {
+                        if kind == .w, previousLength[index] > 0, x.bitPattern == previousBits[index] {
                             end.update(from: cached, count: previousLength[index])
                             end += previousLength[index]
                         } else if x.isFinite {
                             let length = ShortestDigits.write(x, to: end)
-                            if kinds[c] == .wNew {
+                            if kind == .wNew {
                                 cached.update(from: end, count: length)
                                 previousBits[index] = x.bitPattern
                                 previousLength[index] = length
@@ -125,7 +153,26 @@ public struct CSVTraceWriter: TraceSink {
             }
             }
             }
+            }
+            }
             return end - base
+        }
+    }
+
+    /// Appends the decimal digits of `n` (with a `-` if negative).
+    private func appendInteger(_ n: Int, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The digits from the last, into 20 bytes (enough for any Int), then appended at once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { room in
+            var magnitude = n.magnitude
+            var start = room.count
+            repeat {
+                start -= 1
+                room[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: room[start...]))
         }
     }
 

@@ -47,8 +47,8 @@ public enum CompareCommand {
         mutating func record(_ step: StepRecord) throws {
             result.losses.append((step.t, step.loss))
             if step.samples.isEmpty, let w = step.values[.w], let after = step.values[.wNew] {
-                if result.path.isEmpty { result.path.append(w) }
-                result.path.append(after)
+                if result.path.isEmpty { result.path.append(Array(w)) }
+                result.path.append(Array(after))
             }
             if let rate = result.rule.effectiveRate {
                 var evaluator = Evaluator(parameterCount: 1)

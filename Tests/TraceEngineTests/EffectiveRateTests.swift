@@ -17,7 +17,7 @@ import TraceLessons
         for step in sink.steps {
             var evaluator = Evaluator(parameterCount: step.values[.w]?.count ?? 0)
             evaluator.scalars = step.scalars
-            evaluator.vectors = step.values
+            for (symbol, column) in step.values { evaluator.vectors[symbol] = Array(column) }
             guard case let .vector(rates) = evaluator.evaluate(rate) else {
                 Issue.record("the rate should be per parameter")
                 return

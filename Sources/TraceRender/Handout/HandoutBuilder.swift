@@ -38,8 +38,8 @@ public struct HandoutBuilder: TraceSink {
         let layers = run.experiment.network.layers
         try writer.write(.beginGroup(id: "step-\(step.t)"))
         if let objective = run.experiment.objective {
-            if path.isEmpty { path.append(step.values[.w] ?? []) }
-            path.append(step.values[.wNew] ?? [])
+            if path.isEmpty { path.append(Array(step.values[.w] ?? [])) }
+            path.append(Array(step.values[.wNew] ?? []))
             try writer.write(.heading(level: 3, text: "Step t = \(step.t) · η = \(number(step.eta))"))
             try writer.write(.equations([WorkedFormulas(number: number).objectiveLoss(objective, step: step)]))
         } else {
