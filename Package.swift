@@ -23,9 +23,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // printf's "%.*g" for NumberFormat.significant, called without Swift's CVarArg boxing.
+        .target(name: "CSignificant"),
         .target(name: "TraceEngine"),
         .target(name: "TraceLessons", dependencies: ["TraceEngine", "Yams"]),
-        .target(name: "TraceRender", dependencies: ["TraceEngine", "CCmark"]),
+        .target(name: "TraceRender", dependencies: ["TraceEngine", "CCmark", "CSignificant"]),
         // Homework variants, answer keys and grading; it renders formulas in feedback, so it reads TraceRender too.
         .target(name: "TraceGrading", dependencies: ["TraceEngine", "TraceLessons", "TraceRender"]),
         .target(name: "TraceTool", dependencies: ["TraceEngine", "TraceLessons", "TraceRender", "TraceGrading"]),

@@ -61,9 +61,9 @@ public struct CSVTraceWriter: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         // The columns every row of the step shares: `t,epoch,` before the name, `,eta,loss` after.
         stepColumns.removeAll(keepingCapacity: true)
-        appendInteger(step.t, to: &stepColumns)
+        NumberFormat.appendInteger(step.t, to: &stepColumns)
         stepColumns.append(UInt8(ascii: ","))
-        appendInteger(step.epoch, to: &stepColumns)
+        NumberFormat.appendInteger(step.epoch, to: &stepColumns)
         stepColumns.append(UInt8(ascii: ","))
         rest.removeAll(keepingCapacity: true)
         rest.append(UInt8(ascii: ","))
@@ -156,23 +156,6 @@ public struct CSVTraceWriter: TraceSink {
             }
             }
             return end - base
-        }
-    }
-
-    /// Appends the decimal digits of `n` (with a `-` if negative).
-    private func appendInteger(_ n: Int, to bytes: inout [UInt8]) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        // The digits from the last, into 20 bytes (enough for any Int), then appended at once.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { room in
-            var magnitude = n.magnitude
-            var start = room.count
-            repeat {
-                start -= 1
-                room[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: room[start...]))
         }
     }
 

@@ -14,6 +14,12 @@ public struct JSONTraceWriter: TraceSink {
     public var closingKeys: [(key: String, json: String)] = []
     private var rule: UpdateRule?
     private var names: [String] = []
+    /// Each parameter's name and each recorded symbol's name as JSON keys (`"W1[1,2]"`,
+    /// `"m_hat": `), made once in `begin`.
+    private var nameKeys: [[UInt8]] = []
+    private var symbolKeys: [[UInt8]] = []
+    /// The step being written, reused from step to step.
+    private var line: [UInt8] = []
     private var wroteStep = false
     /// With L2, `g` is the gradient of the penalised loss and `g_data` the chain rule's batch mean.
     private var writesDataGradient = false
@@ -25,6 +31,8 @@ public struct JSONTraceWriter: TraceSink {
     public mutating func begin(_ run: RunDescription) throws {
         rule = run.rule
         names = run.parameterNames
+        nameKeys = names.map { Array(JSONText.string($0).utf8) }
+        symbolKeys = run.rule.recordedSymbols.map { Array("\(JSONText.string($0.rawValue)): ".utf8) }
         writesDataGradient = run.experiment.l2 != nil
         let experiment = run.experiment
         let hyperparameters = experiment.updateHyperparameters.map { ($0.symbol.rawValue, NumberFormat.json($0.value)) }
@@ -44,37 +52,80 @@ public struct JSONTraceWriter: TraceSink {
 
     public mutating func record(_ step: StepRecord) throws {
         guard let rule else { return }
-        var parameters: [(String, String)] = []
-        parameters.reserveCapacity(names.count)
-        for (index, name) in names.enumerated() {
-            var values = rule.recordedSymbols.map { symbol in
-                (symbol.rawValue, NumberFormat.json(step.values[symbol]?[index] ?? .nan))
-            }
-            if writesDataGradient {
-                values.insert(("g_data", NumberFormat.json(step.carriedIn[.g]?[index] ?? .nan)), at: 2)
-            }
-            parameters.append((name, JSONText.object(values)))
+        // The step's line as UTF-8 in one reused buffer, numbers by ShortestDigits: the same
+        // text as `JSONText.object` of the same pairs, without a String per value.
+        var line = self.line
+        self.line = []
+        defer { self.line = line }
+        line.removeAll(keepingCapacity: true)
+        func append(_ text: StaticString) {
+            line.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        let samples = step.samples.map { sample in
-            let layers = sample.layers.map { layer in
-                JSONText.object([
-                    ("z", JSONText.numbers(layer.z)), ("a", JSONText.numbers(layer.a)),
-                    ("delta", JSONText.numbers(layer.delta)),
-                ])
+        func appendNumbers(_ values: [Double]) {
+            line.append(UInt8(ascii: "["))
+            for (i, x) in values.enumerated() {
+                if i > 0 { append(", ") }
+                NumberFormat.appendJSON(x, to: &line)
             }
-            return JSONText.object([
-                ("index", String(sample.index)), ("x", JSONText.numbers(sample.x)), ("y", JSONText.numbers(sample.y)),
-                ("loss", NumberFormat.json(sample.loss)), ("layers", "[" + layers.joined(separator: ", ") + "]"),
-            ])
+            line.append(UInt8(ascii: "]"))
         }
-        let line = JSONText.object([
-            ("t", String(step.t)), ("epoch", String(step.epoch)),
-            ("batch", "[" + step.batch.map(String.init).joined(separator: ", ") + "]"),
-            ("eta", NumberFormat.json(step.eta)), ("loss", NumberFormat.json(step.loss)),
-            ("parameters", JSONText.object(parameters)),
-            ("samples", "[" + samples.joined(separator: ", ") + "]"),
-        ])
-        try output.write((wroteStep ? ",\n" : "\n") + line)
+        append(wroteStep ? ",\n{\"t\": " : "\n{\"t\": ")
+        NumberFormat.appendInteger(step.t, to: &line)
+        append(", \"epoch\": ")
+        NumberFormat.appendInteger(step.epoch, to: &line)
+        append(", \"batch\": [")
+        for (i, n) in step.batch.enumerated() {
+            if i > 0 { append(", ") }
+            NumberFormat.appendInteger(n, to: &line)
+        }
+        append("], \"eta\": ")
+        NumberFormat.appendJSON(step.eta, to: &line)
+        append(", \"loss\": ")
+        NumberFormat.appendJSON(step.loss, to: &line)
+        append(", \"parameters\": {")
+        let symbols = rule.recordedSymbols
+        for (index, nameKey) in nameKeys.enumerated() {
+            if index > 0 { append(", ") }
+            line.append(contentsOf: nameKey)
+            append(": {")
+            for (k, symbol) in symbols.enumerated() {
+                if k > 0 { append(", ") }
+                line.append(contentsOf: symbolKeys[k])
+                NumberFormat.appendJSON(step.values[symbol]?[index] ?? .nan, to: &line)
+                // With L2, g_data goes third, after w and g (recorded symbols start w, g).
+                if k == 1, writesDataGradient {
+                    append(", \"g_data\": ")
+                    NumberFormat.appendJSON(step.carriedIn[.g]?[index] ?? .nan, to: &line)
+                }
+            }
+            append("}")
+        }
+        append("}, \"samples\": [")
+        for (n, sample) in step.samples.enumerated() {
+            if n > 0 { append(", ") }
+            append("{\"index\": ")
+            NumberFormat.appendInteger(sample.index, to: &line)
+            append(", \"x\": ")
+            appendNumbers(sample.x)
+            append(", \"y\": ")
+            appendNumbers(sample.y)
+            append(", \"loss\": ")
+            NumberFormat.appendJSON(sample.loss, to: &line)
+            append(", \"layers\": [")
+            for (l, layer) in sample.layers.enumerated() {
+                if l > 0 { append(", ") }
+                append("{\"z\": ")
+                appendNumbers(layer.z)
+                append(", \"a\": ")
+                appendNumbers(layer.a)
+                append(", \"delta\": ")
+                appendNumbers(layer.delta)
+                append("}")
+            }
+            append("]}")
+        }
+        append("]}")
+        try output.write(bytes: line)
         wroteStep = true
     }
 

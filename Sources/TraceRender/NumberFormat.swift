@@ -1,3 +1,4 @@
+import CSignificant
 import Foundation
 
 /// How numbers are written: in full for machines, to N significant digits for people.
@@ -21,6 +22,34 @@ public enum NumberFormat {
         }
     }
 
+    /// Appends ``json(_:)``'s text to `bytes` as UTF-8, without making a `String`.
+    public static func appendJSON(_ x: Double, to bytes: inout [UInt8]) {
+        if x.isFinite {
+            ShortestDigits.append(x, to: &bytes)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: full(x).utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Appends the decimal digits of `n` (with a `-` if negative), as `String(n)` writes them.
+    public static func appendInteger(_ n: Int, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The digits from the last, into 24 bytes (enough for any Int), then appended at once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { room in
+            var magnitude = n.magnitude
+            var start = room.count
+            repeat {
+                start -= 1
+                room[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: room[start...]))
+        }
+    }
+
     /// A number as a person writes it, exactly: the shortest round-trip text without a
     /// trailing `.0` (`0`, `-0.5`, `1e-08`).
     public static func exact(_ x: Double) -> String {
@@ -36,16 +65,18 @@ public enum NumberFormat {
 
     /// `x` to `digits` significant digits, trailing zeros dropped (`%g`): `0.00822`, `1e-08`.
     ///
-    /// Written by the C library's `vsnprintf` into a stack buffer: `String(format:)` goes
-    /// through Foundation's string formatting, which was most of the time a long text
-    /// trace took. The process never calls `setlocale`, so the decimal point is always `.`.
+    /// Written by the C library's `snprintf` (through `CSignificant`, one C function) into a
+    /// stack buffer: `String(format:)` goes through Foundation's string formatting, and
+    /// `withVaList` looks up each argument's conformance at run time; each was most of the
+    /// time a long text trace took. The process never calls `setlocale`, so the decimal point
+    /// is always `.`.
     public static func significant(_ x: Double, digits: Int) -> String {
         if !x.isFinite { return full(x) }
         if x == 0 { return "0" }
         let precision = CInt(min(max(1, digits), 17))
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
             guard let base = buffer.baseAddress else { return String(format: "%.\(precision)g", x) }
-            let count = withVaList([precision, x]) { vsnprintf(base, 32, "%.*g", $0) }
+            let count = trace_format_significant(base, 32, precision, x)
             guard count > 0, count < 32 else { return String(format: "%.\(precision)g", x) }
             return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
         }

@@ -46,7 +46,7 @@ public struct TextTraceRenderer: TraceSink {
     }
 
     private func vector(_ xs: [Double]) -> String {
-        "[" + xs.map(number).joined(separator: ", ") + "]"
+        "[" + xs.map { number($0) }.joined(separator: ", ") + "]"
     }
 
     public mutating func begin(_ run: RunDescription) throws {
@@ -100,6 +100,10 @@ public struct TextTraceRenderer: TraceSink {
 
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
+        // A closure of its own: the method `number` passed as a closure would copy the whole
+        // renderer (and its run) each time.
+        let precision = options.precision
+        let number = { (x: Double) in NumberFormat.significant(x, digits: precision) }
         let rule = run.rule
         let layers = run.experiment.network.layers
         var text: String

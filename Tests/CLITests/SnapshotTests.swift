@@ -25,6 +25,8 @@ import Testing
         ("minibatch-classic-backprop.csv", ["minibatch", "--lesson", "classic-backprop", "--steps", "3", "--format", "csv"]),
         ("momentum-l2.csv", ["momentum", "--l2", "0.1", "--steps", "3", "--format", "csv"]),
         ("adam-keras.txt", ["adam", "--convention", "keras", "--steps", "1"]),
+        ("adam-default-2-steps.json", ["adam", "--steps", "2", "--format", "json"]),
+        ("momentum-l2.json", ["momentum", "--l2", "0.1", "--steps", "2", "--format", "json"]),
         ("adagrad-optax.md", ["adagrad", "--convention", "optax", "--steps", "1", "--format", "md"]),
         ("diff-adam-lecture-keras.txt", ["diff", "adam", "--conventions", "lecture,keras", "--steps", "2", "--focus", "W2[1,1]"]),
     ])

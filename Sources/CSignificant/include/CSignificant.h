@@ -1,0 +1,15 @@
+#ifndef TRACE_CSIGNIFICANT_H
+#define TRACE_CSIGNIFICANT_H
+
+#include <stddef.h>
+
+/// Writes `x` with `precision` significant digits as printf's "%.*g" does (the C library's
+/// exact decimal rounding, trailing zeros dropped) into `buffer` of `size` bytes, with a
+/// terminating NUL; returns what snprintf returns (the length the text needs).
+///
+/// A C function because Swift cannot call a variadic C function directly, and its
+/// `withVaList` looks up each argument's conformance at run time: that lookup was most of
+/// the time a long text trace took.
+int trace_format_significant(char *buffer, size_t size, int precision, double x);
+
+#endif

@@ -1,0 +1,7 @@
+#include "CSignificant.h"
+
+#include <stdio.h>
+
+int trace_format_significant(char *buffer, size_t size, int precision, double x) {
+    return snprintf(buffer, size, "%.*g", precision, x);
+}
