@@ -61,16 +61,44 @@ public enum ShortestDigits {
         // A "-" always: a positive number's text starts at buffer[0] and writes over it.
         buffer[0] = UInt8(ascii: "-")
         let sign = Int(truncatingIfNeeded: bits >> 63)
-        if magnitude == 0 {
-            buffer[sign] = UInt8(ascii: "0")
-            buffer[sign + 1] = UInt8(ascii: ".")
-            buffer[sign + 2] = UInt8(ascii: "0")
-            return sign + 3
-        }
-        let decimal = shortest(magnitude)
         // 0x4340000000000000 is 2^53: Swift writes anything larger in exponential form.
-        return format(digits: decimal.digits, exponent: decimal.exponent, sign: sign,
-                      forceExponential: magnitude > 0x4340_0000_0000_0000, to: buffer)
+        let forceExponential = magnitude > 0x4340_0000_0000_0000
+        let biasedExponent = Int(truncatingIfNeeded: magnitude >> 52)
+        let fraction = magnitude & 0x000F_FFFF_FFFF_FFFF
+        let c: UInt64
+        let q: Int
+        if _fastPath(biasedExponent != 0) {
+            c = fraction | 0x0010_0000_0000_0000
+            q = biasedExponent &- 1075
+            // The fast path (the paper's section 8.3): an integer below 2^52 (q < 0) is its own digits.
+            if q < 0 && q > -53 {
+                let shift = UInt64(truncatingIfNeeded: 0 &- q)
+                let integer = c >> shift
+                if integer << shift == c {
+                    return format(digits: integer, exponent: 0, sign: sign, forceExponential: false, to: buffer)
+                }
+            }
+        } else {
+            if magnitude == 0 {
+                buffer[sign] = UInt8(ascii: "0")
+                buffer[sign + 1] = UInt8(ascii: ".")
+                buffer[sign + 2] = UInt8(ascii: "0")
+                return sign + 3
+            }
+            c = fraction  // subnormal: c * 2^-1074
+            q = -1074
+        }
+        let decimal = schubfach(c: c, q: q)
+        if _slowPath(biasedExponent == 0) {
+            return format(digits: decimal.digits, exponent: decimal.exponent, sign: sign,
+                          forceExponential: false, to: buffer)
+        }
+        // A normal number's `digits` has 16 or 17 digits (see `schubfach`): scaled to 17 with
+        // one comparison, where a subnormal's or an integer's need their length worked out.
+        let isLong = decimal.digits >= 10_000_000_000_000_000
+        return format(scaled: isLong ? decimal.digits : decimal.digits &* 10,
+                      exponent: decimal.exponent &+ (isLong ? 16 : 15),
+                      sign: sign, forceExponential: forceExponential, to: buffer)
     }
 
     /// Appends the text of `x` (as `x.description`) to `bytes`. `x` must be finite.
@@ -84,79 +112,66 @@ public enum ShortestDigits {
 
     // MARK: - Schubfach
 
-    /// The shortest, closest decimal `digits * 10^exponent` for the positive finite number
-    /// whose bit pattern is `magnitude`. `digits` is below 10^17 and may end in zeros.
-    private static func shortest(_ magnitude: UInt64) -> (digits: UInt64, exponent: Int) {
-        let biasedExponent = Int(truncatingIfNeeded: magnitude >> 52)
-        let fraction = magnitude & 0x000F_FFFF_FFFF_FFFF
-        if biasedExponent == 0 {
-            return schubfach(c: fraction, q: -1074)  // subnormal: c * 2^-1074
-        }
-        let c = fraction | 0x0010_0000_0000_0000
-        let q = biasedExponent - 1075
-        // The fast path (the paper's section 8.3): an integer below 2^52 (q < 0) is its own digits.
-        if q < 0 && q > -53 {
-            let shift = UInt64(truncatingIfNeeded: -q)
-            let integer = c >> shift
-            if integer << shift == c {
-                return (integer, 0)
-            }
-        }
-        return schubfach(c: c, q: q)
-    }
-
     /// Schubfach's choice for `v = c * 2^q` (the paper's figure 7 with the arithmetic of
-    /// figure 9): the result is `digits * 10^exponent`.
+    /// figure 9): the result is `digits * 10^exponent`, and `digits` may end in zeros.
+    ///
+    /// For a normal number (`c >= 2^52`) `digits` has 16 or 17 digits: `k` is chosen so that
+    /// `10^k <= 2^q < 10^(k+1)` (`10^k <= 3/4 * 2^q < 10^(k+1)` when `c = 2^52`), so
+    /// `v * 10^-k` is in `[c, 10c)`, within `[4/3 * 2^52, 40/3 * 2^52)` when `c = 2^52`, all in
+    /// `[4.5 * 10^15, 9.01 * 10^16)`; the candidates below are that number's floor, ceiling or a
+    /// multiple of ten next to it, all in `[10^15, 10^17)`.
+    @inline(__always)
     private static func schubfach(c: UInt64, q: Int) -> (digits: UInt64, exponent: Int) {
         // The interval of reals that read back as v is [vl, vr] for even c, (vl, vr) for odd,
-        // with vl = cbl * 2^(q-2), vr = cbr * 2^(q-2) and v = cb * 2^(q-2).
+        // with vl = cbl * 2^(q-2), vr = cbr * 2^(q-2) and v = cb * 2^(q-2). (c < 2^53, so
+        // none of this arithmetic wraps.)
         let out: UInt64 = c & 1
-        let cb = c << 2
-        let cbr = cb + 2
+        let cb = c &<< 2
+        let cbr = cb &+ 2
         let cbl: UInt64
         let k: Int
-        if c != 0x0010_0000_0000_0000 || q == -1074 {
-            cbl = cb - 2
+        if _fastPath(c != 0x0010_0000_0000_0000 || q == -1074) {
+            cbl = cb &- 2
             k = floorLog10Pow2(q)
         } else {
             // The least significand of a binade: the gap below is half the gap above.
-            cbl = cb - 1
+            cbl = cb &- 1
             k = floorLog10ThreeQuartersPow2(q)
         }
-        let h = q + floorLog2Pow10(-k) + 2  // 2...5: cbr << h stays below 2^60
+        let h = q &+ floorLog2Pow10(0 &- k) &+ 2  // 2...5: cbr << h stays below 2^60
 
-        let index = 2 * (-k - powersOfTenMinimumExponent)
+        let index = 2 &* (0 &- k &- powersOfTenMinimumExponent)
         let g1 = powersOfTen[index]
-        let g0 = powersOfTen[index + 1]
+        let g0 = powersOfTen[index &+ 1]
 
         // 4 * v * 10^-k and the two boundaries, as integers rounded to odd.
-        let vb = roundToOdd(g1, g0, cb << h)
-        let vbl = roundToOdd(g1, g0, cbl << h)
-        let vbr = roundToOdd(g1, g0, cbr << h)
+        let vb = roundToOdd(g1, g0, cb &<< h)
+        let vbl = roundToOdd(g1, g0, cbl &<< h)
+        let vbr = roundToOdd(g1, g0, cbr &<< h)
 
         let s = vb >> 2  // floor(v * 10^-k)
 
         // At most one multiple of 10^(k+1) lies in the interval; if one does, it is the
-        // shortest decimal there.
-        let sp10 = (s / 10) * 10
-        let tp10 = sp10 + 10
-        let upin = vbl + out <= sp10 << 2
-        let wpin = (tp10 << 2) + out <= vbr
-        if upin != wpin {
-            return (upin ? sp10 : tp10, k)
-        }
-
-        // Otherwise s * 10^k or (s + 1) * 10^k, whichever lies in the interval, or the closer
-        // to v if both do (even on a tie).
-        let t = s + 1
-        let uin = vbl + out <= s << 2
-        let win = (t << 2) + out <= vbr
-        if uin != win {
-            return (uin ? s : t, k)
-        }
-        let midpoint = (s + t) << 1  // 4 * (s + 1/2)
-        let away = vb > midpoint || (vb == midpoint && s & 1 != 0)
-        return (away ? t : s, k)
+        // shortest decimal there. Otherwise s * 10^k or (s + 1) * 10^k, whichever lies in the
+        // interval, or the closer to v if both do (even on a tie). Random numbers take each
+        // way often (a multiple of 10^(k+1) is in the interval for about half of them), so
+        // all the tests are made and the answer is picked by selects, not by branches that
+        // would be mispredicted.
+        let sp10 = (s / 10) &* 10
+        let tp10 = sp10 &+ 10
+        let upin = vbl &+ out <= sp10 &<< 2
+        let wpin = (tp10 &<< 2) &+ out <= vbr
+        let t = s &+ 1
+        let uin = vbl &+ out <= s &<< 2
+        let win = (t &<< 2) &+ out <= vbr
+        // Away from s when v is past the midpoint 4 * (s + 1/2), or on it with s odd.
+        let away = vb &+ (s & 1) > (s &+ t) &<< 1
+        // t when t alone is in the interval, or when both are (the paper rules out neither)
+        // and v is nearer t. (One condition: `uin != win ? win : away` compiled to a branch.)
+        let pickT = (win && !uin) || (win == uin && away)
+        let one = pickT ? t : s
+        let multiple = wpin ? tp10 : sp10
+        return (upin != wpin ? multiple : one, k)
     }
 
     /// `cp * g * 2^-127`, rounded to odd (the integer part, with its lowest bit set when there is
@@ -200,31 +215,40 @@ public enum ShortestDigits {
         10_000_000_000_000_000, 100_000_000_000_000_000,
     ]
 
-    /// `digits * 10^exponent` (1 ≤ digits < 10^17) in Swift's form at `buffer`, after the sign
-    /// when `sign` is 1; returns the end.
-    ///
-    /// The digits are first scaled to exactly 17 (`d1`, then two blocks of 8 converted at
-    /// once), so the trailing zeros that are not part of the text are counted without a loop
-    /// and the integers' zeros before `.0` are already in place.
-    @inline(__always)
+    /// `digits * 10^exponent` (1 <= digits < 10^17, of any length: a subnormal's or an
+    /// integer's) in Swift's form at `buffer`, after the sign when `sign` is 1; returns the end.
+    /// The digits are scaled to exactly 17 and written by `format(scaled:...)`.
+    @inline(never)
     private static func format(digits: UInt64, exponent: Int, sign: Int, forceExponential: Bool,
                                to buffer: UnsafeMutablePointer<UInt8>) -> Int {
         let bits = 64 - digits.leadingZeroBitCount    // 2^(bits-1) <= digits < 2^bits
         let guess = floorLog10Pow2(bits)              // so digits has guess or guess + 1 digits
         let length = digits >= powersOf10[guess] ? guess + 1 : guess
-        let e = exponent + length - 1                 // the exponent of the first digit
-        let scaled = digits &* powersOf10[17 - length] // 10^16 <= scaled < 10^17
+        return format(scaled: digits &* powersOf10[17 - length],  // 10^16 <= scaled < 10^17
+                      exponent: exponent + length - 1,            // the exponent of the first digit
+                      sign: sign, forceExponential: forceExponential, to: buffer)
+    }
+
+    /// `scaled * 10^(e - 16)` (10^16 <= scaled < 10^17: exactly 17 digits, the first of exponent
+    /// `e`) in Swift's form at `buffer`, after the sign when `sign` is 1; returns the end.
+    ///
+    /// The 17 digits are `d1`, then two blocks of 8 converted at once; the trailing zeros that
+    /// are not part of the text are counted without a loop, and the integers' zeros before
+    /// `.0` are already in place. The digits are worked out before any branch on the form.
+    @inline(__always)
+    private static func format(scaled: UInt64, exponent e: Int, sign: Int, forceExponential: Bool,
+                               to buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        // The first digit and the first nine are both divided out of `scaled`, side by side.
         let first = scaled / 10_000_000_000_000_000
-        let rest = scaled &- first &* 10_000_000_000_000_000
-        let high = rest / 100_000_000
-        let middle = digitBytes(UInt32(truncatingIfNeeded: high))                       // digits 2...9
-        let last = digitBytes(UInt32(truncatingIfNeeded: rest &- high &* 100_000_000))  // 10...17
+        let upper = scaled / 100_000_000
+        let middle = digitBytes(upper &- first &* 100_000_000)      // digits 2...9
+        let last = digitBytes(scaled &- upper &* 100_000_000)       // digits 10...17
         // The significant digits: the last digit byte that is not 0 (the first digit never is).
         let count: Int
         if last != 0 {
-            count = 17 - last.leadingZeroBitCount / 8
+            count = 17 &- last.leadingZeroBitCount / 8
         } else if middle != 0 {
-            count = 9 - middle.leadingZeroBitCount / 8
+            count = 9 &- middle.leadingZeroBitCount / 8
         } else {
             count = 1
         }
@@ -240,16 +264,25 @@ public enum ShortestDigits {
             raw.storeBytes(of: middleText, toByteOffset: sign + 2, as: UInt64.self)
             raw.storeBytes(of: lastText, toByteOffset: sign + 10, as: UInt64.self)
             let end = count > 1 ? sign + 1 + count : sign + 1
-            buffer[end] = UInt8(ascii: "e")
-            buffer[end + 1] = e < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            let magnitude = e < 0 ? 0 &- e : e         // 0...324
-            let hundreds = magnitude / 100
+            let exponentSign: UInt32 = e < 0 ? 0x2D : 0x2B              // "-", "+"
+            let magnitude = UInt32(truncatingIfNeeded: e < 0 ? 0 &- e : e)  // 5...324
+            if _fastPath(magnitude < 100) {
+                // "e-05" in one store: x * 103 >> 10 == x / 10 for x < 100.
+                let tens = (magnitude &* 103) >> 10
+                let ones = magnitude &- tens &* 10
+                let text = 0x65 | exponentSign << 8 | (tens &+ 0x30) << 16 | (ones &+ 0x30) << 24
+                raw.storeBytes(of: text.littleEndian, toByteOffset: end, as: UInt32.self)
+                return end + 4
+            }
+            // "e-100": x * 5243 >> 19 == x / 100 for every x in 0...324.
+            let hundreds = (magnitude &* 5243) >> 19
             let tensAndOnes = magnitude &- hundreds &* 100
-            let wide = magnitude >= 100 ? 1 : 0       // three exponent digits, else two
-            buffer[end + 2] = UInt8(truncatingIfNeeded: hundreds) &+ 0x30  // overwritten if not wide
-            buffer[end + 2 + wide] = UInt8(truncatingIfNeeded: tensAndOnes / 10) &+ 0x30
-            buffer[end + 3 + wide] = UInt8(truncatingIfNeeded: tensAndOnes % 10) &+ 0x30
-            return end + 4 + wide
+            let tens = (tensAndOnes &* 103) >> 10
+            let ones = tensAndOnes &- tens &* 10
+            let text = 0x65 | exponentSign << 8 | (hundreds &+ 0x30) << 16 | (tens &+ 0x30) << 24
+            raw.storeBytes(of: text.littleEndian, toByteOffset: end, as: UInt32.self)
+            buffer[end + 4] = UInt8(truncatingIfNeeded: ones) &+ 0x30
+            return end + 5
         }
         if e < 0 {
             // "0.000ddd": "0." and -e - 1 zeros (e is -4...-1), then the digits.
@@ -270,7 +303,8 @@ public enum ShortestDigits {
             buffer[sign + e + 2] = UInt8(ascii: "0")
             return sign + e + 3
         }
-        // "123.456": the digits one place right, then the e + 1 before the point moved back.
+        // "123.456": the digits one place right, then the e + 1 before the point moved back
+        // ("1.5" is already in place: the layout of "1.5e+16").
         buffer[sign + 1] = firstDigit
         raw.storeBytes(of: middleText, toByteOffset: sign + 2, as: UInt64.self)
         raw.storeBytes(of: lastText, toByteOffset: sign + 10, as: UInt64.self)
@@ -286,16 +320,23 @@ public enum ShortestDigits {
     /// The eight decimal digits of `n` < 10^8 (leading zeros included) as the bytes 0...9 of a
     /// `UInt64`, the first digit in the lowest byte: split into two halves of 4 digits, then
     /// 4 pairs, then 8 single digits, all lanes at once.
+    ///
+    /// Each split puts `x / d` in the low half of a lane and `x - (x / d) * d` in the high
+    /// half, computed as `(x << w) - (x / d) * (d << w - 1)` for the half's width `w`: the same
+    /// number (the halves do not overlap, and the lanes' values are small enough that no bit
+    /// leaves the word), one multiplication and one subtraction after the quotient.
     @inline(__always)
-    private static func digitBytes(_ n: UInt32) -> UInt64 {
-        let upper = n / 10_000
-        let lower = n &- upper &* 10_000
-        // Two 32-bit lanes of values < 10^4; x * 10486 >> 20 == x / 100 for x < 10^4.
-        let fours = UInt64(upper) | UInt64(lower) << 32
+    private static func digitBytes(_ n: UInt64) -> UInt64 {
+        // n * 109951163 >> 40 == n / 10^4 for n < 10^8 (109951163 = ceil(2^40 / 10^4)).
+        let upper = (n &* 109_951_163) >> 40
+        // Two 32-bit lanes of values < 10^4: upper, then n - 10^4 * upper.
+        let fours = (n &<< 32) &- upper &* 0x0000_270F_FFFF_FFFF        // 10^4 << 32 - 1
+        // x * 10486 >> 20 == x / 100 for x < 10^4.
         let hundreds = ((fours &* 10486) >> 20) & 0x0000_007F_0000_007F
-        let pairs = hundreds | (fours &- hundreds &* 100) << 16
-        // Four 16-bit lanes of values < 100; x * 103 >> 10 == x / 10 for x < 100.
+        // Four 16-bit lanes of values < 100.
+        let pairs = (fours &<< 16) &- hundreds &* 0x0063_FFFF           // 100 << 16 - 1
+        // x * 103 >> 10 == x / 10 for x < 100.
         let tens = ((pairs &* 103) >> 10) & 0x000F_000F_000F_000F
-        return tens | (pairs &- tens &* 10) << 8
+        return (pairs &<< 8) &- tens &* 0x09FF                          // 10 << 8 - 1
     }
 }
