@@ -35,7 +35,8 @@ public struct BatchSchedule: Sendable {
         if batchInEpoch == batchesPerEpoch {
             epoch += 1
             batchInEpoch = 0
-            order = Array(0..<sampleCount)
+            // Unshuffled, the order is the same every epoch: made once.
+            if order.count != sampleCount || generator != nil { order = Array(0..<sampleCount) }
             if var shuffler = generator {
                 shuffler.shuffle(&order)
                 generator = shuffler
@@ -44,6 +45,7 @@ public struct BatchSchedule: Sendable {
         let start = batchInEpoch * batchSize
         let end = min(start + batchSize, sampleCount)
         batchInEpoch += 1
-        return Batch(epoch: epoch, sampleIndices: Array(order[start..<end]))
+        // The full batch shares the order's storage: no array per step.
+        return Batch(epoch: epoch, sampleIndices: start == 0 && end == sampleCount ? order : Array(order[start..<end]))
     }
 }

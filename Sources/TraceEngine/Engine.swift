@@ -44,11 +44,11 @@ public enum Engine {
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
         let gradientIsAssigned = targets.contains(.g)
         let keepingSamples = sink.readsSamples
+        var gradient: [Double] = []
         for t in 1...experiment.steps {
             var computed = ParameterValues()
             if let before = replacements.apply(.w, at: t, to: &parameters) { computed.set(.w, to: before) }
-            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples)
-            var gradient = chainRule.gradient
+            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples, gradient: &gradient)
             if !gradientIsAssigned, let before = replacements.apply(.g, at: t, to: &gradient) { computed.set(.g, to: before) }
 
             scalars[.t] = Double(t)

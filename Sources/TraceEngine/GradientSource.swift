@@ -41,24 +41,25 @@ struct GradientSource {
         /// Each sample's forward pass and chain rule; empty unless asked for (and for an objective).
         var samples: [SampleTrace]
         var loss: Double
-        var gradient: [Double]
         /// The first value of the forward and backward passes that is not finite, with its place.
         var divergence: Divergence?
     }
 
-    /// Update `t`'s epoch, batch (sample numbers from 1), loss and gradient at `parameters`,
-    /// and each sample's values when `keepingSamples`.
+    /// Update `t`'s epoch, batch (sample numbers from 1) and loss at `parameters`, and each
+    /// sample's values when `keepingSamples`; the gradient goes into `gradient` (one value per
+    /// parameter, written over: a buffer the caller reuses from step to step).
     ///
     /// ```
     /// network    L = (1/B)·Σ_n L_n      g = (1/B)·Σ_n g_n      (the batch's samples)
     /// objective  L = L(w₁, w₂)          g = (∂L/∂w₁, ∂L/∂w₂)
     /// ```
-    mutating func next(at parameters: [Double], t: Int, keepingSamples: Bool) -> Step {
+    mutating func next(at parameters: [Double], t: Int, keepingSamples: Bool, gradient: inout [Double]) -> Step {
         guard let backpropagation, var workspace, let batch = schedule?.next() else {
-            return objectiveStep(at: parameters, t: t)
+            return objectiveStep(at: parameters, t: t, gradient: &gradient)
         }
         self.workspace = nil  // so that the buffers are not copied when written
-        var gradient = [Double](repeating: 0, count: parameterCount)
+        if gradient.count != parameterCount { gradient = [Double](repeating: 0, count: parameterCount) }
+        gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         var samples: [SampleTrace] = []
         if keepingSamples { samples.reserveCapacity(batch.sampleIndices.count) }
         var lossSum = 0.0
@@ -84,11 +85,10 @@ struct GradientSource {
             divergence = Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)
         }
         if batch.sampleIndices != lastBatch.indices { lastBatch = (batch.sampleIndices, batch.sampleIndices.map { $0 + 1 }) }
-        return Step(epoch: batch.epoch, batch: lastBatch.numbers, samples: samples,
-                    loss: loss, gradient: gradient, divergence: divergence)
+        return Step(epoch: batch.epoch, batch: lastBatch.numbers, samples: samples, loss: loss, divergence: divergence)
     }
 
-    private func objectiveStep(at parameters: [Double], t: Int) -> Step {
+    private func objectiveStep(at parameters: [Double], t: Int, gradient: inout [Double]) -> Step {
         guard let objective else { preconditionFailure("a gradient source has a network or an objective") }
         var evaluator = Evaluator(parameterCount: 1)
         for (symbol, value) in objective.constants { evaluator.scalars[symbol] = value }
@@ -100,6 +100,7 @@ struct GradientSource {
         }
         let loss = scalar(objective.loss)
         let divergence = loss.isFinite ? nil : Divergence(t: t, quantity: "the batch loss", value: loss, inForwardPass: true)
-        return Step(epoch: t, batch: [], samples: [], loss: loss, gradient: objective.gradient.map(scalar), divergence: divergence)
+        gradient = objective.gradient.map(scalar)
+        return Step(epoch: t, batch: [], samples: [], loss: loss, divergence: divergence)
     }
 }

@@ -94,8 +94,7 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
             condition.broadcast()
             condition.unlock()
             do {
-                // By index, so that each record is lent to the sink, not copied (and retained).
-                for i in batch.indices { try base.record(batch[i]) }
+                for step in batch { try base.record(step) }
                 condition.lock()
                 spent.append(batch)
                 condition.unlock()
