@@ -2,9 +2,24 @@ import TraceEngine
 import TraceRender
 
 /// Help text for `trace <optimizer>`, drawn from the same equations that compute the run.
+///
+/// The argument parser reads every subcommand's configuration many times per run (111 times
+/// for `trace adam`), so each optimizer's texts are made once, on first use, and kept.
 public enum OptimizerHelp {
     /// `Adam: m ← β₁·m + (1 − β₁)·g; …; w ← w − η/√(v̂ + ε)·m̂` in the lecture's convention.
     public static func abstract(for optimizer: Optimizer) -> String {
+        abstracts[optimizer] ?? makeAbstract(for: optimizer)
+    }
+
+    /// The hyperparameter flags with their defaults, and the precedence rule.
+    public static func discussion(for optimizer: Optimizer) -> String {
+        discussions[optimizer] ?? makeDiscussion(for: optimizer)
+    }
+
+    private static let abstracts = Dictionary(uniqueKeysWithValues: Optimizer.allCases.map { ($0, makeAbstract(for: $0)) })
+    private static let discussions = Dictionary(uniqueKeysWithValues: Optimizer.allCases.map { ($0, makeDiscussion(for: $0)) })
+
+    private static func makeAbstract(for optimizer: Optimizer) -> String {
         let equations = UpdateRule.rule(for: optimizer, convention: .lecture).unicodeLines
         let batching: String
         switch (optimizer.fixedBatchSize, optimizer) {
@@ -16,8 +31,7 @@ public enum OptimizerHelp {
         return "\(optimizer.displayName)\(batching): \(equations.joined(separator: "; "))"
     }
 
-    /// The hyperparameter flags with their defaults, and the precedence rule.
-    public static func discussion(for optimizer: Optimizer) -> String {
+    private static func makeDiscussion(for optimizer: Optimizer) -> String {
         let flags = optimizer.hyperparameters.map { symbol in
             let lecture = optimizer.defaultValue(of: symbol) ?? 0, keras = optimizer.defaultValue(of: symbol, convention: .keras) ?? 0
             let byConvention = lecture == keras ? "" : "; \(NumberFormat.full(keras)) in keras and optax"
