@@ -3,7 +3,8 @@
 /// a value.
 ///
 /// A step records up to nine such vectors for every parameter; one buffer instead of an array
-/// per symbol makes a step one allocation, not ten, and a writer reads the columns in place.
+/// per symbol makes them one allocation (Adam's seven were seven), and a writer reads the
+/// columns in place.
 /// Reading `values[.m]` gives a ``ParameterColumn`` (indexed from 0, like the array it
 /// replaces); iteration is in ``Symbol`` declaration order.
 public struct ParameterValues: Sequence, Sendable {

@@ -115,9 +115,6 @@ struct RuleProgram {
     /// The number of equations.
     var equationCount: Int { equations.count }
 
-    /// Equation `k`'s target.
-    func target(ofEquation k: Int) -> Symbol { equations[k].target }
-
     /// Binds the scalars the equations read (hyperparameters, `t`) from `scalars`.
     mutating func load(scalars: SymbolMap<Double>) {
         for symbol in scalarSymbols {
@@ -182,24 +179,44 @@ struct RuleProgram {
                 for instruction in instructions[range] {
                     let a = r + instruction.a * count, b = r + instruction.b * count
                     let result = r + instruction.result * count
-                    // A scalar operand is read at index 0 for every parameter.
-                    let stepA = instruction.stepA, stepB = instruction.stepB
-                    let n = instruction.resultCount
+                    let stepA = instruction.stepA, stepB = instruction.stepB, n = instruction.resultCount
                     switch instruction.operation {
-                    case .add: for i in 0..<n { result[i] = a[i * stepA] + b[i * stepB] }
-                    case .subtract: for i in 0..<n { result[i] = a[i * stepA] - b[i * stepB] }
-                    case .multiply: for i in 0..<n { result[i] = a[i * stepA] * b[i * stepB] }
-                    case .divide: for i in 0..<n { result[i] = a[i * stepA] / b[i * stepB] }
-                    case .power: for i in 0..<n { result[i] = Foundation.pow(a[i * stepA], b[i * stepB]) }
-                    case .minimum: for i in 0..<n { result[i] = Swift.min(a[i * stepA], b[i * stepB]) }
-                    case .square: for i in 0..<n { result[i] = a[i * stepA] * a[i * stepA] }
-                    case .squareRoot: for i in 0..<n { result[i] = Foundation.sqrt(a[i * stepA]) }
-                    case .floor: for i in 0..<n { result[i] = Foundation.floor(a[i * stepA]) }
-                    case .cosine: for i in 0..<n { result[i] = Foundation.cos(a[i * stepA]) }
-                    case .copy: for i in 0..<count { result[i] = a[i * stepA] }
+                    case .add: Self.apply(a, stepA, b, stepB, into: result, n) { $0 + $1 }
+                    case .subtract: Self.apply(a, stepA, b, stepB, into: result, n) { $0 - $1 }
+                    case .multiply: Self.apply(a, stepA, b, stepB, into: result, n) { $0 * $1 }
+                    case .divide: Self.apply(a, stepA, b, stepB, into: result, n) { $0 / $1 }
+                    case .power: Self.apply(a, stepA, b, stepB, into: result, n) { Foundation.pow($0, $1) }
+                    case .minimum: Self.apply(a, stepA, b, stepB, into: result, n) { Swift.min($0, $1) }
+                    case .square: Self.apply(a, stepA, a, stepA, into: result, n) { $0 * $1 }
+                    case .squareRoot: Self.apply(a, stepA, a, stepA, into: result, n) { x, _ in Foundation.sqrt(x) }
+                    case .floor: Self.apply(a, stepA, a, stepA, into: result, n) { x, _ in Foundation.floor(x) }
+                    case .cosine: Self.apply(a, stepA, a, stepA, into: result, n) { x, _ in Foundation.cos(x) }
+                    case .copy: Self.apply(a, stepA, a, stepA, into: result, count) { x, _ in x }
                     }
                 }
             }
+        }
+    }
+
+    /// `result[i] = operation(a[i·stepA], b[i·stepB])` for `i` below `n`, a step of 0 being a
+    /// scalar read at index 0: one loop for each pattern of steps, so that the loops index
+    /// plainly (the operands and their order are the same in every pattern).
+    @inline(__always)
+    private static func apply(
+        _ a: UnsafeMutablePointer<Double>, _ stepA: Int, _ b: UnsafeMutablePointer<Double>, _ stepB: Int,
+        into result: UnsafeMutablePointer<Double>, _ n: Int, _ operation: (Double, Double) -> Double
+    ) {
+        switch (stepA, stepB) {
+        case (1, 1): for i in 0..<n { result[i] = operation(a[i], b[i]) }
+        case (1, _):
+            let y = b[0]
+            for i in 0..<n { result[i] = operation(a[i], y) }
+        case (_, 1):
+            let x = a[0]
+            for i in 0..<n { result[i] = operation(x, b[i]) }
+        default:
+            let value = operation(a[0], b[0])
+            for i in 0..<n { result[i] = value }
         }
     }
 }

@@ -5,8 +5,8 @@ import TraceEngine
 /// next steps while the last ones are formatted and written. On two cores a long streamed
 /// run takes about as long as the slower of the two, not their sum.
 ///
-/// Records go over in batches of `batchSize` (one lock and one wake-up per batch, not per
-/// record), and one writer thread takes the batches in order, so the output is byte for byte
+/// Records go over in batches of `batchSize` (one lock per batch, not per record; a waiting
+/// side is woken only when two batches wait for it or half the queue is free), and one writer thread takes the batches in order, so the output is byte for byte
 /// what the sink writes in line. At most `batchSize · queuedBatches` records wait at a time,
 /// so memory stays flat however long the run. The first error the sink throws is thrown by
 /// a later `record` (or by `finish`), which stops the run.
@@ -25,11 +25,16 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
     private var spent: [[StepRecord]] = []
     private var closed = false
     private var writerStopped = false
+    /// Who is waiting on `condition`: each side wakes the other only when it waits, and then
+    /// only once half the queue's room is free (or two batches wait), not after every batch:
+    /// on a virtual machine a wake-up costs several microseconds of each thread's time.
+    private var producerWaits = false
+    private var writerWaits = false
     private var failure: (any Error)?
 
     /// Passes records on to `base` in batches of `batchSize`, keeping at most `queuedBatches`
     /// batches waiting.
-    public init(_ base: Base, batchSize: Int = 32, queuedBatches: Int = 4) {
+    public init(_ base: Base, batchSize: Int = 128, queuedBatches: Int = 4) {
         self.base = base
         self.batchSize = max(1, batchSize)
         self.queuedBatches = max(1, queuedBatches)
@@ -64,14 +69,18 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
     private func handOver() throws {
         var done: [[StepRecord]] = []
         condition.lock()
-        while queue.count >= queuedBatches && failure == nil { condition.wait() }
+        while queue.count >= queuedBatches && failure == nil {
+            producerWaits = true
+            condition.wait()
+            producerWaits = false
+        }
         if let failure {
             condition.unlock()
             throw failure
         }
         queue.append(filling)
         swap(&done, &spent)
-        condition.broadcast()
+        if writerWaits && queue.count >= min(2, queuedBatches) { condition.broadcast() }
         condition.unlock()
         filling = []
         filling.reserveCapacity(batchSize)
@@ -83,7 +92,11 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
     private func writeBatches() {
         while true {
             condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
+            while queue.isEmpty && !closed {
+                writerWaits = true
+                condition.wait()
+                writerWaits = false
+            }
             guard !queue.isEmpty else {
                 writerStopped = true
                 condition.broadcast()
@@ -91,7 +104,7 @@ public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink
                 return
             }
             let batch = queue.removeFirst()
-            condition.broadcast()
+            if producerWaits && queue.count <= queuedBatches / 2 { condition.broadcast() }
             condition.unlock()
             do {
                 for step in batch { try base.record(step) }

@@ -14,7 +14,7 @@ import TraceLessons
 
     @Test func writesTheSameBytesAsWritingInLine() throws {
         let experiment = try Self.experiment(steps: 500)
-        for (batchSize, queued) in [(1, 1), (3, 2), (32, 4), (1000, 1)] {
+        for (batchSize, queued) in [(1, 1), (3, 2), (4, 3), (32, 4), (1000, 1)] {
             let inline = StringOutput(), background = StringOutput()
             var direct = CSVTraceWriter(output: inline)
             try Engine.run(experiment, into: &direct)
