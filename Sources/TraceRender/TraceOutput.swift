@@ -8,7 +8,16 @@ public protocol TraceOutput: AnyObject {
     /// Lets `body` write up to `maximumCount` bytes straight into the output's buffer; `body`
     /// returns how many it wrote. The streamed writers' way to write without a copy.
     func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws
+    /// Writes the bytes of `buffer`, which stays the caller's: a file descriptor writes a large
+    /// block as it is, without copying it into its buffer.
+    func write(buffer: UnsafeRawBufferPointer) throws
     func flush() throws
+}
+
+extension TraceOutput {
+    public func write(buffer: UnsafeRawBufferPointer) throws {
+        try write(bytes: Array(buffer))
+    }
 }
 
 /// Something went wrong writing output.
@@ -45,6 +54,10 @@ public final class FileDescriptorOutput: TraceOutput {
         try bytes.withUnsafeBytes { try append($0) }
     }
 
+    public func write(buffer: UnsafeRawBufferPointer) throws {
+        try append(buffer)
+    }
+
     public func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws {
         try makeRoom(for: maximumCount)
         let written = body(storage + count)
@@ -54,21 +67,32 @@ public final class FileDescriptorOutput: TraceOutput {
     }
 
     public func flush() throws {
+        let pending = count
+        count = 0
+        try writeAll(UnsafeRawBufferPointer(start: storage, count: pending))
+    }
+
+    /// Writes all of `bytes` to the descriptor (`write(2)` may take less than it is given).
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
-        while offset < count {
-            let written = Foundation.write(descriptor, storage + offset, count - offset)
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                count = 0
                 throw OutputError(description: "could not write to \(name): \(reason)")
             }
             offset += written
         }
-        count = 0
     }
 
     private func append(_ bytes: UnsafeRawBufferPointer) throws {
+        // A large block with nothing waiting before it goes out as it is, not copied.
+        if count == 0, bytes.count >= threshold {
+            try writeAll(bytes)
+            return
+        }
         try makeRoom(for: bytes.count)
         if let base = bytes.baseAddress { (storage + count).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
         count += bytes.count

@@ -21,23 +21,29 @@ public enum RunCommand {
         let focus = try focus(request.focus, names: experiment.layout.names)
 
         let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+            // The streamed formats are formatted on a second thread while the engine runs on,
+            // and written by a third (WriteBehindOutput), so that neither waits in write(2).
+            let behind = WriteBehindOutput(output)
+            defer { behind.cancel() }  // after an error, nothing is written once the file is closed
+            let outcome: RunOutcome
             switch request.format {
-            // The streamed formats are written on a second thread while the engine runs on.
             case .json:
-                var sink = BackgroundSink(JSONTraceWriter(output: output))
-                return try Engine.run(experiment, into: &sink)
+                var sink = BackgroundSink(JSONTraceWriter(output: behind))
+                outcome = try Engine.run(experiment, into: &sink)
             case .csv:
-                var sink = BackgroundSink(CSVTraceWriter(output: output))
-                return try Engine.run(experiment, into: &sink)
+                var sink = BackgroundSink(CSVTraceWriter(output: behind))
+                outcome = try Engine.run(experiment, into: &sink)
             case .text:
                 var sink = BackgroundSink(
-                    TextTraceRenderer(output: output, options: .init(precision: request.precision, focus: focus)))
-                return try Engine.run(experiment, into: &sink)
+                    TextTraceRenderer(output: behind, options: .init(precision: request.precision, focus: focus)))
+                outcome = try Engine.run(experiment, into: &sink)
             case .md, .html, .latex:
                 let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html
                 var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
                 return try Engine.run(experiment, into: &sink)
             }
+            try behind.flush()
+            return outcome
         }
 
         return Report(outcome: outcome, notice: outcome.divergence.map { notice(for: $0, in: experiment) })
