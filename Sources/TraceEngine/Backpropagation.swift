@@ -143,6 +143,12 @@ extension Backpropagation.Workspace {
     /// The first value of the sample that is not finite, in the order a handout shows them:
     /// layer by layer, `z`, then `a`, then `δ`.
     func firstNonFinite() -> (quantity: String, layer: Int, value: Double)? {
+        // Almost always: one pass shows every value is finite (x·0 is 0 for a finite x, else NaN).
+        var probe = 0.0
+        for x in z { probe += x * 0 }
+        for x in a { probe += x * 0 }
+        for x in delta { probe += x * 0 }
+        if probe == 0 { return nil }
         for l in offsets.indices {
             let range = offsets[l]..<offsets[l] + units[l]
             if let bad = z[range].first(where: { !$0.isFinite }) { return ("z", l + 1, bad) }

@@ -7,7 +7,8 @@ struct GradientSource {
     private let data: Dataset
     private let objective: Objective?
     private let parameterCount: Int
-    private var workspace: Backpropagation.Workspace?
+    /// The passes' buffers, used in place (empty for an objective).
+    private var workspace = Backpropagation.Workspace(z: [], a: [], delta: [], offsets: [], units: [])
     private let sumsTheBatch: Bool
     /// The last batch's sample numbers (from 1), kept while the batch repeats (the full batch).
     private var lastBatch: (indices: [Int], numbers: [Int]) = ([], [])
@@ -54,10 +55,9 @@ struct GradientSource {
     /// objective  L = L(w₁, w₂)          g = (∂L/∂w₁, ∂L/∂w₂)
     /// ```
     mutating func next(at parameters: [Double], t: Int, keepingSamples: Bool, gradient: inout [Double]) -> Step {
-        guard let backpropagation, var workspace, let batch = schedule?.next() else {
+        guard let backpropagation, let batch = schedule?.next() else {
             return objectiveStep(at: parameters, t: t, gradient: &gradient)
         }
-        self.workspace = nil  // so that the buffers are not copied when written
         if gradient.count != parameterCount { gradient = [Double](repeating: 0, count: parameterCount) }
         gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         var samples: [SampleTrace] = []
@@ -66,7 +66,7 @@ struct GradientSource {
         var divergence: Divergence?
         for n in batch.sampleIndices {
             let x = data.inputs[n], y = data.targets[n]
-            let loss = backpropagation.run(x: x, y: y, parameters: parameters, workspace: &workspace, gradientSum: &gradient)
+            let loss = backpropagation.run(x: x, y: y, parameters: parameters, workspace: &self.workspace, gradientSum: &gradient)
             lossSum += loss
             if keepingSamples { samples.append(workspace.trace(sampleIndex: n + 1, x: x, y: y, loss: loss)) }
             if divergence == nil {
@@ -77,7 +77,6 @@ struct GradientSource {
                 }
             }
         }
-        self.workspace = workspace
         let batchCount = Double(batch.sampleIndices.count)
         if !sumsTheBatch { for i in gradient.indices { gradient[i] /= batchCount } }
         let loss = lossSum / batchCount

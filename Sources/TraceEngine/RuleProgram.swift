@@ -98,8 +98,15 @@ struct RuleProgram {
         for equation in equations {
             let start = instructions.count
             let value = compile(equation.expression)
-            // The target's register takes the value (one per parameter).
-            instructions.append(Instruction(operation: .copy, a: value, b: value, result: equation.target.ordinal))
+            if instructions.count > start, let last = instructions.last, last.result == value, !isScalar[value] {
+                // The equation's last operation writes the target's register itself (element i
+                // reads only element i of its operands, so this is safe even when an operand is
+                // the target, as in g ← g + λ₂·w); nothing else reads the register it replaces.
+                instructions[instructions.count - 1].result = equation.target.ordinal
+            } else {
+                // A symbol, a constant or a scalar: the target's register takes a copy (one per parameter).
+                instructions.append(Instruction(operation: .copy, a: value, b: value, result: equation.target.ordinal))
+            }
             self.equations.append(CompiledEquation(target: equation.target, instructions: start..<instructions.count))
         }
         for i in instructions.indices {
