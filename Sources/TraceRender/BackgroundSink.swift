@@ -6,8 +6,9 @@ import TraceEngine
 /// run takes about as long as the slower of the two, not their sum.
 ///
 /// Records go over in batches of `batchSize` (one lock per batch, not per record; a waiting
-/// side is woken only when two batches wait for it or half the queue is free), and one writer thread takes the batches in order, so the output is byte for byte
-/// what the sink writes in line. At most `batchSize · queuedBatches` records wait at a time,
+/// side is woken only when two batches wait for it or half the queue is free), and one
+/// writer thread takes the batches in order, so the output is byte for byte what the sink
+/// writes in line. At most `batchSize · queuedBatches` records wait at a time,
 /// so memory stays flat however long the run. The first error the sink throws is thrown by
 /// a later `record` (or by `finish`), which stops the run.
 public final class BackgroundSink<Base: TraceSink & SendableMetatype>: TraceSink, @unchecked Sendable {
