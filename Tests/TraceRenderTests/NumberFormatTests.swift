@@ -51,6 +51,20 @@ import TraceEngine
         #expect(NumberFormat.json(0.5) == "0.5")
     }
 
+    /// The byte writers give the same text as the String ones (`String(n)`, ``NumberFormat/json(_:)``).
+    @Test func byteWritersMatchTheStringOnes() {
+        for n in [0, 7, -7, 10, 1234567890, -1234567890, Int.max, Int.min] {
+            var bytes: [UInt8] = [UInt8(ascii: "x")]
+            NumberFormat.appendInteger(n, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(n))
+        }
+        for x in [0.0, -0.0, 0.1, -2.5e-300, 1e16, .nan, .infinity, -.infinity, Double.leastNonzeroMagnitude] {
+            var bytes: [UInt8] = []
+            NumberFormat.appendJSON(x, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == NumberFormat.json(x))
+        }
+    }
+
     @Test func significantDigits() {
         #expect(NumberFormat.significant(0.0082167041, digits: 4) == "0.008217")
         #expect(NumberFormat.significant(1e-8, digits: 4) == "1e-08")
