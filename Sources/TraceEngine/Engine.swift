@@ -45,6 +45,9 @@ public enum Engine {
         let gradientIsAssigned = targets.contains(.g)
         let keepingSamples = sink.readsSamples
         var gradient: [Double] = []
+        // The state's registers start at the state's start; from then on its equations keep
+        // them (a replaced value is put into the register too), so they are not set again.
+        for symbol in stateSymbols { program.set(symbol, to: state, column: symbol) }
         for t in 1...experiment.steps {
             var computed = ParameterValues()
             if let before = replacements.apply(.w, at: t, to: &parameters) { computed.set(.w, to: before) }
@@ -67,7 +70,6 @@ public enum Engine {
             program.load(scalars: stepScalars)
             program.set(.w, to: parameters)
             program.set(.g, to: gradient)
-            for symbol in stateSymbols { program.set(symbol, to: state, column: symbol) }
             for k in 0..<program.equationCount {
                 program.run(equation: k)
                 let target = targets[k]

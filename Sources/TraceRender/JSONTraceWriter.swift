@@ -13,7 +13,6 @@ public struct JSONTraceWriter: TraceSink {
     /// `asked`, for instance). The contract lets a trace add keys.
     public var closingKeys: [(key: String, json: String)] = []
     private var rule: UpdateRule?
-    private var names: [String] = []
     /// Each parameter's name and each recorded symbol's name as JSON keys (`"W1[1,2]"`,
     /// `"m_hat": `), made once in `begin`.
     private var nameKeys: [[UInt8]] = []
@@ -30,7 +29,7 @@ public struct JSONTraceWriter: TraceSink {
 
     public mutating func begin(_ run: RunDescription) throws {
         rule = run.rule
-        names = run.parameterNames
+        let names = run.parameterNames
         nameKeys = names.map { Array(JSONText.string($0).utf8) }
         symbolKeys = run.rule.recordedSymbols.map { Array("\(JSONText.string($0.rawValue)): ".utf8) }
         writesDataGradient = run.experiment.l2 != nil
