@@ -32,6 +32,10 @@ public struct GradingSettings: Sendable, Equatable {
 
     public init() {}
 
+    /// The significant digits a worksheet asks every value to (hand arithmetic's tolerance,
+    /// one part in a thousand, is what four digits give).
+    public static let askedSignificantDigits = 4
+
     /// The default relative tolerance of `quantity`: one part in a thousand (four significant
     /// digits), except for `g`, which goes through the whole forward and backward pass and
     /// whose batch mean of terms of opposite sign loses digits to cancellation: five parts.

@@ -12,20 +12,27 @@ public struct CarryForwardCase: Decodable, Sendable {
         public let value: Double?
         public let key: Double?
         public let carried_forward: Double?
+        /// In `grading-rule.json`: `right`, `carried`, `wrong` or `missing`.
+        public let verdict: String?
+        /// In `grading-rule.json`: whether the answer is a shortcut (rule 1).
+        public let shortcut: Bool?
     }
 
     public let name: String
     public let `case`: ReferenceCase
     public let answers: [Value]
     public let expected: [Value]
+    /// In `grading-rule.json`: the points the sheet earns, and the points asked.
+    public let score: Int?
+    public let max_score: Int?
 
     struct File: Decodable {
         let cases: [CarryForwardCase]
     }
 
-    /// Every case of `ecf.json`.
-    public static func all() throws -> [CarryForwardCase] {
-        let data = try Data(contentsOf: ReferenceCase.folder.appendingPathComponent("ecf.json"))
+    /// Every case of `ecf.json`, or of `grading-rule.json` (from `make_grading_rule_fixtures.py`).
+    public static func all(file: String = "ecf.json") throws -> [CarryForwardCase] {
+        let data = try Data(contentsOf: ReferenceCase.folder.appendingPathComponent(file))
         return try JSONDecoder().decode(File.self, from: data).cases
     }
 }

@@ -41,6 +41,13 @@ public struct GradedValue: Sendable {
     /// For a wrong answer, the known mistakes that give it (several when more than one
     /// does: feedback then says "one of").
     public var mistakes: [Mistake] = []
+    /// Why the answer is a shortcut, not an attempt (a zero, a copied value), so that later
+    /// values are not computed from it (``FollowThroughRule``, rule 1); as the end of a
+    /// sentence whose subject is the answer.
+    public var shortcut: String?
+    /// Why the value carried forward from the student's own values earns no credit although
+    /// the answer matches it: the student's values make the step trivial (rule 2).
+    public var trivialStep: String?
 
     /// A known mistake that gives the student's answer.
     public struct Mistake: Sendable {

@@ -9,7 +9,8 @@ import TraceLessons
 /// backward passes run at, their state values what the next equations read). An answer is
 /// right when it is within tolerance of that value or of the key's, so one early slip
 /// costs one mark. Only answers to asked values are used this way: a value nobody asked
-/// for cannot steer the grading.
+/// for cannot steer the grading. ``FollowThroughRule`` keeps shortcuts (zeros, copied
+/// values) out of the replay and denies credit to steps the student's values make trivial.
 public struct Grader: Sendable {
     public var key: AnswerKey
     public var carryForward = true
@@ -31,23 +32,18 @@ public struct Grader: Sendable {
     public func grade(_ sheet: AnswerSheet) -> GradeReport {
         let matched = AnswerMatcher.match(sheet, to: key)
         let layout = key.experiment.layout
-
-        var answered = Replacements()
-        for (asked, answer) in zip(key.asked, matched.answers) {
-            guard case let .number(value)? = answer?.value, let index = layout.index(named: asked.parameter) else { continue }
-            answered.replace(asked.quantity, at: asked.t, parameter: index, with: value)
+        let indices = key.asked.map { layout.index(named: $0.parameter) ?? 0 }  // the key reader checked every name
+        let numbers: [Double?] = matched.answers.map { entry in
+            if case let .number(value)? = entry?.value { value } else { nil }
         }
-        let replacements = carryForward ? answered : Replacements()
-        // The key's experiment was checked when the key was read (it runs and gives the key's
-        // values), so the replay cannot fail; a student's values may only make it diverge.
-        var replay = RecordingSink()
-        _ = try? Engine.run(key.experiment, replacing: replacements, into: &replay)
+        let plain = Self.replay(key.experiment, with: Replacements())
+        let (bases, shortcuts) = believedAnswers(numbers, indices: indices, plain: plain)
+        let replay = carryForward ? Self.replay(key.experiment, with: bases) : plain
         let feedback = FeedbackFormulas(replay: replay, experiment: key.experiment)
 
         var values: [GradedValue] = []
         for (n, asked) in key.asked.enumerated() {
-            let answer = matched.answers[n]
-            let index = layout.index(named: asked.parameter) ?? 0  // the key reader checked every name
+            let answer = matched.answers[n], index = indices[n]
             var carried: Double?
             if carryForward, let value = replay.computed(asked.quantity, at: asked.t, parameter: index), value.isFinite {
                 carried = value
@@ -61,6 +57,7 @@ public struct Grader: Sendable {
             var graded = GradedValue(
                 asked: asked, verdict: .missing, answer: nil, location: answer?.location, keyValue: key.values[n],
                 tolerance: tolerance, carriedForward: carried, working: working, formula: formula)
+            graded.shortcut = shortcuts[n]
             switch answer?.value {
             case nil, .blank?:
                 graded.verdict = .missing
@@ -71,7 +68,12 @@ public struct Grader: Sendable {
                 if tolerance.accepts(value, expected: key.values[n]) {
                     graded.verdict = .rightByKey
                 } else if let carried, tolerance.accepts(value, expected: carried) {
-                    graded.verdict = .rightCarriedForward
+                    let followThrough = FollowThroughRule(tolerance: tolerance)
+                    graded.trivialStep = followThrough.shortcut(
+                        carried, key: key.values[n], quantity: asked.quantity,
+                        before: followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index),
+                        keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
+                    graded.verdict = graded.trivialStep == nil ? .rightCarriedForward : .wrong
                 } else {
                     graded.verdict = .wrong
                 }
@@ -80,8 +82,64 @@ public struct Grader: Sendable {
         }
         // Mistakes are recognised on the student's own earlier values, with or without carry-forward.
         // With carry-forward the replay above already ran the right formulas on the answers.
-        Diagnoser(key: key, replacements: answered, rightReplay: carryForward ? replay : nil).diagnose(&values)
+        Diagnoser(key: key, replacements: bases, rightReplay: carryForward ? replay : nil).diagnose(&values)
         return GradeReport(
             values: values, fileProblem: sheet.fileProblem, notes: sheet.notes + matched.notes, carryForward: carryForward)
+    }
+
+    /// The answers later values are computed from, and why each other answer is not one:
+    /// every number except the shortcuts of ``FollowThroughRule`` (rule 1). A value's
+    /// before comes from earlier steps, so the steps are taken in order, each judged on a
+    /// replay of the answers kept so far.
+    private func believedAnswers(
+        _ numbers: [Double?], indices: [Int], plain: RecordingSink
+    ) -> (bases: Replacements, shortcuts: [Int: String]) {
+        var bases = Replacements()
+        var shortcuts: [Int: String] = [:]
+        var replayedStep = 0
+        var replay = plain
+        for (n, asked) in key.asked.enumerated() {
+            guard let answer = numbers[n] else { continue }
+            let index = indices[n], tolerance = tolerance(for: asked.quantity)
+            let followThrough = FollowThroughRule(tolerance: tolerance)
+            var reason: String?
+            if !tolerance.accepts(answer, expected: key.values[n]) {
+                var before: Double?
+                if asked.quantity == .wNew, let w = bases.values[asked.t]?[.w]?[index] {
+                    before = w  // the student's own w at this step
+                } else if followThrough.hasBefore(asked.quantity) {
+                    if replayedStep != asked.t {
+                        replay = Self.replay(key.experiment, with: bases)
+                        replayedStep = asked.t
+                    }
+                    before = followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index)
+                }
+                reason = followThrough.shortcut(
+                    answer, key: key.values[n], quantity: asked.quantity, before: before,
+                    keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
+            }
+            if let reason {
+                shortcuts[n] = reason
+            } else {
+                bases.replace(asked.quantity, at: asked.t, parameter: index, with: answer)
+            }
+        }
+        return (bases, shortcuts)
+    }
+
+    /// The key's experiment run with `replacements`. The experiment was checked when the key
+    /// was read (it runs and gives the key's values), so it cannot fail; a student's values
+    /// may only make it diverge.
+    static func replay(_ experiment: Experiment, with replacements: Replacements) -> RecordingSink {
+        var replay = RecordingSink()
+        _ = try? Engine.run(experiment, replacing: replacements, into: &replay)
+        return replay
+    }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` outside the array.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }
