@@ -42,7 +42,12 @@ let package = Package(
             dependencies: ["TraceEngine", "TraceLessons", "ReferenceFixtures", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TraceLessonsTests", dependencies: ["TraceLessons", "TraceEngine"]),
         .testTarget(name: "TraceRenderTests", dependencies: ["TraceRender", "TraceLessons", "ReferenceFixtures"]),
-        .testTarget(name: "TraceGradingTests", dependencies: ["TraceGrading", "TraceLessons", "TraceEngine", "ReferenceFixtures"]),
+        .testTarget(
+            name: "TraceGradingTests",
+            dependencies: [
+                "TraceGrading", "TraceLessons", "TraceEngine", "TraceRender", "ReferenceFixtures",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["trace"]),
     ]
 )

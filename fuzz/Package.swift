@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer targets for the two parsers that read untrusted text: lessons and answers files.
+// libFuzzer targets for the untrusted text: lessons, answers files, and answers down the whole grading path.
 // Built and run by fuzz/run (see fuzz/README.md); not part of the main package's build.
 import Foundation
 import PackageDescription
@@ -18,5 +18,10 @@ let package = Package(
         .executableTarget(
             name: "FuzzAnswers",
             dependencies: ["FuzzSupport", .product(name: "TraceGrading", package: trace)]),
+        .executableTarget(
+            name: "FuzzGrading",
+            dependencies: [
+                "FuzzSupport", .product(name: "TraceGrading", package: trace), .product(name: "TraceRender", package: trace),
+            ]),
     ]
 )

@@ -13,8 +13,8 @@ public enum Wording {
         return starts.joined(separator: ", ") + others
     }
 
-    /// `1 sample`, `2 samples`.
-    public static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    /// `1 sample`, `2 samples`; `plural` where adding `s` is wrong (`2 entries`).
+    public static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 }

@@ -4,11 +4,13 @@ import TraceGrading
 import TraceRender
 
 /// `trace grade --report DIR --key-dir KEYS --answers-dir ANSWERS`: grades a whole class
-/// and writes a summary for the teacher (report.md, report.html) and scores.csv.
+/// and writes a summary for the teacher (report.md, report.html), scores.csv and the
+/// import files of three gradebooks (canvas.csv, moodle.csv, blackboard.csv).
 ///
 /// Keys are `KEYS/<student>/key.json`, as `trace homework` writes them. A student's answers
-/// are `ANSWERS/<student>/` (a submission folder), `ANSWERS/<student>.json` or
-/// `ANSWERS/<student>.csv`; a student without any counts as not submitted. Keys are the
+/// are found by ``ClassSubmissions`` (`ANSWERS/<student>/`, `<student>.json`, `.csv`, `.txt`,
+/// in any case); a student without any counts as not submitted, and every other entry of
+/// the folder is listed in the report with the reason it was not graded. Keys are the
 /// teacher's: one that cannot be read stops the report (exit 2). Answers are the students':
 /// whatever is wrong with them is graded as `trace grade` grades it.
 public enum ClassReportCommand {
@@ -48,29 +50,26 @@ public enum ClassReportCommand {
             throw .usage("--key-dir '\(request.keyDirectory)' holds no <student>/key.json; give the folder 'trace homework' wrote")
         }
 
+        let submissions = ClassSubmissions(folder: request.answersDirectory, ids: ids)
         var students: [ClassReport.Student] = []
-        var title = "Class report"
+        var lessons: [String] = []
         for id in ids {
             let key = try GradeCommand.readKey(keyPath(id, in: request.keyDirectory))
-            if students.isEmpty {
-                title = "Class report: \(key.experiment.title) (\(key.experiment.optimizer.displayName), \(key.experiment.convention.displayName) convention)"
-            }
-            guard let answers = answersPath(id, in: request.answersDirectory) else {
-                students.append(.init(id: id, report: nil))
+            let lesson = "\(key.experiment.title) (\(key.experiment.optimizer.displayName), \(key.experiment.convention.displayName) convention)"
+            if !lessons.contains(lesson) { lessons.append(lesson) }
+            let assignment = ClassReport.Assignment(key: key)
+            guard let answers = submissions.answers[id] else {
+                students.append(.init(id: id, assignment: assignment, report: nil))
                 continue
             }
             var grader = Grader(key: key)
             grader.carryForward = request.carryForward
             grader.relativeTolerance = request.relativeTolerance
             grader.absoluteTolerance = request.absoluteTolerance
-            students.append(.init(id: id, report: grader.grade(AnswerFile.read(answers))))
+            students.append(.init(id: id, assignment: assignment, report: grader.grade(AnswerFile.read(answers))))
         }
-
-        let unmatched = ((try? FileManager.default.contentsOfDirectory(atPath: request.answersDirectory)) ?? []).filter { entry in
-            let name = (entry as NSString).deletingPathExtension
-            return !entry.hasPrefix(".") && !ids.contains(entry) && !ids.contains(name)
-        }
-        let report = ClassReport(students: students, unmatchedAnswers: unmatched)
+        let title = "Class report: " + lessons.joined(separator: "; ")
+        let report = ClassReport(students: students, notGraded: submissions.notGraded)
         let blocks = report.blocks(title: title)
         var files: [(path: String, text: String)] = []
         do {
@@ -86,22 +85,19 @@ public enum ClassReportCommand {
             throw .failure("\(error)")
         }
         files.append(("scores.csv", report.scoresCSV))
+        let rows = report.students.map { GradebookRow(id: $0.id, score: $0.report?.score, maximum: $0.assignment.maximum) }
+        for gradebook in Gradebook.allCases {
+            files.append((gradebook.fileName, GradebookExport.csv(gradebook, rows: rows, assignment: "trace homework: " + lessons.joined(separator: "; "))))
+        }
         try FolderOutput.write(files, into: request.reportPath)
         let submitted = students.filter { $0.report != nil }.count
-        let skipped = unmatched.isEmpty
-            ? "" : "; \(Wording.counted(unmatched.count, "answers file")) without a key \(unmatched.count == 1 ? "was" : "were") not graded (see the report)"
-        return "graded \(Wording.counted(students.count, "student")) (\(submitted) with answers) into \(request.reportPath): report.md, report.html, scores.csv\(skipped)"
+        let skipped = report.notGraded.isEmpty
+            ? "" : "; \(Wording.counted(report.notGraded.count, "entry", plural: "entries")) of the answers folder \(report.notGraded.count == 1 ? "was" : "were") not graded (see the report)"
+        let written = (["report.md", "report.html", "scores.csv"] + Gradebook.allCases.map(\.fileName)).joined(separator: ", ")
+        return "graded \(Wording.counted(students.count, "student")) (\(submitted) with answers) into \(request.reportPath): \(written)\(skipped)"
     }
 
     static func keyPath(_ id: String, in folder: String) -> String {
         ((folder as NSString).appendingPathComponent(id) as NSString).appendingPathComponent("key.json")
-    }
-
-    /// The student's submission folder, else their .json, else their .csv; `nil` for none.
-    static func answersPath(_ id: String, in folder: String) -> String? {
-        let base = (folder as NSString).appendingPathComponent(id)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue { return base }
-        return [base + ".json", base + ".csv"].first { FileManager.default.fileExists(atPath: $0) }
     }
 }

@@ -53,6 +53,11 @@ public enum GradeCommand {
     }
 
     static func readKey(_ path: String) throws(ToolError) -> AnswerKey {
+        switch FileKind(path: path) {
+        case .regular, .missing: break
+        case .directory: throw .usage("the key '\(path)' is a folder; give the key.json file inside it")
+        case let .other(what): throw .usage("the key '\(path)' is \(what), not a file; give the key.json file 'trace homework' wrote")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .usage("cannot read the key '\(path)': check the path (keys are the key.json files 'trace homework' writes)")
         }

@@ -244,7 +244,12 @@ struct AnswerCSVParser {
         _ row: Row, columns: Columns, isFirstRow: Bool, into builder: inout AnswerSheet.Builder
     ) -> AnswerSheet? {
         let place = "\(builder.file):\(row.line)"
-        let cells = row.cells
+        var cells = row.cells
+        if cells.count > columns.count, delimiter == Self.comma,
+            let joined = Self.joiningUnquotedName(cells, at: columns.parameter, extra: cells.count - columns.count)
+        {
+            cells = joined
+        }
         func cell(_ column: Int) -> String {
             column < cells.count ? AnswerSheetReader.trimmed(cells[column].text) : ""
         }
@@ -293,6 +298,21 @@ struct AnswerCSVParser {
             t: t, parameter: parameter, quantity: quantity, value: answerValue(cell(columns.value)), location: place)
         guard builder.add(entry) else { return builder.tooManyEntries(at: place) }
         return nil
+    }
+
+    /// `cells` with an unquoted parameter name that the commas split (`W2[1`, `1]`) joined
+    /// back into one cell, when that is the only reading: the `extra + 1` unquoted cells from
+    /// `column` on, joined with commas, are one name whose one `[` comes before its one `]`,
+    /// which ends it, and no other cell holds a bracket. `nil` otherwise.
+    static func joiningUnquotedName(_ cells: [Cell], at column: Int, extra: Int) -> [Cell]? {
+        let span = column...(column + extra)
+        guard span.upperBound < cells.count, cells[span].allSatisfy({ !$0.isQuoted }) else { return nil }
+        let name = AnswerSheetReader.trimmed(cells[span].map(\.text).joined(separator: ","))
+        let isBracket: (Character) -> Bool = { $0 == "[" || $0 == "]" }
+        guard name.filter(isBracket) == "[]", name.last == "]",
+            cells.indices.allSatisfy({ span.contains($0) || !cells[$0].text.contains(where: isBracket) })
+        else { return nil }
+        return Array(cells[..<column]) + [Cell(text: name, isQuoted: false)] + Array(cells[(span.upperBound + 1)...])
     }
 
     /// A value cell (trimmed): empty for not answered, a finite number, or why it cannot be graded.

@@ -37,7 +37,7 @@ public struct Grader: Sendable {
             if case let .number(value)? = entry?.value { value } else { nil }
         }
         let plain = Self.replay(key.experiment, with: Replacements())
-        let (bases, shortcuts) = believedAnswers(numbers, indices: indices, plain: plain)
+        let (bases, shortcuts, copies) = believedAnswers(numbers, indices: indices, plain: plain)
         let replay = carryForward ? Self.replay(key.experiment, with: bases) : plain
         let feedback = FeedbackFormulas(replay: replay, experiment: key.experiment)
 
@@ -83,19 +83,24 @@ public struct Grader: Sendable {
         // Mistakes are recognised on the student's own earlier values, with or without carry-forward.
         // With carry-forward the replay above already ran the right formulas on the answers.
         Diagnoser(key: key, replacements: bases, rightReplay: carryForward ? replay : nil).diagnose(&values)
+        // A 0, or the weight copied digit for digit, is no attempt at a formula, even where a
+        // mistake's formula comes within tolerance of it (η applied twice barely moves w).
+        for n in copies { values[n].mistakes = [] }
         return GradeReport(
             values: values, fileProblem: sheet.fileProblem, notes: sheet.notes + matched.notes, carryForward: carryForward)
     }
 
     /// The answers later values are computed from, and why each other answer is not one:
-    /// every number except the shortcuts of ``FollowThroughRule`` (rule 1). A value's
-    /// before comes from earlier steps, so the steps are taken in order, each judged on a
-    /// replay of the answers kept so far.
+    /// every number except the shortcuts of ``FollowThroughRule`` (rule 1); and which of the
+    /// shortcuts are exactly 0 or exactly the weight before. A value's before comes from
+    /// earlier steps, so the steps are taken in order, each judged on a replay of the answers
+    /// kept so far.
     private func believedAnswers(
         _ numbers: [Double?], indices: [Int], plain: RecordingSink
-    ) -> (bases: Replacements, shortcuts: [Int: String]) {
+    ) -> (bases: Replacements, shortcuts: [Int: String], copies: Set<Int>) {
         var bases = Replacements()
         var shortcuts: [Int: String] = [:]
+        var copies: Set<Int> = []
         var replayedStep = 0
         var replay = plain
         for (n, asked) in key.asked.enumerated() {
@@ -103,8 +108,8 @@ public struct Grader: Sendable {
             let index = indices[n], tolerance = tolerance(for: asked.quantity)
             let followThrough = FollowThroughRule(tolerance: tolerance)
             var reason: String?
+            var before: Double?
             if !tolerance.accepts(answer, expected: key.values[n]) {
-                var before: Double?
                 if asked.quantity == .wNew, let w = bases.values[asked.t]?[.w]?[index] {
                     before = w  // the student's own w at this step
                 } else if followThrough.hasBefore(asked.quantity) {
@@ -120,11 +125,12 @@ public struct Grader: Sendable {
             }
             if let reason {
                 shortcuts[n] = reason
+                if answer == 0 || answer == before { copies.insert(n) }
             } else {
                 bases.replace(asked.quantity, at: asked.t, parameter: index, with: answer)
             }
         }
-        return (bases, shortcuts)
+        return (bases, shortcuts, copies)
     }
 
     /// The key's experiment run with `replacements`. The experiment was checked when the key

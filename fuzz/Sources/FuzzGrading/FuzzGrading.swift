@@ -1,0 +1,71 @@
+import Foundation
+import FuzzSupport
+import TraceGrading
+import TraceRender
+
+/// Any bytes as a student's answers file, taken down the whole path a submission travels:
+/// read (as JSON and as CSV), graded against every key in `fuzz/keys/` with error carried
+/// forward and without, mistakes diagnosed, feedback written for every visibility as
+/// results.json (which must parse as JSON), then a class report of those students in
+/// Markdown and HTML, scores.csv and each gradebook's import file. Nothing may trap, hang
+/// or write a multi-line message.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzGrading(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    var students: [ClassReport.Student] = []
+    for file in ["answers.json", "answers.csv"] {
+        let sheet = AnswerSheetReader.read(bytes, file: file)
+        for (n, key) in FuzzKeys.all.enumerated() {
+            for carryForward in [true, false] {
+                var grader = Grader(key: key)
+                grader.carryForward = carryForward
+                let report = grader.grade(sheet)
+                for visibility in GradescopeResults.Visibility.allCases {
+                    let json = GradescopeResults(report: report, visibility: visibility).json
+                    guard (try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil else {
+                        fatalError("results.json does not parse: \(json)")
+                    }
+                }
+                students.append(.init(id: "\(file)-\(n)-\(carryForward)", assignment: .init(key: key), report: report))
+            }
+        }
+    }
+    let report = ClassReport(students: students, notGraded: [.init(file: "x", reason: "fuzz")])
+    let blocks = report.blocks(title: "Fuzz")
+    for format in [DocumentFormat.md, .html] {
+        var writer = format.writer(StringOutput())
+        do {
+            try writer.begin(title: "Fuzz")
+            for block in blocks { try writer.write(block) }
+            try writer.end()
+        } catch {
+            fatalError("the report cannot be written: \(error)")
+        }
+    }
+    _ = report.scoresCSV
+    let rows = report.students.map { GradebookRow(id: $0.id, score: $0.report?.score, maximum: $0.assignment.maximum) }
+    for gradebook in Gradebook.allCases { _ = GradebookExport.csv(gradebook, rows: rows, assignment: "Fuzz") }
+    return 0
+}
+
+/// The keys in `fuzz/keys/`, read once.
+enum FuzzKeys {
+    static let all: [AnswerKey] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../keys").standardized
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let keys = names.compactMap { name -> AnswerKey? in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+            return try? AnswerKeyReader.read(data, file: name)
+        }
+        guard !keys.isEmpty, keys.count == names.count else { fatalError("fuzz/keys/ holds no readable key.json files") }
+        return keys
+    }()
+}
+
+@main
+enum FuzzGrading {
+    static func main() {
+        exit(LibFuzzer.run(fuzzGrading))
+    }
+}
