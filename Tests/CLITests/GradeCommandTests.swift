@@ -115,6 +115,67 @@ import Testing
         #expect(results["score"] as? Int == values.count)
     }
 
+    @Test("named pipes are refused at once: as the answers, inside a submission, or as the key")
+    func namedPipes() throws {
+        let (folder, _) = try Self.homework()
+        #expect(mkfifo(folder.appendingPathComponent("pipe.csv").path, 0o644) == 0)
+        let submission = folder.appendingPathComponent("submission")
+        try FileManager.default.createDirectory(at: submission, withIntermediateDirectories: true)
+        #expect(mkfifo(submission.appendingPathComponent("answers.csv").path, 0o644) == 0)
+        for answers in ["pipe.csv", "submission"] {
+            let started = Date()
+            let result = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", answers], in: folder)
+            #expect(Date().timeIntervalSince(started) < 1, "refused within a second")
+            #expect(result.status == 0)
+            let results = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            #expect(results["score"] as? Int == 0)
+            #expect((results["output"] as? String)?.contains("is a named pipe, not a file; submit the answers as a plain file") == true)
+        }
+        let key = try TraceBinary.run(["grade", "--key", "pipe.csv", "--answers", "submission"], in: folder)
+        #expect(key.status == 2)
+        #expect(key.stderr == "trace: the key 'pipe.csv' is a named pipe, not a file; give the key.json file 'trace homework' wrote\n")
+    }
+
+    @Test("zeros with the starting weight copied into every w_new score 0; a typo far out of range is explained")
+    func lazyAndHostileSheets() throws {
+        let (folder, key) = try Self.homework()
+        let steps = try #require(key["steps"] as? [[String: Any]])
+        let rows = try Self.askedValues(key).map { value -> String in
+            let parameters = try #require(steps[value.t - 1]["parameters"] as? [String: [String: Double]])
+            let w = try #require(parameters[value.parameter]?["w"])
+            return "\(value.t),\"\(value.parameter)\",\(value.quantity),\(value.quantity == "w_new" ? w : 0)"
+        }
+        let (exploit, results) = try Self.grade(Data((["t,parameter,quantity,value"] + rows).joined(separator: "\n").utf8), name: "lazy.csv", in: folder)
+        #expect(exploit.status == 0)
+        #expect(results["score"] as? Int == 0, "\(exploit.text)")
+        let tests = try #require(results["tests"] as? [[String: Any]])
+        #expect(tests.contains { ($0["output"] as? String)?.contains("so later values are not computed from it") == true })
+        #expect(!tests.contains { ($0["output"] as? String)?.contains("known mistake") == true }, "a copy is not diagnosed as a mistake")
+
+        let typo = "t,parameter,quantity,value\n1,\"W2[1,1]\",m,-1e16\n1,\"W2[1,1]\",m_hat,-6.109e-20\n1,\"W2[1,1]\",g,1e308\n"
+        let (hostile, graded) = try Self.grade(Data(typo.utf8), name: "typo.csv", in: folder)
+        #expect(hostile.status == 0, "\(hostile.stderr)")
+        #expect(graded["score"] as? Int == 0)
+        #expect(hostile.text.contains("times as large"))
+    }
+
+    @Test("with answers.json and answers.csv both submitted, the one with answers is graded and the other named")
+    func twoAnswersFiles() throws {
+        let (folder, key) = try Self.homework()
+        let submission = folder.appendingPathComponent("submission")
+        try FileManager.default.createDirectory(at: submission, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: submission.appendingPathComponent("answers.json"))
+        let values = try Self.askedValues(key)
+        let csv = "t,parameter,quantity,value\n" + values.map { "\($0.t),\"\($0.parameter)\",\($0.quantity),\($0.value)\n" }.joined()
+        try Data(csv.utf8).write(to: submission.appendingPathComponent("answers.csv"))
+        let result = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "submission"], in: folder)
+        let results = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(results["score"] as? Int == values.count)
+        #expect((results["output"] as? String)?.contains(
+            "The submission holds both answers.json and answers.csv; answers.csv was graded (it holds \(values.count) answers, answers.json 0) and answers.json was ignored.") == true,
+            "\(result.text)")
+    }
+
     @Test("one wrong value fails one test, and --no-carry-forward is a switch")
     func oneWrongValue() throws {
         let (folder, key) = try Self.homework()
