@@ -69,9 +69,10 @@ struct FeedbackText {
 
     /// For a wrong answer that agrees with its expected value to fewer significant digits than
     /// the worksheet asks (`|a − e|` at most one unit of the d-th digit of `e`, as rounding or
-    /// cutting off gives): `Right to 3 significant digits; 4 are asked`.
+    /// cutting off gives): `Right to 3 significant digits; 4 are asked`. Not for a shortcut:
+    /// a copied weight agrees with the right one only by being near it.
     static func precision(_ value: GradedValue) -> String {
-        guard let answer = value.answer else { return "" }
+        guard let answer = value.answer, value.shortcut == nil else { return "" }
         let digits = [value.keyValue, value.carriedForward].compactMap { $0 }.map { agreeingDigits(answer, $0) }.max() ?? 0
         guard digits >= 2, digits < GradingSettings.askedSignificantDigits else { return "" }
         return " Yours is right to \(digits) significant digits; \(GradingSettings.askedSignificantDigits) are asked: keep more digits in every step."

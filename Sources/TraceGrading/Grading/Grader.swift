@@ -91,8 +91,8 @@ public struct Grader: Sendable {
     }
 
     /// The answers later values are computed from, and why each other answer is not one:
-    /// every number except the shortcuts of ``FollowThroughRule`` (rule 1); and which of the
-    /// shortcuts are exactly 0 or exactly the weight before. A value's before comes from
+    /// every number except the shortcuts of ``FollowThroughRule`` (rule 1); and which wrong
+    /// answers are exactly 0 or exactly a weight to copy. A value's before comes from
     /// earlier steps, so the steps are taken in order, each judged on a replay of the answers
     /// kept so far.
     private func believedAnswers(
@@ -101,6 +101,7 @@ public struct Grader: Sendable {
         var bases = Replacements()
         var shortcuts: [Int: String] = [:]
         var copies: Set<Int> = []
+        var previousWNew: [Int: Double] = [:]  // parameter → the student's latest w_new, as written
         var replayedStep = 0
         var replay = plain
         for (n, asked) in key.asked.enumerated() {
@@ -123,12 +124,20 @@ public struct Grader: Sendable {
                     answer, key: key.values[n], quantity: asked.quantity, before: before,
                     keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
             }
+            // Exactly 0, or exactly a weight the student could copy: the one before (as the
+            // replay has it), their own previous w_new, or the worksheet's starting weight.
+            let copyable = [before, previousWNew[index], plain.steps.first?.values[.w]?[index]]
+            if !tolerance.accepts(answer, expected: key.values[n]),
+                answer == 0 || (asked.quantity == .wNew && copyable.contains(answer))
+            {
+                copies.insert(n)
+            }
             if let reason {
                 shortcuts[n] = reason
-                if answer == 0 || answer == before { copies.insert(n) }
             } else {
                 bases.replace(asked.quantity, at: asked.t, parameter: index, with: answer)
             }
+            if asked.quantity == .wNew { previousWNew[index] = answer }
         }
         return (bases, shortcuts, copies)
     }
