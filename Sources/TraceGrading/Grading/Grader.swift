@@ -32,7 +32,8 @@ public struct Grader: Sendable {
         let matched = AnswerMatcher.match(sheet, to: key)
         let layout = key.experiment.layout
 
-        var answered = Replacements()
+        // Values the worksheet gave are the key's, whatever the student wrote.
+        var answered = key.givenReplacements
         for (asked, answer) in zip(key.asked, matched.answers) {
             guard case let .number(value)? = answer?.value, let index = layout.index(named: asked.parameter) else { continue }
             answered.replace(asked.quantity, at: asked.t, parameter: index, with: value)
