@@ -167,6 +167,37 @@ import Testing
         #expect(tests.filter { ($0["score"] as? Double) == 0 }.map { $0["name"] as? String } == ["t = 1 · W2[1,1] · m"])
     }
 
+    @Test("with the weights given, w of an update is the worksheet's, not the student's own w_new before it")
+    func gradingGivenWeights() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let made = try TraceBinary.run(
+            ["homework", "adam", "--count", "1", "--seed", "1", "--steps", "2", "--given", "weights", "--output", "hw"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let key = try Self.json(folder.appendingPathComponent("hw/001/key.json"))
+        let asked = try #require(key["asked"] as? [[String: Any]])
+        // Every asked value the key's, but w_new(1) 10 % off; w_new(2) as the worksheet's w(2)
+        // gives it (the key's), or as the student's own w_new(1) would.
+        func sheet(ownWeight: Bool) throws -> String {
+            var rows = "t,parameter,quantity,value\n"
+            for entry in asked {
+                let t = try #require(entry["t"] as? Int), quantity = try #require(entry["quantity"] as? String)
+                var value = try Self.value(key, t: t, parameter: "W2[1,1]", quantity: quantity)
+                if t == 1, quantity == "w_new" { value *= 1.1 }
+                if t == 2, quantity == "w_new", ownWeight {
+                    value += try Self.value(key, t: 1, parameter: "W2[1,1]", quantity: "w_new") * 0.1
+                }
+                rows += "\(t),\"W2[1,1]\",\(quantity),\(value)\n"
+            }
+            return rows
+        }
+        try sheet(ownWeight: false).write(to: folder.appendingPathComponent("given.csv"), atomically: true, encoding: .utf8)
+        try sheet(ownWeight: true).write(to: folder.appendingPathComponent("own.csv"), atomically: true, encoding: .utf8)
+        let given = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "given.csv"], in: folder)
+        #expect(given.stderr == "graded for 001: 11 of 12\n", "\(given.text)")
+        let own = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "own.csv"], in: folder)
+        #expect(own.stderr == "graded for 001: 10 of 12\n", "\(own.text)")
+    }
+
     @Test("a key's 'given' is checked: a given value also asked, or a quantity a worksheet cannot give, is refused")
     func givenInTheKeyIsChecked() throws {
         let folder = try TraceBinary.temporaryFolder()
