@@ -190,7 +190,7 @@ public enum HomeworkCommand {
             throw .usage("--given takes g (g of the asked parameters at every update) or weights (every weight from t = 2 on), not '\(text)'\(hint)")
         }
         if given == .weights, steps < 2 {
-            throw .usage("--given weights prints the weights at the start of updates 2 and later, and --steps \(steps) asks about update 1 only; leave --given out, or ask about more updates")
+            throw .usage("--given weights prints the weights at the start of updates 2 and later, but this homework asks about update 1 only; leave --given out, or ask about more updates with --steps")
         }
         return given
     }

@@ -102,7 +102,7 @@ import Testing
     @Test("bad --given requests exit 2 with one line and write nothing", arguments: [
         (["--given", "g", "--ask", "g,m"], "--given g prints g on the worksheet, so it cannot be asked too; leave g out of --ask"),
         (["--given", "weights", "--ask", "w,m"], "--given weights prints every weight from t = 2 on, so w cannot be asked too"),
-        (["--given", "weights", "--steps", "1"], "--given weights prints the weights at the start of updates 2 and later, and --steps 1 asks about update 1 only"),
+        (["--given", "weights", "--steps", "1"], "--given weights prints the weights at the start of updates 2 and later, but this homework asks about update 1 only"),
         (["--given", "weight"], "not 'weight'; did you mean 'weights'?"),
         (["--given", "g,weights"], "not 'g,weights'; give one of them"),
     ])

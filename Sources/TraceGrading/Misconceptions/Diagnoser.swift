@@ -42,7 +42,7 @@ struct Diagnoser {
             guard let mistaken = misconception.run(for: key.experiment) else { return nil }
             var replacements = self.replacements
             if mistaken.othersKeepStartingWeights {
-                guard let frozen = othersKeptAtStart() else { return nil }
+                guard let frozen = replacementsWithOthersAtStart() else { return nil }
                 replacements = frozen
             }
             var experiment = key.experiment
@@ -79,7 +79,7 @@ struct Diagnoser {
     /// The student's replacements, and every parameter the homework does not ask about at its
     /// starting weight from update 2 on; `nil` where that cannot be the mistake: every
     /// parameter is asked, there is one update, or the worksheet gave g or the weights.
-    private func othersKeptAtStart() -> Replacements? {
+    private func replacementsWithOthersAtStart() -> Replacements? {
         let experiment = key.experiment
         guard key.given.isEmpty, experiment.steps >= 2 else { return nil }
         let asked = Set(key.asked.compactMap { experiment.layout.index(named: $0.parameter) })
