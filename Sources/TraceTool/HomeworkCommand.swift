@@ -17,6 +17,8 @@ public enum HomeworkCommand {
         /// `--parameter W2[1,1],b2[1]`: the parameters asked about.
         public var parameters: String?
         public var steps: Int?
+        /// `--given g|weights`: what the worksheet prints instead of asking for it.
+        public var given: String?
         /// `--optimizer`: needed when the lesson names none.
         public var optimizer: Optimizer?
         public var convention: Convention?
@@ -142,8 +144,10 @@ public enum HomeworkCommand {
         }
         parameters = matched
 
+        let given = try self.given(request, steps: base.steps)
         let available = HomeworkPlan.defaultQuantities(of: base)
-        var quantities = available
+        // With g given, g is not asked by default.
+        var quantities = given == .g ? available.filter { $0 != .g } : available
         if let ask = request.ask {
             quantities = []
             for name in ask.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
@@ -157,6 +161,12 @@ public enum HomeworkCommand {
             guard !quantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
             // The rule's order, whatever order they were asked in.
             quantities = ([Symbol.w] + available).filter(quantities.contains)
+            if given == .g, quantities.contains(.g) {
+                throw .usage("--given g prints g on the worksheet, so it cannot be asked too; leave g out of --ask")
+            }
+            if given == .weights, quantities.contains(.w) {
+                throw .usage("--given weights prints every weight from t = 2 on, so w cannot be asked too; leave w out of --ask")
+            }
         }
         let variants = lesson.variants ?? VariantSettings()
         for symbol in variants.hyperparameters.keys.sorted() {
@@ -168,6 +178,20 @@ public enum HomeworkCommand {
         }
         return HomeworkPlan(
             base: base, variants: variants, grading: lesson.grading ?? GradingSettings(),
-            seed: seed, parameters: parameters, quantities: quantities)
+            seed: seed, parameters: parameters, quantities: quantities, given: given)
+    }
+
+    /// `--given g|weights`, checked against the number of updates asked about.
+    static func given(_ request: Request, steps: Int) throws(ToolError) -> GivenValues? {
+        guard let text = request.given?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let names = GivenValues.allCases.map(\.rawValue)
+        guard let given = GivenValues(rawValue: text.lowercased()) else {
+            let hint = text.contains(",") ? "; give one of them: with g given, the weights are not needed" : Suggestion.clause(for: text, in: names)
+            throw .usage("--given takes g (g of the asked parameters at every update) or weights (every weight from t = 2 on), not '\(text)'\(hint)")
+        }
+        if given == .weights, steps < 2 {
+            throw .usage("--given weights prints the weights at the start of updates 2 and later, but this homework asks about update 1 only; leave --given out, or ask about more updates with --steps")
+        }
+        return given
     }
 }

@@ -18,6 +18,7 @@ struct HomeworkCLICommand: ParsableCommand {
             Examples:
               trace homework adam --count 300 --seed 2026 --output hw
               trace homework adam --roster roster.csv --seed 7 --ask m,v,m_hat,v_hat,w_new --steps 2 --output hw
+              trace homework adam --count 30 --seed 2026 --given g --output hw
             """)
 
     @Argument(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
@@ -39,6 +40,11 @@ struct HomeworkCLICommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "Updates to compute (default: the lesson's, at most 3; at most 100).") var steps: Int?
 
+    @Option(help: ArgumentHelp(
+        "Print these on the worksheet instead of leaving them to hand computation: g (g of the asked parameters at every update; g is then not asked) or weights (every parameter's weight at the start of each update from t = 2 on).",
+        valueName: "g|weights"))
+    var given: String?
+
     @Option(help: ArgumentHelp("The optimizer, when the lesson names none (or another one).", valueName: "name"))
     var optimizer: Optimizer?
 
@@ -56,6 +62,7 @@ struct HomeworkCLICommand: ParsableCommand {
         request.ask = ask
         request.parameters = parameter
         request.steps = steps
+        request.given = given
         request.optimizer = optimizer
         request.convention = convention
         request.outputPath = output

@@ -11,11 +11,24 @@ import TraceEngine
 @Suite struct MisconceptionTests {
     static func cases() throws -> [MisconceptionCase] { try MisconceptionCase.all().cases }
 
-    static func grade(_ fixture: MisconceptionCase, carryForward: Bool = true) throws -> GradeReport {
+    static func grade(
+        _ fixture: MisconceptionCase, carryForward: Bool = true, givingWeights: Bool = false
+    ) throws -> GradeReport {
         let asked = try fixture.expected.map { value in
             AskedValue(t: value.t, parameter: value.parameter, quantity: try #require(Symbol(rawValue: value.quantity)))
         }
-        let key = AnswerKey(experiment: try fixture.case.experiment(), asked: asked, values: fixture.expected.map(\.key))
+        var key = AnswerKey(experiment: try fixture.case.experiment(), asked: asked, values: fixture.expected.map(\.key))
+        if givingWeights {
+            // As `trace homework --given weights` writes it: every weight from t = 2 on, the run's.
+            var run = RecordingSink()
+            try Engine.run(key.experiment, into: &run)
+            let names = key.experiment.layout.names
+            key.given = run.steps.dropFirst().flatMap { step in
+                names.enumerated().map { index, name in
+                    (AskedValue(t: step.t, parameter: name, quantity: .w), step.values[.w]?[index] ?? .nan)
+                }
+            }
+        }
         let sheet = AnswerSheet(entries: fixture.answers.enumerated().map { n, answer in
             AnswerEntry(
                 t: answer.t, parameter: answer.parameter, quantity: answer.quantity, value: .number(answer.value ?? .nan),
@@ -36,6 +49,17 @@ import TraceEngine
             #expect(report.values.filter { $0.verdict == .wrong }.count > 1, "\(fixture.name): strict grading fails the values after the slip")
             #expect(report.values.allSatisfy { $0.mistakes.isEmpty }, "\(fixture.name)")
         }
+    }
+
+    /// With the weights given, a g(t) from weights where only the asked parameters moved is
+    /// a wrong g, not a student who could not carry the others: the mistake is not named.
+    @Test func othersNotUpdatedNeedsWeightsToCarry() throws {
+        let fixture = try #require(try Self.cases().first { $0.mistake == "others-not-updated" })
+        let named = try Self.grade(fixture).values.filter { $0.mistakes.map(\.misconception.id) == ["others-not-updated"] }
+        #expect(named.count == 4, "g of both asked parameters at t = 2 and 3")
+        let given = try Self.grade(fixture, givingWeights: true)
+        #expect(given.values.allSatisfy { $0.mistakes.allSatisfy { $0.misconception.id != "others-not-updated" } })
+        #expect(given.values.filter { $0.asked.quantity == .g && $0.verdict == .wrong }.count == 4, "those g are still wrong")
     }
 
     @Test("the catalog is the reference's, entry for entry")

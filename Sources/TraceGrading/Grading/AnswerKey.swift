@@ -11,6 +11,9 @@ public struct AnswerKey: Sendable {
     public var values: [Double]
     /// The tolerance of each asked quantity.
     public var tolerances: [Symbol: GradingSettings.Tolerance]
+    /// The values the worksheet printed (`trace homework --given`), with the key's numbers:
+    /// not the student's to get wrong, so grading reads them as the key has them.
+    public var given: [(value: AskedValue, number: Double)] = []
 
     public init(
         student: String? = nil, experiment: Experiment, asked: [AskedValue], values: [Double],
@@ -21,6 +24,16 @@ public struct AnswerKey: Sendable {
         self.asked = asked
         self.values = values
         self.tolerances = tolerances
+    }
+
+    /// The given values as replacements: what a replay on the student's answers starts from.
+    public var givenReplacements: Replacements {
+        var replacements = Replacements()
+        for (value, number) in given {
+            guard let index = experiment.layout.index(named: value.parameter) else { continue }
+            replacements.replace(value.quantity, at: value.t, parameter: index, with: number)
+        }
+        return replacements
     }
 
     /// The tolerance for `quantity`: the key's, else hand arithmetic's.

@@ -68,8 +68,38 @@ public enum AnswerKeyReader {
         for asked in askedValues where experiment.layout.index(named: asked.parameter) == nil {
             throw KeyError(file: file, message: "the key asks about \(asked.parameter), which its network does not have")
         }
+        let given = try givenValues(decoded, asked: askedValues, experiment: experiment, file: file)
         try checkReproduces(decoded.steps, experiment: experiment, file: file)
-        return AnswerKey(student: decoded.student, experiment: experiment, asked: askedValues, values: values, tolerances: tolerances)
+        var key = AnswerKey(student: decoded.student, experiment: experiment, asked: askedValues, values: values, tolerances: tolerances)
+        key.given = given
+        return key
+    }
+
+    /// The key's `given` list (`trace homework --given`) with the key's values: each a `g` or
+    /// `w` of one of its parameters at one of its steps, given once and not also asked.
+    static func givenValues(
+        _ decoded: KeyFile, asked: [AskedValue], experiment: Experiment, file: String
+    ) throws(KeyError) -> [(value: AskedValue, number: Double)] {
+        var given: [(value: AskedValue, number: Double)] = []
+        for entry in decoded.given ?? [] {
+            guard let quantity = Symbol(rawValue: entry.quantity), quantity == .g || quantity == .w else {
+                throw KeyError(file: file, message: "the key gives '\(entry.quantity)', but a worksheet gives only g or w; make the keys again")
+            }
+            let value = AskedValue(t: entry.t, parameter: entry.parameter, quantity: quantity)
+            guard experiment.layout.index(named: entry.parameter) != nil, entry.t >= 1, entry.t <= decoded.steps.count,
+                let number = decoded.steps[entry.t - 1].parameters[entry.parameter]?[entry.quantity]
+            else {
+                throw KeyError(file: file, message: "the key gives \(value.description), which its steps do not hold; make the keys again")
+            }
+            if asked.contains(value) {
+                throw KeyError(file: file, message: "the key both gives and asks for \(value.description); make the keys again")
+            }
+            if given.contains(where: { $0.value == value }) {
+                throw KeyError(file: file, message: "the key gives \(value.description) twice; make the keys again")
+            }
+            given.append((value, number))
+        }
+        return given
     }
 
     /// The key's experiment, run again, gives every value of the key's steps.

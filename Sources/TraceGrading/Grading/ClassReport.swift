@@ -33,10 +33,13 @@ public struct ClassReport: Sendable {
             let steps = Set(key.asked.map(\.t)).sorted()
             let range = steps.count == 1 ? "t = \(steps[0])" : "t = \(steps.first ?? 1) to \(steps.last ?? 1)"
             let contiguous = steps.count == (steps.last ?? 0) - (steps.first ?? 0) + 1
+            var given: [String] = []
+            for (value, _) in key.given where !given.contains(value.quantity.label) { given.append(value.quantity.label) }
             self.init(
                 title: "\(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: "
                     + "\(quantities.joined(separator: ", ")) of \(parameters.joined(separator: ", ")) at "
-                    + (contiguous ? range : "t = " + steps.map(String.init).joined(separator: ", ")),
+                    + (contiguous ? range : "t = " + steps.map(String.init).joined(separator: ", "))
+                    + (given.isEmpty ? "" : " (\(given.joined(separator: ", ")) given)"),
                 maximum: key.asked.count)
         }
 

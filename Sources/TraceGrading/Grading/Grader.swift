@@ -98,7 +98,8 @@ public struct Grader: Sendable {
     private func believedAnswers(
         _ numbers: [Double?], indices: [Int], plain: RecordingSink
     ) -> (bases: Replacements, shortcuts: [Int: String], copies: Set<Int>) {
-        var bases = Replacements()
+        // Values the worksheet gave are the key's, whatever the student wrote.
+        var bases = key.givenReplacements
         var shortcuts: [Int: String] = [:]
         var copies: Set<Int> = []
         var previousWNew: [Int: Double] = [:]  // parameter → the student's latest w_new, as written

@@ -96,6 +96,9 @@ struct KeyFile: Decodable {
     let steps: [Step]
     let student: String?
     let asked: [Asked]?
+    /// What the worksheet printed instead of asking (`trace homework --given`); absent in
+    /// keys made without it, and in keys older than it.
+    let given: [Asked]?
     let tolerances: [String: Tolerance]?
 
     /// The experiment the key's trace came from.

@@ -12,6 +12,8 @@ public struct HomeworkPlan: Sendable {
     public var parameters: [String]
     /// The quantities asked, in the rule's order.
     public var quantities: [Symbol]
+    /// What the worksheet prints instead of asking for it (`--given`), if anything.
+    public var given: GivenValues?
 
     /// The most updates a homework asks about: each value is computed by hand.
     public static let maximumSteps = 100
@@ -21,7 +23,7 @@ public struct HomeworkPlan: Sendable {
 
     public init(
         base: Experiment, variants: VariantSettings, grading: GradingSettings, seed: UInt64,
-        parameters: [String], quantities: [Symbol]
+        parameters: [String], quantities: [Symbol], given: GivenValues? = nil
     ) {
         self.base = base
         self.variants = variants
@@ -29,6 +31,7 @@ public struct HomeworkPlan: Sendable {
         self.seed = seed
         self.parameters = parameters
         self.quantities = quantities
+        self.given = given
     }
 
     /// Every asked value: update by update, parameter by parameter, quantity by quantity.
@@ -36,6 +39,12 @@ public struct HomeworkPlan: Sendable {
         (1...max(1, base.steps)).flatMap { t in
             parameters.flatMap { parameter in quantities.map { AskedValue(t: t, parameter: parameter, quantity: $0) } }
         }
+    }
+
+    /// Every value the worksheet gives: `g` of the asked parameters at every update, or every
+    /// parameter's `w` from update 2 on; empty without ``given``.
+    public var givenValues: [AskedValue] {
+        given?.values(steps: max(1, base.steps), parameters: parameters, layout: base.layout) ?? []
     }
 
     /// The parameter asked about by default: the last layer's first weight (its gradient is
@@ -80,7 +89,8 @@ public struct HomeworkPlan: Sendable {
             }
             guard let run = sink.run, let outcome = sink.outcome else { continue }
             return HomeworkVariant(
-                student: student, run: run, steps: sink.steps, outcome: outcome, asked: asked, tolerances: tolerances, draws: draw)
+                student: student, run: run, steps: sink.steps, outcome: outcome, asked: asked, given: givenValues,
+                tolerances: tolerances, draws: draw)
         }
         throw HomeworkError(
             location: variants.location,

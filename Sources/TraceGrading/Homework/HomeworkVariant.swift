@@ -10,19 +10,27 @@ public struct HomeworkVariant: Sendable {
     var steps: [StepRecord]
     var outcome: RunOutcome
     public var asked: [AskedValue]
+    /// The values the worksheet prints instead of asking for (`--given`), in `asked`'s shape.
+    public var given: [AskedValue] = []
     var tolerances: [(quantity: Symbol, tolerance: GradingSettings.Tolerance)]
     /// How many draws it took to find a usable variant.
     public var draws: Int
 
     public var experiment: Experiment { run.experiment }
 
-    /// `key.json`: the variant's whole trace/v1, then `student`, `asked` and `tolerances`.
+    /// `key.json`: the variant's whole trace/v1, then `student`, `asked`, `given` (only when the
+    /// worksheet gives values) and `tolerances`.
     public func keyJSON() throws -> String {
         let output = StringOutput()
         var writer = JSONTraceWriter(output: output)
         writer.closingKeys = [
             ("student", JSONText.string(student)),
             ("asked", "[" + asked.map(Self.askedJSON).joined(separator: ",\n  ") + "]"),
+        ]
+        if !given.isEmpty {
+            writer.closingKeys.append(("given", "[" + given.map(Self.askedJSON).joined(separator: ",\n  ") + "]"))
+        }
+        writer.closingKeys += [
             ("tolerances", JSONText.object(tolerances.map { quantity, tolerance in
                 (quantity.rawValue, JSONText.object([("rtol", NumberFormat.json(tolerance.rtol)), ("atol", NumberFormat.json(tolerance.atol))]))
             })),
@@ -37,13 +45,21 @@ public struct HomeworkVariant: Sendable {
     public func worksheet(_ format: DocumentFormat) throws -> String {
         let output = StringOutput()
         var builder = WorksheetBuilder(writer: format.writer(output))
-        try builder.write(run, student: student, blanks: asked.map { ($0.t, $0.parameter, $0.quantity) })
+        try builder.write(
+            run, student: student, blanks: asked.map { ($0.t, $0.parameter, $0.quantity) },
+            given: given.map { ($0.t, $0.parameter, $0.quantity, value(of: $0)) })
         return output.text
     }
 
     /// A spreadsheet to fill in: `t,parameter,quantity,value`, one row per asked value, the values blank.
     public var answerTemplate: String {
         "t,parameter,quantity,value\n" + asked.map { "\($0.t),\(CSVField.quoted($0.parameter)),\($0.quantity.rawValue),\n" }.joined()
+    }
+
+    /// The run's value of `value` (as the key holds it).
+    func value(of value: AskedValue) -> Double {
+        guard let index = run.experiment.layout.index(named: value.parameter), steps.indices.contains(value.t - 1) else { return .nan }
+        return steps[value.t - 1].values[value.quantity]?[index] ?? .nan
     }
 
     static func askedJSON(_ value: AskedValue) -> String {

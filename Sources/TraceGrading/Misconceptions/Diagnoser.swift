@@ -23,6 +23,7 @@ struct Diagnoser {
         /// The rule feedback shows.
         var shown: UpdateRule
         var chainRule: ChainRuleVariant
+        var othersKeptAtStart = false
     }
 
     /// Fills in ``GradedValue/mistakes`` of every wrong value of `values`.
@@ -39,12 +40,18 @@ struct Diagnoser {
         }()
         let replays = MisconceptionCatalog.all.compactMap { misconception -> MistakenReplay? in
             guard let mistaken = misconception.run(for: key.experiment) else { return nil }
+            var replacements = self.replacements
+            if mistaken.othersKeepStartingWeights {
+                guard let frozen = replacementsWithOthersAtStart() else { return nil }
+                replacements = frozen
+            }
             var experiment = key.experiment
             experiment.chainRule = mistaken.chainRule
             var replay = RecordingSink()
             _ = try? Engine.run(experiment, rule: mistaken.rule, replacing: replacements, into: &replay)
             return MistakenReplay(
-                misconception: misconception, replay: replay, shown: mistaken.shown ?? mistaken.rule, chainRule: mistaken.chainRule)
+                misconception: misconception, replay: replay, shown: mistaken.shown ?? mistaken.rule, chainRule: mistaken.chainRule,
+                othersKeptAtStart: mistaken.othersKeepStartingWeights)
         }
         let layout = key.experiment.layout, ownRule = key.experiment.rule
         for n in values.indices where values[n].verdict == .wrong {
@@ -62,8 +69,55 @@ struct Diagnoser {
                     misconception: mistaken.misconception, value: candidate,
                     working: working(
                         of: asked, parameter: index, in: mistaken.replay, shown: mistaken.shown, chainRule: mistaken.chainRule,
-                        value: candidate),
+                        showsGradient: mistaken.othersKeptAtStart, value: candidate),
                     inThisFormula: inThisFormula))
+            }
+        }
+        preferOthersNotUpdated(&values)
+    }
+
+    /// The student's replacements, and every parameter the homework does not ask about at its
+    /// starting weight from update 2 on; `nil` where that cannot be the mistake: every
+    /// parameter is asked, there is one update, or the worksheet gave g or the weights.
+    private func replacementsWithOthersAtStart() -> Replacements? {
+        let experiment = key.experiment
+        guard key.given.isEmpty, experiment.steps >= 2 else { return nil }
+        let asked = Set(key.asked.compactMap { experiment.layout.index(named: $0.parameter) })
+        let others = (0..<experiment.layout.count).filter { !asked.contains($0) }
+        guard !others.isEmpty else { return nil }
+        let start = experiment.initialParameters
+        var replacements = self.replacements
+        for t in 2...experiment.steps {
+            for index in others where start.indices.contains(index) {
+                replacements.replace(.w, at: t, parameter: index, with: start[index])
+            }
+        }
+        return replacements
+    }
+
+    /// A wrong g(t) that "other parameters not updated" explains is often explained, to g's
+    /// tolerance, by a mistake in an earlier update that moved the other parameters little
+    /// (η applied twice moves them by about η² instead of η): both put g(t) near the starting
+    /// weights. Such an earlier-update mistake is named only when the student's own answers
+    /// show it at an earlier update (in a value other than g, or in g's own formula); then
+    /// it is named instead of this one. Otherwise the simpler explanation is named alone.
+    /// Mistakes in g's own formula (the batch summed, σ(z) as the slope) stay either way.
+    private func preferOthersNotUpdated(_ values: inout [GradedValue]) {
+        let othersID = MisconceptionCatalog.othersNotUpdated.id
+        for n in values.indices where values[n].asked.quantity == .g && values[n].mistakes.contains(where: { $0.misconception.id == othersID }) {
+            let t = values[n].asked.t
+            var shown: Set<String> = []
+            for value in values where value.asked.t < t {
+                for mistake in value.mistakes where value.asked.quantity != .g || mistake.inThisFormula {
+                    shown.insert(mistake.misconception.id)
+                }
+            }
+            let earlier = values[n].mistakes.filter { !$0.inThisFormula && $0.misconception.id != othersID }
+            let evidenced = Set(earlier.map(\.misconception.id)).intersection(shown)
+            values[n].mistakes.removeAll { mistake in
+                let id = mistake.misconception.id
+                if mistake.inThisFormula { return false }
+                return evidenced.isEmpty ? id != othersID : !evidenced.contains(id)
             }
         }
     }
@@ -71,12 +125,13 @@ struct Diagnoser {
     /// The formula the student likely used, with their numbers: `m̂(2) = m = 0.0015`.
     private func working(
         of asked: AskedValue, parameter index: Int, in replay: RecordingSink, shown rule: UpdateRule,
-        chainRule: ChainRuleVariant, value: Double
+        chainRule: ChainRuleVariant, showsGradient: Bool = false, value: Double
     ) -> String {
         let number = FeedbackText.number
         let label = "\(asked.quantity == .wNew ? "w" : asked.quantity.unicode)(\(asked.t))"
-        // A mistake in the chain rule: the gradient as the student took it, with their δ and a.
-        if asked.quantity == .g, chainRule != .standard, let run = replay.run,
+        // A mistake in the chain rule, or in the weights it ran at: the gradient as the student
+        // took it, with their δ and a.
+        if asked.quantity == .g, chainRule != .standard || showsGradient, let run = replay.run,
             !rule.equations.contains(where: { $0.target == .g }), let step = replay.step(at: asked.t, showingComputed: .g)
         {
             let line = WorkedFormulas(number: number).gradient(parameter: index, step: step, run: run, summed: chainRule == .batchSum)

@@ -20,6 +20,9 @@ public struct Misconception: Sendable, Identifiable {
         public var chainRule: ChainRuleVariant = .standard
         /// The rule as feedback writes it, when that differs from the one run (`nil`: the same).
         public var shown: UpdateRule?
+        /// Whether the parameters the homework does not ask about keep their starting weights
+        /// at every update (the student updated only the asked ones), where the run updates them.
+        public var othersKeepStartingWeights = false
     }
 
     /// The rule and chain rule a student with this mistake follows in `experiment`, or `nil`

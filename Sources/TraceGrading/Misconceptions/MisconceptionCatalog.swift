@@ -19,6 +19,8 @@ import TraceEngine
 /// eta-omitted                1 for η in the update of w
 /// sign-flipped               w_new = w − (W − w), W the right w_new
 /// sigmoid-derivative         σ′(z) taken as σ(z) in the chain rule     sigmoid layers
+/// others-not-updated         g(t) at weights where only the asked parameters were updated;
+///                            every other keeps its starting weight     t ≥ 2, nothing given
 /// ```
 public enum MisconceptionCatalog {
     typealias E = Expression
@@ -26,7 +28,7 @@ public enum MisconceptionCatalog {
     public static let all: [Misconception] = [
         biasCorrectionOmitted, betasSwapped, stepFromZero, stepAdvancedTwice, oneMinusBetaOmitted,
         epsilonPlacement, gForGSquared, adagradSumRestarted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
-        etaTwice, etaOmitted, signFlipped, sigmoidDerivative,
+        etaTwice, etaOmitted, signFlipped, sigmoidDerivative, othersNotUpdated,
     ]
 
     /// The entry called `id`.
@@ -221,5 +223,19 @@ public enum MisconceptionCatalog {
             layers[l].activation == .sigmoid && !(l == layers.count - 1 && experiment.network.loss == .bce)
         }
         return slopes ? .init(rule: rule, chainRule: .sigmoidSlopeIsActivation) : nil
+    }
+
+    /// The whole network updated only at the asked parameters: a student who carries one
+    /// weight by hand, not the rest, takes g(t) for t ≥ 2 at the other parameters' starting
+    /// weights. The diagnoser applies it where some parameter is not asked and no value is
+    /// given (`trace homework --given` prints g or the weights, and then it cannot happen).
+    static let othersNotUpdated = Misconception(
+        id: "others-not-updated", name: "other parameters not updated",
+        explanation: "From t = 2 on, g is the gradient at the weights after the previous update of every parameter of the network, not only of the ones asked about: each update changes them all"
+    ) { experiment, rule in
+        guard experiment.steps >= 2, experiment.layout.count > 1 else { return nil }
+        var run = Misconception.MistakenRun(rule: rule)
+        run.othersKeepStartingWeights = true
+        return run
     }
 }

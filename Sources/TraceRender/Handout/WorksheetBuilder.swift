@@ -1,14 +1,22 @@
 import TraceEngine
 
 /// A homework worksheet: the lesson's network, data, hyperparameters and formulas, as a
-/// handout opens, then a table per parameter with a blank for every asked value.
+/// handout opens, then what to compute, the values given (`--given`), and a table per
+/// parameter with a blank for every asked value.
 ///
 /// Numbers are written exactly (`0.0005`, `1e-08`): a variant's inputs are hand-friendly
-/// and the student computes from exactly these. The lesson's own prose is left out: it
-/// discusses the lesson's numbers, which the variant changes.
+/// and the student computes from exactly these. Given values, computed by the key's run,
+/// are written to ``givenDigits`` significant digits. The lesson's own prose is left out:
+/// it discusses the lesson's numbers, which the variant changes.
 public struct WorksheetBuilder {
     /// One blank: a quantity of a parameter at update `t`.
     public typealias Blank = (t: Int, parameter: String, quantity: Symbol)
+    /// One value the worksheet prints instead of asking for it.
+    public typealias Given = (t: Int, parameter: String, quantity: Symbol, value: Double)
+
+    /// Significant digits of a given value: two more than the four asked, so that a value
+    /// computed from it is as close to the key's as rounding to four digits allows.
+    public static let givenDigits = 6
 
     public var writer: any DocumentWriter
 
@@ -17,7 +25,7 @@ public struct WorksheetBuilder {
     }
 
     /// Writes the whole worksheet for `student`.
-    public mutating func write(_ run: RunDescription, student: String, blanks: [Blank]) throws {
+    public mutating func write(_ run: RunDescription, student: String, blanks: [Blank], given: [Given] = []) throws {
         let title = "\(run.experiment.title): homework for \(student)"
         try writer.begin(title: title)
         var introduced = run
@@ -31,21 +39,61 @@ public struct WorksheetBuilder {
         let example = blanks.first.map { "{\"steps\": [{\"t\": \($0.t), \"parameters\": {\"\($0.parameter)\": {\"\($0.quantity.rawValue)\": …}}}]}" } ?? ""
         try writer.write(.paragraph(
             "Compute the values below by hand, to four significant digits or better, with t counting updates from 1 (\(Wording.stateStart(run.rule, scalars: run.experiment.scalars, number: NumberFormat.exact))). Each update uses \(inputs). Write each value in answers.csv (one row per value: t, parameter, quantity, value) or in answers.json, shaped \(example). A value computed from one of your own earlier values is marked right when it follows from that value, so one slip costs one mark."))
+
         var parameters: [String] = []
         for blank in blanks where !parameters.contains(blank.parameter) { parameters.append(blank.parameter) }
-        for parameter in parameters {
-            let own = blanks.filter { $0.parameter == parameter }
-            var quantities: [Symbol] = []
-            for blank in own where !quantities.contains(blank.quantity) { quantities.append(blank.quantity) }
-            var steps: [Int] = []
-            for blank in own where !steps.contains(blank.t) { steps.append(blank.t) }
-            let rows = steps.map { t in
-                ["\(t)"] + quantities.map { q in own.contains { $0.t == t && $0.quantity == q } ? "" : "—" }
+        let steps = (blanks.map(\.t) + given.map(\.t)).max() ?? 1
+        try writer.write(.paragraph(WorksheetWording.whatToCompute(
+            experiment: run.experiment, asked: parameters, steps: steps,
+            givesG: given.contains { $0.quantity == .g }, givesWeights: given.contains { $0.quantity == .w })))
+
+        let givenWeights = given.filter { $0.quantity == .w }
+        if !givenWeights.isEmpty {
+            var names: [String] = []
+            for value in givenWeights where !names.contains(value.parameter) { names.append(value.parameter) }
+            var updates: [Int] = []
+            for value in givenWeights where !updates.contains(value.t) { updates.append(value.t) }
+            let rows = names.map { name in
+                [name] + updates.map { t in
+                    givenWeights.first { $0.parameter == name && $0.t == t }.map { Self.number($0.value) } ?? "—"
+                }
             }
             try writer.write(.table(Table(
-                header: ["t"] + quantities.map { $0.columnLabel == $0.rawValue ? $0.rawValue : "\($0.columnLabel) (\($0.rawValue))" }, rows: rows,
-                caption: "\(parameter): the values update t computes (w_new is the weight after it).")))
+                header: ["parameter"] + updates.map { "w at t = \($0)" }, rows: rows,
+                caption: "Given: every parameter's weight at the start of update t (after update t − 1), to \(Self.givenDigits) significant digits.")))
+        }
+
+        for parameter in parameters {
+            let own = blanks.filter { $0.parameter == parameter }
+            let ownGiven = given.filter { $0.parameter == parameter && $0.quantity != .w }
+            var quantities: [Symbol] = []
+            for value in ownGiven where !quantities.contains(value.quantity) { quantities.append(value.quantity) }
+            for blank in own where !quantities.contains(blank.quantity) { quantities.append(blank.quantity) }
+            var steps: [Int] = []
+            for t in (own.map(\.t) + ownGiven.map(\.t)) where !steps.contains(t) { steps.append(t) }
+            steps.sort()
+            let rows = steps.map { t in
+                ["\(t)"] + quantities.map { q in
+                    if let value = ownGiven.first(where: { $0.t == t && $0.quantity == q }) { return Self.number(value.value) }
+                    return own.contains { $0.t == t && $0.quantity == q } ? "" : "—"
+                }
+            }
+            let givenColumns = Set(ownGiven.map(\.quantity))
+            let header = ["t"] + quantities.map { q in
+                let label = q.columnLabel == q.rawValue ? q.rawValue : "\(q.columnLabel) (\(q.rawValue))"
+                return givenColumns.contains(q) ? "\(label), given" : label
+            }
+            let givenNote = givenColumns.isEmpty
+                ? ""
+                : " The \(givenColumns.map(\.rawValue).sorted().joined(separator: ", ")) column is given, to \(Self.givenDigits) significant digits; fill in the blanks."
+            try writer.write(.table(Table(
+                header: header, rows: rows,
+                caption: "\(parameter): the values update t computes (w_new is the weight after it).\(givenNote)")))
         }
         try writer.end()
+    }
+
+    static func number(_ value: Double) -> String {
+        NumberFormat.significant(value, digits: givenDigits)
     }
 }

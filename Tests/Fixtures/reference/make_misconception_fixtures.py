@@ -91,7 +91,13 @@ CATALOG = (
     "eta-omitted",
     "sign-flipped",
     "sigmoid-derivative",
+    "others-not-updated",
 )
+
+# The mistakes that change how g itself is computed (its own formula); every other one
+# reaches a g only through the weights an earlier update moved.
+G_FORMULA = ("batch-sum", "sigmoid-derivative", "adamw-coupled")
+OTHERS = "others-not-updated"
 
 ATOL = 1e-12
 RTOL = {"g": 5e-3}
@@ -166,6 +172,9 @@ def applies(mid: str, c: dict, lesson: dict) -> bool:
         return True
     if mid == "sigmoid-derivative":
         return sigmoid_derivative_used(lesson)
+    if mid == OTHERS:
+        # Some parameter is not asked, and there is an update after the first.
+        return c["steps"] >= 2 and len(mf.parameter_names(lesson["layers"])) > len(asked_parameters(lesson))
     raise ValueError(mid)
 
 
@@ -191,7 +200,7 @@ def model(mid: str | None, c: dict) -> dict:
     right = dict(mecf.equations(opt, conv, hp))
     order = [q for q, _ in mecf.equations(opt, conv, hp)]
     eq = dict(right)
-    m = {"id": mid, "reduce": "mean", "sigmoid_a": False, "coupled": None}
+    m = {"id": mid, "reduce": "mean", "sigmoid_a": False, "coupled": None, "frozen": False}
     one = F(1.0)
     if opt in ADAMS:
         b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
@@ -255,6 +264,9 @@ def model(mid: str | None, c: dict) -> dict:
             eq["w_new"] = lambda t, eta, b, prev: b["w"] - (wn(t, eta, b, prev) - b["w"])
     elif mid == "sigmoid-derivative":
         m["sigmoid_a"] = True
+    elif mid == OTHERS:
+        # The right formulas; the parameters not asked never take their w_new (replay()).
+        m["frozen"] = True
     else:
         raise ValueError(mid)
     m["eqs"] = [(q, eq[q]) for q in order]
@@ -344,6 +356,8 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
     assert [q for q, _ in mdl["eqs"]] == list(qs[2:])
     prev = [{k: F(0.0) for k in mf.STATE_KEYS[opt]} for _ in names]
     w_carry = mf.get_params(lesson["layers"])
+    # others-not-updated: every parameter not asked keeps its starting weight.
+    kept = set(names) - set(asked_parameters(lesson)) if mdl["frozen"] else set()
     records, steps = {}, []
 
     def settle(t, name, q, value, carry, ctx):
@@ -385,7 +399,7 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
                         carry = r
                 b[q] = settle(t, nm, q, value, carry, ctx)
             new_prev.append({k: b[k] for k in mf.STATE_KEYS[opt]})
-            new_w.append(b["w_new"])
+            new_w.append(w_carry[p] if nm in kept else b["w_new"])
         prev, w_carry = new_prev, new_w
     return {"records": records, "answers": ans, "steps": steps, "names": names}
 
@@ -530,8 +544,17 @@ def check_replay_second(c, lesson, res, mdl):
     state and w_new against catalog_step (non-finite exactly where it is)."""
     names, opt = res["names"], c["optimizer"]
     n = 0
+    start, asked = mf.get_params(lesson["layers"]), set(asked_parameters(lesson))
     for st in res["steps"]:
         t = st["t"]
+        # The weights the step ran at: the start at t = 1; then each parameter's w_new of
+        # t - 1, except (others-not-updated) a parameter not asked, still at its start.
+        for p, nm in enumerate(names):
+            if (t, nm, "w") in res["answers"]:
+                continue
+            before = start[p] if t == 1 or (mdl["frozen"] and nm not in asked) else res["records"][(t - 1, nm, "w_new")][1]
+            assert same_bits(st["w"][p], before), (c["name"], mdl["id"], t, nm, "ran at the wrong weight")
+            n += 1
         g_vec = vec_gradient(c, lesson, st["w"], st["batch"], mdl["reduce"], mdl["sigmoid_a"], mdl["coupled"])
         for p, nm in enumerate(names):
             val = res["records"][(t, nm, "g")][0]
@@ -649,6 +672,10 @@ def build_specs() -> list[dict]:
     S.append(spec("mc-sign-flipped-sgd-lecture", "sign-flipped", DEEP, "sgd", "lecture", {"eta": 0.15}, 1))
     S.append(spec("mc-sign-flipped-adam-pytorch", "sign-flipped", T, "adam", "pytorch", adam(0.01), 2))
     # 15. sigmoid-derivative
+    # 16. others-not-updated: only the asked W2[1,1] and W1[1,1] are carried by hand.
+    S.append(spec("mc-others-not-updated-adam-lecture", OTHERS, T, "adam", "lecture", adam(0.01), "full"))
+    S.append(spec("mc-others-not-updated-momentum-pytorch", OTHERS, MZ, "momentum", "pytorch",
+                  {"eta": 0.5, "beta": 0.9}, "full"))
     S.append(spec("mc-sigmoid-derivative-gd-lecture", "sigmoid-derivative", MZ, "gd", "lecture", {"eta": 0.5},
                   "full"))
     S.append(spec("mc-sigmoid-derivative-rmsprop-pytorch", "sigmoid-derivative", T, "rmsprop", "pytorch",
@@ -739,6 +766,7 @@ FIRST_EFFECT = {
     "eta-omitted": (1, ("w_new",)),
     "sign-flipped": (1, ("w_new",)),
     "sigmoid-derivative": (1, ("g",)),
+    OTHERS: (2, ("g",)),
 }
 
 
@@ -820,6 +848,7 @@ def build_case(sp, lesson, stats):
     if sp["mistake"] is not None:
         check_quality(name, lesson, own, "own mistake")
     expected = []
+    raw = {}
     for (t, p, q) in asked:
         k = (t, p, q)
         a = ans[k]
@@ -830,17 +859,24 @@ def build_case(sp, lesson, stats):
             ex = []
         else:
             ex = sorted(mid for mid in ids if within(a, cands[mid]["records"][k][0], q))
+        raw[k] = ex
+        expected.append({"t": t, "parameter": p, "quantity": q, "key": key, "carried_forward": cfv,
+                         "explained_by": ex})
+    prefer_others(expected, raw)
+    for e in expected:
+        k = (e["t"], e["parameter"], e["quantity"])
+        a, q = ans[k], k[2]
         # No decision rests on a borderline comparison: either the answer clearly
         # matches key or carried_forward, or it clearly matches neither and each
-        # candidate clearly matches or clearly does not.
-        r0 = min(ratio(a, key, q), ratio(a, cfv, q))
-        decisive = [r0] if r0 < 1 / MARGIN else [ratio(a, key, q), ratio(a, cfv, q)] + [
-            ratio(a, cands[mid]["records"][k][0], q) for mid in ids]
+        # candidate clearly matches or clearly does not.  others-not-updated's comparison
+        # counts only where it decides: where, matching or not, the final list differs.
+        r0 = min(ratio(a, e["key"], q), ratio(a, e["carried_forward"], q))
+        deciding = [mid for mid in ids if mid != OTHERS or others_decides(expected, raw, k)]
+        decisive = [r0] if r0 < 1 / MARGIN else [ratio(a, e["key"], q), ratio(a, e["carried_forward"], q)] + [
+            ratio(a, cands[mid]["records"][k][0], q) for mid in deciding]
         for r in decisive:
             stats["closest"] = min(stats["closest"], abs(math.log(r)) if 0 < r < math.inf else math.inf)
             assert not (1 / MARGIN < r < MARGIN), (name, k, "borderline comparison", float(a), r)
-        expected.append({"t": t, "parameter": p, "quantity": q, "key": key, "carried_forward": cfv,
-                         "explained_by": ex})
     # Case-level checks.
     st = sp["student"]
     if sp["mistake"] is not None:
@@ -874,6 +910,38 @@ def build_case(sp, lesson, stats):
             assert len(outside) == sum(1 for k in asked if k[0] == st["t"]), (name, "a random answer is right")
     obj = {"name": name, "mistake": sp["mistake"], "case": c, "answers": answers, "expected": expected}
     return obj, ids
+
+
+def prefer_others(expected: list[dict], raw: dict) -> None:
+    """Where others-not-updated explains a wrong g(t), the earlier-update mistakes that
+    also explain it (every id but those in G_FORMULA, which change g's own formula) are
+    kept only if the student's answers show them at an earlier update: in the
+    explained_by of a value at t' < t that is not a g, or of a g for an id in G_FORMULA.
+    If any is kept, others-not-updated is dropped; if none, others-not-updated stays and
+    they are dropped.  Ids in G_FORMULA stay either way.  (raw: explained_by before this.)"""
+    for e in expected:
+        if e["quantity"] != "g" or OTHERS not in e["explained_by"]:
+            continue
+        shown = {mid for (t, p, q), ex in raw.items() if t < e["t"]
+                 for mid in ex if q != "g" or mid in G_FORMULA}
+        earlier = [mid for mid in e["explained_by"] if mid not in G_FORMULA and mid != OTHERS]
+        evidenced = [mid for mid in earlier if mid in shown]
+        if evidenced:
+            e["explained_by"] = [mid for mid in e["explained_by"] if mid in G_FORMULA or mid in evidenced]
+        else:
+            e["explained_by"] = [mid for mid in e["explained_by"] if mid in G_FORMULA or mid == OTHERS]
+
+
+def others_decides(expected: list[dict], raw: dict, k: tuple) -> bool:
+    """Whether others-not-updated matching or not changes the final explained_by of k."""
+    finals = []
+    for matched in (True, False):
+        trial = dict(raw)
+        trial[k] = sorted(set(raw[k]) - {OTHERS} | ({OTHERS} if matched else set()))
+        es = [dict(e, explained_by=list(trial[(e["t"], e["parameter"], e["quantity"])])) for e in expected]
+        prefer_others(es, trial)
+        finals.append(next(e["explained_by"] for e in es if (e["t"], e["parameter"], e["quantity"]) == k))
+    return finals[0] != finals[1]
 
 
 def check_against_ecf_json(stats):
