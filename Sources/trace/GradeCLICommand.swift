@@ -18,10 +18,13 @@ struct GradeCLICommand: ParsableCommand {
             bias correction left out, β₁ and β₂ swapped, …) is named in its feedback.
 
             With --report, every KEYS/<student>/key.json is graded against \
-            ANSWERS/<student>/ (a folder), ANSWERS/<student>.json or ANSWERS/<student>.csv, \
-            and DIR gets report.md and report.html (the score distribution, each asked \
-            value's success rate, the known mistakes ranked by how many students made them) \
-            and scores.csv. See docs/homework-and-grading.md and docs/misconceptions.md.
+            ANSWERS/<student>/ (a folder), or ANSWERS/<student>.json, .csv, .txt (id and \
+            extension in any case), and DIR gets report.md and report.html (the score \
+            distribution, each asked value's success rate, the known mistakes ranked by how \
+            many students made them, every file not graded and why), scores.csv, and the \
+            gradebook import files canvas.csv, moodle.csv and blackboard.csv. Credit carried \
+            forward is given only for an attempt: a zero or a copied weight is never built \
+            on. See docs/homework-and-grading.md and docs/misconceptions.md.
 
             Examples:
               trace grade --key hw/001/key.json --answers answers.csv
@@ -35,7 +38,7 @@ struct GradeCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The student's answers: a .json or .csv file, or a folder holding one.", valueName: "file|dir"))
     var answers: String?
 
-    @Option(help: ArgumentHelp("Grade a whole class into this new folder: report.md, report.html, scores.csv.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Grade a whole class into this new folder: report.md, report.html, scores.csv and gradebook files.", valueName: "dir"))
     var report: String?
 
     @Option(name: .customLong("key-dir"), help: ArgumentHelp("With --report: the folder 'trace homework' wrote (<student>/key.json).", valueName: "dir"))
@@ -43,7 +46,7 @@ struct GradeCLICommand: ParsableCommand {
 
     @Option(
         name: .customLong("answers-dir"),
-        help: ArgumentHelp("With --report: the students' answers, as <student>/, <student>.json or <student>.csv.", valueName: "dir"))
+        help: ArgumentHelp("With --report: the students' answers, as <student>/, <student>.json, .csv or .txt.", valueName: "dir"))
     var answersDirectory: String?
 
     @Option(parsing: .unconditional, help: "Relative tolerance for every value, over the key's (default: 0.001; 0.005 for g).")
