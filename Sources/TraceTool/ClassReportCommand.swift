@@ -30,11 +30,10 @@ public enum ClassReportCommand {
     /// Writes the report's files; returns a summary line for standard error.
     public static func execute(_ request: Request) throws(ToolError) -> String {
         try GradeCommand.checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
-        if try FolderOutput.check(request.reportPath, flag: "--report"),
-            !((try? FileManager.default.contentsOfDirectory(atPath: request.reportPath)) ?? []).isEmpty
-        {
-            throw .usage("--report '\(request.reportPath)' already holds files; give a new folder")
-        }
+        try FolderOutput.checkNew(request.reportPath, flag: "--report", reason: "")
+        try OutputGuard.check(
+            output: request.reportPath, flag: "--report",
+            inputs: [.init("the key folder", request.keyDirectory), .init("the answers folder", request.answersDirectory)])
         for (flag, folder) in [("--key-dir", request.keyDirectory), ("--answers-dir", request.answersDirectory)] {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -86,7 +85,7 @@ public enum ClassReportCommand {
             throw .failure("\(error)")
         }
         files.append(("scores.csv", report.scoresCSV))
-        try FolderOutput.write(files, into: request.reportPath)
+        try FolderOutput.write(files, into: request.reportPath, flag: "--report")
         let submitted = students.filter { $0.report != nil }.count
         let skipped = unmatched.isEmpty
             ? "" : "; \(Wording.counted(unmatched.count, "answers file")) without a key \(unmatched.count == 1 ? "was" : "were") not graded (see the report)"

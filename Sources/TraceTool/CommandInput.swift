@@ -16,6 +16,13 @@ enum CommandInput {
         }
     }
 
+    /// The file `--lesson` names, or `nil` for a bundled lesson (read from the binary, not a file).
+    static func lessonFile(_ nameOrPath: String?) -> String? {
+        guard let name = nameOrPath else { return nil }
+        let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        return !looksLikePath && BundledLessons.names.contains(name) ? nil : name
+    }
+
     /// The experiment `settings` make of `lesson`; a mistake is a usage error, after `prefix` if given.
     static func experiment(_ settings: RunSettings, for lesson: Lesson, prefix: String? = nil) throws(ToolError) -> Experiment {
         do {

@@ -30,6 +30,7 @@ public enum GradeCommand {
     /// Writes results.json; returns a summary line for standard error.
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
         try checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
+        try OutputGuard.check(output: request.outputPath, inputs: [.init("the key", request.keyPath), .init("the answers", request.answersPath)])
         let key = try readKey(request.keyPath)
         var grader = Grader(key: key)
         grader.carryForward = request.carryForward
