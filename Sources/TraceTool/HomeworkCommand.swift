@@ -71,6 +71,11 @@ public enum HomeworkCommand {
                 } catch {
                     throw .failure("\(error)")
                 }
+                let keySize = files[3].text.utf8.count
+                guard keySize <= GradeCommand.maximumKeySize else {
+                    throw .usage(
+                        "\(request.lesson): student \(student)'s key would be \(keySize >> 20) MiB, more than the 16 MiB 'trace grade' reads; ask fewer --steps, or use fewer samples or a smaller network")
+                }
                 for (path, text) in files { try output.write(path, text) }
             }
         }
