@@ -9,17 +9,17 @@
 ///
 /// So `0.01`, `-2.5`, `+.5`, `5.`, `4.8e-08` and `1E3` are numbers; `0x10`, `0o17`, `1_0.5`,
 /// `1,5`, ` 1`, `inf` and `nan` are not. The value is the double nearest the decimal
-/// (correctly rounded). A number whose magnitude is too large for a double (`1e309`) is
-/// refused, and so is one that is not zero but rounds to zero (`1e-400`): both would silently
-/// become another number. Numbers too small for full precision but not zero (subnormals,
-/// down to about 4.9e-324) are kept.
+/// (correctly rounded). A number too large for a double (`1e309`, past about 1.8e308) is
+/// refused: it would become infinity. A number too small for one (`1e-400`, below about
+/// 2.5e-324) is read as 0 (or -0), the nearest double: it differs from 0 by less than any
+/// tolerance a lesson or a grader uses, so nothing is lost, and every reader (lessons, flags,
+/// answers) reads it the same way.
 public enum DecimalNumber {
     /// Why a text is not a number, in words that fit after "X must be a decimal number: ".
     public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case notDecimal(String)
         case notFinite(String)
         case overflow(String)
-        case underflow(String)
 
         public var description: String {
             switch self {
@@ -29,8 +29,6 @@ public enum DecimalNumber {
                 return "'\(text)' is not a finite number; write a finite decimal number, e.g. 0.01"
             case let .overflow(text):
                 return "'\(text)' is too large for a double (at most about 1.8e308 in size)"
-            case let .underflow(text):
-                return "'\(text)' is too small for a double: it would become 0 (the smallest is about 4.9e-324); write 0 if you mean 0"
             }
         }
     }
@@ -44,15 +42,13 @@ public enum DecimalNumber {
         }
         guard let value = Double(text) else { return .failure(.notDecimal(text)) }
         if value.isInfinite { return .failure(.overflow(text)) }
-        if value == 0, hasNonzeroMantissa(text) {
-            return .failure(.underflow(text))
-        }
         return .success(value)
     }
 
-    /// The value of `text`, or `nil` if ``parse(_:)`` refuses it.
-    public static func value(_ text: String) -> Double? {
-        try? parse(text).get()
+    /// The nearest double to `text` (±infinity past the largest), or `nil` if it is not in the
+    /// grammar: for a reader that explains infinity in its own words (the answers parsers).
+    public static func rounded(_ text: String) -> Double? {
+        isDecimal(text) ? Double(text) : nil
     }
 
     /// The value of a flag's argument, or the refusal (for the argument parser's `transform:`).
@@ -85,11 +81,5 @@ public enum DecimalNumber {
             guard digits() > 0 else { return false }
         }
         return next == nil
-    }
-
-    /// Whether the digits before the exponent hold anything but zeros.
-    private static func hasNonzeroMantissa(_ text: String) -> Bool {
-        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
-        return mantissa.contains { ("1"..."9").contains($0) }
     }
 }

@@ -366,7 +366,13 @@ public enum LessonParser {
 
     static func syntaxError(_ error: YamlError, file: String) -> LessonError {
         func located(_ mark: Mark, _ problem: String) -> LessonError {
-            LessonError(
+            // libyaml's own words for its nesting limit name its C function; say what it means.
+            if problem.lowercased().contains("nesting level") {
+                return LessonError(
+                    SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "the lesson nests lists and mappings too deeply here; a lesson needs only a few levels")
+            }
+            return LessonError(
                 SourceLocation(file: file, line: mark.line, column: mark.column),
                 "this is not valid YAML (\(problem)); check the indentation, colons and brackets here")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import TraceEngine
 import TraceLessons
 
@@ -29,6 +30,14 @@ enum CommandInput {
             return try settings.experiment(for: lesson)
         } catch {
             throw .usage((prefix.map { "\($0): " } ?? "") + error.message)
+        }
+    }
+
+    /// Refuses a folder where a file is read (Foundation's error for it names an error domain).
+    static func checkNotFolder(_ path: String, what: String, advice: String) throws(ToolError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .usage("\(what) '\(path)' is a folder; \(advice)")
         }
     }
 

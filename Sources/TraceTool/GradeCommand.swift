@@ -54,6 +54,7 @@ public enum GradeCommand {
     }
 
     static func readKey(_ path: String) throws(ToolError) -> AnswerKey {
+        try CommandInput.checkNotFolder(path, what: "the key", advice: "give its key.json")
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .usage("cannot read the key '\(path)': check the path (keys are the key.json files 'trace homework' writes)")
         }
