@@ -26,7 +26,14 @@ enum ParserMessage {
             let name = flag.hasPrefix("<") ? "" : "\(flag): "
             return "\(name)'\(value)' is not one of \(choices.joined(separator: ", "))\(Suggestion.clause(for: String(value), in: choices))"
         }
-        if after.isEmpty, value.allSatisfy({ !$0.isLetter }) || value.hasPrefix("0x") || value.contains("_") {
+        if after.isEmpty {
+            // Only whole-number flags are left without a reason: the others name their choices
+            // or go through DecimalNumber.
+            let digits = value.drop { $0 == "-" || $0 == "+" }
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
+                return value.hasPrefix("-")
+                    ? "\(flag): '\(value)' must be 0 or more" : "\(flag): '\(value)' is too large"
+            }
             return "\(flag): '\(value)' is not a whole number; write digits only, e.g. 3"
         }
         return message
