@@ -60,8 +60,24 @@ public struct ParameterLayout: Sendable, Equatable {
     public var names: [String] { roles.map(\.name) }
 
     /// Flat index of the parameter called `name`, if there is one.
+    ///
+    /// The name's numbers give the index directly (`W{l}[j,i]` is `weightIndex(l-1, j-1, i-1)`),
+    /// checked against that role's name, so a key's thousands of lookups stay linear in its size.
     public func index(named name: String) -> Int? {
-        roles.firstIndex { $0.name == name }
+        let numbers = name.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        var candidate: Int?
+        switch (name.first, numbers.count) {
+        case ("W", 3) where layerOffsets.indices.contains(numbers[0] - 1):
+            let l = numbers[0] - 1
+            if (1..<rowStrides[l]).contains(numbers[2]) { candidate = weightIndex(layer: l, unit: numbers[1] - 1, input: numbers[2] - 1) }
+        case ("b", 2) where layerOffsets.indices.contains(numbers[0] - 1):
+            candidate = biasIndex(layer: numbers[0] - 1, unit: numbers[1] - 1)
+        case ("w", 1) where layerOffsets.isEmpty:
+            candidate = numbers[0] - 1
+        default: break
+        }
+        guard let index = candidate, roles.indices.contains(index), roles[index].name == name else { return nil }
+        return index
     }
 
     /// The parameter a person means by `written`, ignoring spaces and case (`w2[1, 1]` is

@@ -118,6 +118,12 @@ public enum LessonParser {
         guard !layerNodes.isEmpty else {
             throw reader.error(at: layersEntry.value, "layers is empty; a network needs at least one layer")
         }
+        guard layerNodes.count <= LessonLimits.maximumLayers else {
+            throw reader.error(
+                at: layerNodes[LessonLimits.maximumLayers],
+                "the network has \(layerNodes.count) layers; a lesson may have at most \(LessonLimits.maximumLayers)")
+        }
+        var parameterCount = 0
 
         var layers: [Layer] = []
         var lastActivationNode = layersEntry.value
@@ -140,6 +146,17 @@ public enum LessonParser {
             let rowNodes = try reader.list(weightsEntry.value, what: "W\(l)")
             for (j, row) in weights.enumerated() where row.count != columns {
                 throw reader.error(at: rowNodes[j], "row \(j + 1) of W\(l) has \(MessageText.counted(row.count, "weight")) but row 1 has \(columns); every row needs the same number")
+            }
+            for (count, what) in [(weights.count, "units"), (columns, "inputs")] where count > LessonLimits.maximumWidth {
+                throw reader.error(
+                    at: weightsEntry.value,
+                    "layer \(l) has \(count) \(what); a lesson's layers may have at most \(LessonLimits.maximumWidth) units and inputs each")
+            }
+            parameterCount += weights.count * (columns + 1)
+            guard parameterCount <= LessonLimits.maximumParameters else {
+                throw reader.error(
+                    at: weightsEntry.value,
+                    "with layer \(l) the network has \(parameterCount) weights and biases; a lesson may have at most \(LessonLimits.maximumParameters)")
             }
             if let below = unitsBelow, columns != below {
                 throw reader.error(
@@ -177,6 +194,9 @@ public enum LessonParser {
         let targets = try reader.matrix(targetsEntry.value, what: "targets")
         guard !inputs.isEmpty else {
             throw reader.error(at: inputsEntry.value, "inputs is empty; give at least one sample")
+        }
+        guard inputs.count <= LessonLimits.maximumSamples else {
+            throw reader.error(at: inputsEntry.value, "there are \(inputs.count) samples; a lesson may have at most \(LessonLimits.maximumSamples)")
         }
         let inputNodes = try reader.list(inputsEntry.value, what: "inputs")
         for (n, x) in inputs.enumerated() where x.count != network.inputCount {
@@ -278,6 +298,9 @@ public enum LessonParser {
                 guard (1...StepLimit.maximum).contains(steps) else {
                     throw reader.error(at: value, "steps must be between 1 and \(StepLimit.maximum), not \(steps)")
                 }
+                guard let limit = StepLimit.maximum(forSamples: sampleCount), steps <= limit else {
+                    throw reader.error(at: value, StepLimit.tooMany(steps, samples: sampleCount))
+                }
                 settings.steps = steps
             case "batch_size":
                 if case let .scalar(scalar) = value, scalar.string == "full" {
@@ -343,7 +366,13 @@ public enum LessonParser {
 
     static func syntaxError(_ error: YamlError, file: String) -> LessonError {
         func located(_ mark: Mark, _ problem: String) -> LessonError {
-            LessonError(
+            // libyaml's own words for its nesting limit name its C function; say what it means.
+            if problem.lowercased().contains("nesting level") {
+                return LessonError(
+                    SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "the lesson nests lists and mappings too deeply here; a lesson needs only a few levels")
+            }
+            return LessonError(
                 SourceLocation(file: file, line: mark.line, column: mark.column),
                 "this is not valid YAML (\(problem)); check the indentation, colons and brackets here")
         }
@@ -365,4 +394,16 @@ public enum LessonParser {
 /// The most updates one run may ask for.
 public enum StepLimit {
     public static let maximum = 10_000_000
+
+    /// The most steps for a lesson with `samples` samples (samples × steps at most
+    /// ``LessonLimits/maximumSampleSteps``), or `nil` if none is allowed.
+    public static func maximum(forSamples samples: Int) -> Int? {
+        let limit = min(maximum, LessonLimits.maximumSampleSteps / max(1, samples))
+        return limit >= 1 ? limit : nil
+    }
+
+    /// Why `steps` are too many for `samples` samples.
+    public static func tooMany(_ steps: Int, samples: Int) -> String {
+        "\(steps) steps over \(samples) samples is more than \(LessonLimits.maximumSampleSteps) samples × steps; use at most \(maximum(forSamples: samples) ?? 0) steps"
+    }
 }

@@ -48,6 +48,9 @@ extension RunSettings {
         guard (1...StepLimit.maximum).contains(steps) else {
             throw UsageError("--steps must be between 1 and \(StepLimit.maximum), not \(steps)")
         }
+        if let limit = StepLimit.maximum(forSamples: lesson.data.count), steps > limit {
+            throw UsageError("--steps: " + StepLimit.tooMany(steps, samples: lesson.data.count))
+        }
 
         let sampleCount = lesson.data.count
         let batchSize: BatchSize

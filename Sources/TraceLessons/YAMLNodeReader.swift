@@ -55,31 +55,28 @@ struct YAMLNodeReader {
         return entries
     }
 
-    /// A finite number.
+    /// A finite number, in the grammar of ``DecimalNumber`` (whatever YAML would make of it:
+    /// `0x10`, `0o17` and `1_0` are YAML integers but not decimal numbers).
     func number(_ node: Node, what: String) throws(LessonError) -> Double {
         guard case let .scalar(scalar) = node, scalar.style == .plain else {
             throw error(at: node, "\(what) must be a number, not \(describe(node))")
         }
         let text = scalar.string
-        switch tagName(node) {
-        case .int, .float:
-            if let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite {
-                return value
-            }
-            let lowered = text.lowercased()
-            if lowered.contains("inf") || lowered.contains("nan") {
-                throw error(at: node, "\(what) is \(text), which is not a finite number; write a finite number")
-            }
-            throw error(at: node, "\(what) must be a decimal number, not '\(text)'")
-        default:
+        let looksNumeric = text.first.map { "+-.0123456789".contains($0) } ?? false
+        guard tagName(node) == .int || tagName(node) == .float || looksNumeric else {
             throw error(at: node, "\(what) must be a number, not \(describe(node))")
+        }
+        switch DecimalNumber.parse(text) {
+        case let .success(value): return value
+        case let .failure(refusal): throw error(at: node, "\(what): \(refusal)")
         }
     }
 
     /// A whole number.
     func integer(_ node: Node, what: String) throws(LessonError) -> Int {
         guard case let .scalar(scalar) = node, scalar.style == .plain, tagName(node) == .int,
-            let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+            DecimalNumber.isDecimal(scalar.string), !scalar.string.contains(where: { ".eE".contains($0) }),
+            let value = Int(scalar.string)
         else {
             throw error(at: node, "\(what) must be a whole number, not \(describe(node))")
         }

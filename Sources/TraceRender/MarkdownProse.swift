@@ -3,42 +3,25 @@ import Foundation
 
 /// Lesson prose (CommonMark) through libcmark: to HTML, to LaTeX, and back to Markdown.
 ///
-/// The only file that talks to the C library; no C type leaves it. Raw HTML never survives:
-/// HTML uses cmark's safe mode, and the LaTeX and Markdown paths drop HTML nodes from the
-/// parsed tree. The LaTeX path writes every literal through ``LaTeXText`` rather than
-/// cmark's own LaTeX renderer, whose `verbatim` code blocks a lesson could close early.
+/// The only file that talks to the C library; no C type leaves it. Every format is made from
+/// cmark's tree after the same clean-up: raw HTML removed, images replaced by their
+/// description (a handout fetches nothing), and links that ``LinkPolicy`` refuses replaced by
+/// their text. HTML is then rendered in cmark's safe mode, Markdown by cmark's CommonMark
+/// renderer, and LaTeX by this file's own walk, which writes every literal through
+/// ``LaTeXText`` (cmark's LaTeX renderer writes `verbatim` code blocks a lesson could close).
 public enum MarkdownProse {
-    /// The HTML for `markdown`, safe mode (raw HTML and `javascript:` links removed). Images
-    /// become their description: a handout page fetches nothing.
+    /// The HTML for `markdown`, in cmark's safe mode.
     public static func html(_ markdown: String) -> String {
         withDocument(markdown) { document in
-            var images: [OpaquePointer] = []
-            walk(document) { node, entering in
-                if entering, cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
-            }
-            for image in images {
-                while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
-                cmark_node_unlink(image)
-                cmark_node_free(image)
-            }
             guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { return "" }
             defer { free(rendered) }
             return XMLText.dropIllegal(String(cString: rendered))
         }
     }
 
-    /// `markdown` as Markdown again, with raw HTML removed and every block closed.
+    /// `markdown` as Markdown again, cleaned up, with every block closed.
     public static func sanitizedMarkdown(_ markdown: String) -> String {
         withDocument(markdown) { document in
-            var html: [OpaquePointer] = []
-            walk(document) { node, entering in
-                let type = cmark_node_get_type(node)
-                if entering, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { html.append(node) }
-            }
-            for node in html {
-                cmark_node_unlink(node)
-                cmark_node_free(node)
-            }
             guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
@@ -47,27 +30,48 @@ public enum MarkdownProse {
 
     /// The LaTeX for `markdown`: paragraphs, emphasis, lists, quotes, headings and code, every
     /// literal escaped; links as their text and address, images as their description.
+    ///
+    /// Every construct gives LaTeX that compiles whatever it holds: a code block's lines each
+    /// start with `\mbox{}` (so a blank first line is not `\\` with no line to end) and keep
+    /// their spaces; a hard line break is `\mbox{}\newline`, which has a line to end even first
+    /// in a paragraph; lists and quotes nest as
+    /// environments to ``maximumNesting`` levels (LaTeX stops at 6) and deeper as plain
+    /// paragraphs with a dash for each item.
     public static func latex(_ markdown: String) -> String {
         withDocument(markdown) { document in
             var out = ""
+            var depth = 0
+            /// Whether each open list or quote is an environment (false past the limit).
+            var environments: [Bool] = []
+            func open(_ environment: String) {
+                depth += 1
+                let isEnvironment = depth <= maximumNesting
+                environments.append(isEnvironment)
+                out += isEnvironment ? "\\begin{\(environment)}\n" : "\\par\n"
+            }
+            func close(_ environment: String) {
+                depth -= 1
+                out += environments.popLast() == true ? "\\end{\(environment)}\n" : "\\par\n"
+            }
             walk(document) { node, entering in
                 let literal = { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_PARAGRAPH: if !entering { out += "\n\n" }
                 case CMARK_NODE_HEADING: out += entering ? "\\paragraph*{" : "}\n\n"
-                case CMARK_NODE_BLOCK_QUOTE: out += entering ? "\\begin{quote}\n" : "\\end{quote}\n"
+                case CMARK_NODE_BLOCK_QUOTE: entering ? open("quote") : close("quote")
                 case CMARK_NODE_LIST:
                     let environment = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "enumerate" : "itemize"
-                    out += entering ? "\\begin{\(environment)}\n" : "\\end{\(environment)}\n"
-                case CMARK_NODE_ITEM: if entering { out += "\\item " }
+                    entering ? open(environment) : close(environment)
+                case CMARK_NODE_ITEM: if entering { out += environments.last == true ? "\\item " : "-- " }
                 case CMARK_NODE_CODE_BLOCK:
                     let lines = literal().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-                    out += "\\begin{quote}\\ttfamily\n" + lines.map { LaTeXText.escape(String($0)) }.joined(separator: "\\\\\n")
-                        + "\n\\end{quote}\n"
+                    let body = lines.map { "\\mbox{}" + LaTeXText.escape(String($0)).replacingOccurrences(of: " ", with: "~") }
+                    out += (depth < maximumNesting ? "\\begin{quote}\\ttfamily\n" : "\\par{\\ttfamily\n")
+                        + body.joined(separator: "\\\\\n") + (depth < maximumNesting ? "\n\\end{quote}\n" : "}\\par\n")
                 case CMARK_NODE_THEMATIC_BREAK: out += "\\par\\noindent\\rule{\\linewidth}{0.4pt}\n\n"
                 case CMARK_NODE_TEXT: out += LaTeXText.escape(literal())
                 case CMARK_NODE_SOFTBREAK: out += "\n"
-                case CMARK_NODE_LINEBREAK: out += "\\\\\n"
+                case CMARK_NODE_LINEBREAK: out += "\\mbox{}\\newline\n"
                 case CMARK_NODE_CODE: out += "\\texttt{\(LaTeXText.escape(literal()))}"
                 case CMARK_NODE_EMPH: out += entering ? "\\emph{" : "}"
                 case CMARK_NODE_STRONG: out += entering ? "\\textbf{" : "}"
@@ -76,13 +80,16 @@ public enum MarkdownProse {
                         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                         if !url.isEmpty { out += " (\\texttt{\(LaTeXText.escape(url))})" }
                     }
-                case CMARK_NODE_IMAGE: out += entering ? "[image: " : "]"
-                default: break  // raw HTML and anything else is left out
+                default: break  // raw HTML and images were removed by the clean-up
                 }
             }
             return out
         }
     }
+
+    /// The deepest nesting of lists and quotes written as LaTeX environments (itemize and
+    /// enumerate allow 4 levels each, all lists together 6; a code block is a quote too).
+    static let maximumNesting = 4
 
     /// The version of libcmark in use, e.g. `0.30.2`.
     public static var libraryVersion: String {
@@ -97,7 +104,34 @@ public enum MarkdownProse {
             }
         }) else { return "" }
         defer { cmark_node_free(document) }
+        cleanUp(document)
         return body(document)
+    }
+
+    /// Removes raw HTML, replaces images by their description and refused links by their text.
+    private static func cleanUp(_ document: OpaquePointer) {
+        var removed: [OpaquePointer] = []
+        var unwrapped: [OpaquePointer] = []
+        walk(document) { node, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: removed.append(node)
+            case CMARK_NODE_IMAGE: unwrapped.append(node)
+            case CMARK_NODE_LINK:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !LinkPolicy.allows(url) { unwrapped.append(node) }
+            default: break
+            }
+        }
+        for node in removed {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        for node in unwrapped {
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
     }
 
     /// Visits every node in document order, entering and (for containers) exiting.

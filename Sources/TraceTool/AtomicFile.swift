@@ -45,11 +45,14 @@ public final class AtomicFile {
             throw .usage("--output '\(path)': the folder '\(folder)' does not exist; create it first")
         }
         var template = Array("\(folder)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
+        InterruptCleanup.begin("interrupted; nothing was written to '\(path)'\(exists ? " (it is as it was)" : "")")
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
+            InterruptCleanup.forget()
             throw .usage("--output '\(path)': cannot write in '\(folder)' (\(String(cString: strerror(errno))))")
         }
         let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        InterruptCleanup.remember(temporaryPath)
         // mkstemp makes the file private (0600); give it the old file's mode, or the usual one.
         let mode = exists ? status.st_mode & 0o7777 : 0o666 & ~Self.umaskValue
         fchmod(descriptor, mode)
@@ -57,7 +60,6 @@ public final class AtomicFile {
         self.temporaryPath = temporaryPath
         self.targetPath = target.path
         self.output = FileDescriptorOutput(descriptor: descriptor, name: path)
-        InterruptCleanup.remember(temporaryPath)
     }
 
     /// Flushes, then moves the temporary file over the target.
@@ -71,11 +73,13 @@ public final class AtomicFile {
         finished = true
         close(descriptor)
         guard let temporaryPath else { return }
-        defer { InterruptCleanup.forget() }
-        guard rename(temporaryPath, targetPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .failure("could not write '\(path)': \(reason)")
+        try InterruptCleanup.withSignalsHeld { () throws(ToolError) in
+            defer { InterruptCleanup.forget() }
+            guard rename(temporaryPath, targetPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporaryPath)
+                throw .failure("could not write '\(path)': \(reason)")
+            }
         }
     }
 

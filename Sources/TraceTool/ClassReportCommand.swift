@@ -32,11 +32,10 @@ public enum ClassReportCommand {
     /// Writes the report's files; returns a summary line for standard error.
     public static func execute(_ request: Request) throws(ToolError) -> String {
         try GradeCommand.checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
-        if try FolderOutput.check(request.reportPath, flag: "--report"),
-            !((try? FileManager.default.contentsOfDirectory(atPath: request.reportPath)) ?? []).isEmpty
-        {
-            throw .usage("--report '\(request.reportPath)' already holds files; give a new folder")
-        }
+        try FolderOutput.checkNew(request.reportPath, flag: "--report", reason: "")
+        try OutputGuard.check(
+            output: request.reportPath, flag: "--report",
+            inputs: [.init("the key folder", request.keyDirectory), .init("the answers folder", request.answersDirectory)])
         for (flag, folder) in [("--key-dir", request.keyDirectory), ("--answers-dir", request.answersDirectory)] {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -89,7 +88,7 @@ public enum ClassReportCommand {
         for gradebook in Gradebook.allCases {
             files.append((gradebook.fileName, GradebookExport.csv(gradebook, rows: rows, assignment: "trace homework: " + lessons.joined(separator: "; "))))
         }
-        try FolderOutput.write(files, into: request.reportPath)
+        try FolderOutput.write(files, into: request.reportPath, flag: "--report")
         let submitted = students.filter { $0.report != nil }.count
         let skipped = report.notGraded.isEmpty
             ? "" : "; \(Wording.counted(report.notGraded.count, "entry", plural: "entries")) of the answers folder \(report.notGraded.count == 1 ? "was" : "were") not graded (see the report)"

@@ -1,3 +1,4 @@
+import Foundation
 import TraceEngine
 import TraceLessons
 
@@ -16,12 +17,27 @@ enum CommandInput {
         }
     }
 
+    /// The file `--lesson` names, or `nil` for a bundled lesson (read from the binary, not a file).
+    static func lessonFile(_ nameOrPath: String?) -> String? {
+        guard let name = nameOrPath else { return nil }
+        let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        return !looksLikePath && BundledLessons.names.contains(name) ? nil : name
+    }
+
     /// The experiment `settings` make of `lesson`; a mistake is a usage error, after `prefix` if given.
     static func experiment(_ settings: RunSettings, for lesson: Lesson, prefix: String? = nil) throws(ToolError) -> Experiment {
         do {
             return try settings.experiment(for: lesson)
         } catch {
             throw .usage((prefix.map { "\($0): " } ?? "") + error.message)
+        }
+    }
+
+    /// Refuses a folder where a file is read (Foundation's error for it names an error domain).
+    static func checkNotFolder(_ path: String, what: String, advice: String) throws(ToolError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .usage("\(what) '\(path)' is a folder; \(advice)")
         }
     }
 

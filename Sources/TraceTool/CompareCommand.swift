@@ -74,6 +74,7 @@ public enum CompareCommand {
         if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
             throw .usage("--threshold must be a loss of 0 or more, not \(threshold)")
         }
+        try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson))])
         let lesson = try CommandInput.lesson(request.lesson)
 
         var results: [Result] = []

@@ -29,6 +29,7 @@ public enum DiffCommand {
         guard request.conventions.count == 2, request.conventions[0] != request.conventions[1] else {
             throw .usage("--conventions takes two different conventions, e.g. --conventions lecture,pytorch")
         }
+        try OutputGuard.check(output: request.run.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(request.run.lesson))])
         let lesson = try CommandInput.lesson(request.run.lesson)
         var runs: [ConventionDiffText.Run] = []
         for convention in request.conventions {

@@ -1,12 +1,22 @@
 import Foundation
 import TraceRender
 
-/// Writes a set of files, already rendered in memory, into a folder.
+/// Writes a folder whole or not at all.
 ///
-/// The folder (and any subfolders the files name) is created only now, after everything
-/// was rendered, so a command that fails part-way leaves nothing behind; each file is
-/// written whole or not at all.
-enum FolderOutput {
+/// The files go into a temporary folder beside the target (`.NAME.tmp-XXXXXX`), which is
+/// renamed to the target only after the last file was written; a target that already exists
+/// must be an empty folder (the rename replaces it). On any error, or if the run is
+/// interrupted (SIGINT, SIGTERM, SIGHUP), the temporary folder and everything in it are
+/// removed and standard error says that nothing was written. Files are written as they are
+/// made, so a command need not hold a whole class's files in memory.
+final class FolderOutput {
+    /// The folder as the user gave it.
+    let folder: String
+    private let flag: String
+    private let temporary: String
+    private var createdFolders: Set<String> = []
+    private var finished = false
+
     /// Refuses a path that exists and is not a folder; returns whether the folder exists.
     static func check(_ folder: String, flag: String = "--output") throws(ToolError) -> Bool {
         var isDirectory: ObjCBool = false
@@ -15,28 +25,126 @@ enum FolderOutput {
         return exists
     }
 
-    /// Writes `files` (paths relative to `folder`, `/`-separated) into `folder`.
-    static func write(_ files: [(path: String, text: String)], into folder: String) throws(ToolError) {
-        if !(try check(folder)) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            } catch {
-                throw .usage("cannot create the folder '\(folder)': create its parent first")
-            }
+    /// Refuses a path that is a file or a folder that already holds files (hidden ones too).
+    static func checkNew(_ folder: String, flag: String = "--output", reason: String) throws(ToolError) {
+        guard try check(folder, flag: flag) else { return }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        if !entries.isEmpty {
+            throw .usage("\(flag) '\(folder)' already holds files; give a new folder\(reason.isEmpty ? "" : ", \(reason)")")
         }
-        var created: Set<String> = []
-        for (path, text) in files {
-            let full = (folder as NSString).appendingPathComponent(path)
-            let parent = (full as NSString).deletingLastPathComponent
-            if parent != folder, !created.contains(parent) {
-                do {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                } catch {
-                    throw .failure("cannot create the folder '\(parent)': \(error.localizedDescription)")
-                }
-                created.insert(parent)
+    }
+
+    /// Creates the temporary folder beside `folder`.
+    init(_ folder: String, flag: String = "--output") throws(ToolError) {
+        self.folder = folder
+        self.flag = flag
+        _ = try Self.check(folder, flag: flag)
+        let target = AtomicFile.resolvingLinks(folder)
+        let parent = target.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .usage("cannot create the folder '\(folder)': create its parent first")
+        }
+        InterruptCleanup.begin("interrupted; nothing was written to '\(folder)'")
+        var template = Array("\(parent)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else {
+            let reason = String(cString: strerror(errno))
+            InterruptCleanup.forget()
+            throw .usage("\(flag) '\(folder)': cannot write in '\(parent)' (\(reason))")
+        }
+        temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        InterruptCleanup.remember(temporary)
+        // mkdtemp makes the folder private (0700); give it the usual mode.
+        let mask = umask(0o022)
+        umask(mask)
+        chmod(temporary, 0o777 & ~mask)
+        // The final name, for the error messages of a commit that cannot rename.
+        self.targetPath = target.path
+    }
+
+    private let targetPath: String
+
+    /// Writes `text` as `path` (relative to the folder, `/`-separated), creating subfolders.
+    func write(_ path: String, _ text: String) throws(ToolError) {
+        let full = (temporary as NSString).appendingPathComponent(path)
+        let parent = (full as NSString).deletingLastPathComponent
+        if parent != temporary, !createdFolders.contains(parent) {
+            InterruptCleanup.remember(parent)
+            guard mkdir(parent, 0o777) == 0 || errno == EEXIST else {
+                throw failed("cannot create the folder '\((folder as NSString).appendingPathComponent((path as NSString).deletingLastPathComponent))'")
             }
-            try AtomicFile.writing(to: full, standardOutput: StringOutput()) { try $0.write(text) }
+            createdFolders.insert(parent)
+        }
+        InterruptCleanup.remember(full)
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'") }
+        defer { close(descriptor) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'")
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Moves the finished folder into place.
+    func commit() throws(ToolError) {
+        try InterruptCleanup.withSignalsHeld { () throws(ToolError) in
+            guard rename(temporary, targetPath) == 0 else {
+                let reason = errno == ENOTEMPTY || errno == EEXIST ? "it now holds files" : String(cString: strerror(errno))
+                discard()
+                throw .failure("cannot write the folder '\(folder)': \(reason); nothing was written")
+            }
+            finished = true
+            InterruptCleanup.forget()
+        }
+    }
+
+    /// Removes the temporary folder and everything in it.
+    func discard() {
+        guard !finished else { return }
+        finished = true
+        try? FileManager.default.removeItem(atPath: temporary)
+        InterruptCleanup.forget()
+    }
+
+    deinit { discard() }
+
+    private func failed(_ what: String) -> ToolError {
+        let reason = String(cString: strerror(errno))
+        discard()
+        return .failure("\(what): \(reason); nothing was written to '\(folder)'")
+    }
+
+    /// Runs `body` on a new folder output and commits it; on any error the folder is
+    /// discarded and the message says that nothing was written.
+    static func writing<Result>(
+        _ folder: String, flag: String = "--output", _ body: (FolderOutput) throws(ToolError) -> Result
+    ) throws(ToolError) -> Result {
+        let output = try FolderOutput(folder, flag: flag)
+        let result: Result
+        do {
+            result = try body(output)
+        } catch {
+            let wasOpen = !output.finished
+            output.discard()
+            guard wasOpen else { throw error }
+            var error = error
+            error.message += " (nothing was written to '\(folder)')"
+            throw error
+        }
+        try output.commit()
+        return result
+    }
+
+    /// Writes `files` (paths relative to `folder`, `/`-separated) into `folder`, whole or not at all.
+    static func write(_ files: [(path: String, text: String)], into folder: String, flag: String = "--output") throws(ToolError) {
+        try writing(folder, flag: flag) { output throws(ToolError) in
+            for (path, text) in files { try output.write(path, text) }
         }
     }
 }

@@ -30,6 +30,7 @@ public enum GradeCommand {
     /// Writes results.json; returns a summary line for standard error.
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
         try checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
+        try OutputGuard.check(output: request.outputPath, inputs: [.init("the key", request.keyPath), .init("the answers", request.answersPath)])
         let key = try readKey(request.keyPath)
         var grader = Grader(key: key)
         grader.carryForward = request.carryForward
@@ -53,9 +54,9 @@ public enum GradeCommand {
     }
 
     static func readKey(_ path: String) throws(ToolError) -> AnswerKey {
+        try CommandInput.checkNotFolder(path, what: "the key", advice: "give its key.json")
         switch FileKind(path: path) {
-        case .regular, .missing: break
-        case .directory: throw .usage("the key '\(path)' is a folder; give the key.json file inside it")
+        case .regular, .missing, .directory: break
         case let .other(what): throw .usage("the key '\(path)' is \(what), not a file; give the key.json file 'trace homework' wrote")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -37,6 +37,7 @@ public enum HandoutCommand {
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
         }
+        try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(name))])
         let lesson = try CommandInput.lesson(name)
         let notice = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             try render(lesson, format: request.format, to: output, request: request)
@@ -64,10 +65,10 @@ public enum HandoutCommand {
 
     /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.
     ///
-    /// Everything is rendered in memory first; only then is the folder created and each file
-    /// written (whole or not at all), so a lesson that fails leaves no folder and no files behind.
+    /// The folder must be new (or empty); it is written whole or not at all, so a lesson that
+    /// fails leaves no folder and no files behind.
     static func writeAll(into folder: String, request: Request) throws(ToolError) -> [String] {
-        _ = try FolderOutput.check(folder)
+        try FolderOutput.checkNew(folder, reason: "so that no file of yours is replaced")
 
         var notices: [String] = []
         var files: [(name: String, text: String)] = []

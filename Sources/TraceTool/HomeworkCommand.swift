@@ -41,38 +41,46 @@ public enum HomeworkCommand {
         guard let folder = request.outputPath else {
             throw .usage("homework writes one folder per student: give the folder with --output DIR")
         }
-        if try FolderOutput.check(folder),
-            !((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).isEmpty
-        {
-            throw .usage("--output '\(folder)' already holds files; give a new folder, so that no key from an earlier run is left beside the new ones")
-        }
+        try FolderOutput.checkNew(folder, reason: "so that no key from an earlier run is left beside the new ones")
+        try OutputGuard.check(output: folder, inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson)), .init("the roster", request.roster)])
         guard let seed = request.seed else {
             throw .usage("give --seed S (any whole number): the same seed makes the same variants again, so keep it with the course")
         }
         let students = try self.students(request)
         let plan = try self.plan(request, seed: seed)
 
-        var files: [(path: String, text: String)] = []
-        for student in students {
-            let variant: HomeworkVariant
-            do {
-                variant = try plan.variant(for: student)
-            } catch {
-                if let location = error.location {
-                    throw .lesson(LessonError(location, error.message))
+        // Each student's files are written as they are made, into a temporary folder that
+        // becomes `folder` only when every student is done.
+        try FolderOutput.writing(folder) { output throws(ToolError) in
+            for student in students {
+                let variant: HomeworkVariant
+                do throws(HomeworkError) {
+                    variant = try plan.variant(for: student)
+                } catch {
+                    if let location = error.location {
+                        throw .lesson(LessonError(location, error.message))
+                    }
+                    throw .usage(error.message)
                 }
-                throw .usage(error.message)
-            }
-            do {
-                files.append(("\(student)/worksheet.md", try variant.worksheet(.md)))
-                files.append(("\(student)/worksheet.html", try variant.worksheet(.html)))
-                files.append(("\(student)/answers.csv", variant.answerTemplate))
-                files.append(("\(student)/key.json", try variant.keyJSON()))
-            } catch {
-                throw .failure("\(error)")
+                let files: [(path: String, text: String)]
+                do {
+                    files = [
+                        ("\(student)/worksheet.md", try variant.worksheet(.md)),
+                        ("\(student)/worksheet.html", try variant.worksheet(.html)),
+                        ("\(student)/answers.csv", variant.answerTemplate),
+                        ("\(student)/key.json", try variant.keyJSON()),
+                    ]
+                } catch {
+                    throw .failure("\(error)")
+                }
+                let keySize = files[3].text.utf8.count
+                guard keySize <= GradeCommand.maximumKeySize else {
+                    throw .usage(
+                        "\(request.lesson): student \(student)'s key would be \(keySize >> 20) MiB, more than the 16 MiB 'trace grade' reads; ask fewer --steps, or use fewer samples or a smaller network")
+                }
+                for (path, text) in files { try output.write(path, text) }
             }
         }
-        try FolderOutput.write(files, into: folder)
         let asked = plan.asked.count
         return "wrote homework for \(students.count) student\(students.count == 1 ? "" : "s") in \(folder) (\(asked) value\(asked == 1 ? "" : "s") asked of each; seed \(seed))"
     }

@@ -16,6 +16,7 @@ public enum RunCommand {
     public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
         try CommandInput.checkPrecision(request.precision)
 
+        try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson))])
         let lesson = try CommandInput.lesson(request.lesson)
         let experiment = try CommandInput.experiment(request.settings, for: lesson)
         let focus = try focus(request.focus, names: experiment.layout.names)

@@ -25,10 +25,10 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("lecture (default), pytorch, keras or optax, for every optimizer.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
-    @Option(parsing: .unconditional, help: "One learning rate η for every optimizer (default: each its own).")
+    @Option(parsing: .unconditional, help: "One learning rate η for every optimizer (default: each its own).", transform: DecimalNumber.argument)
     var eta: Double?
 
-    @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).")
+    @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).", transform: DecimalNumber.argument)
     var threshold: Double?
 
     @Option(help: ArgumentHelp("The parameter whose effective learning rate is shown (default: the first).", valueName: "name"))

@@ -43,7 +43,7 @@ struct DiffCLICommand: ParsableCommand {
         try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
             guard let convention = Convention(rawValue: String(name)) else {
                 throw ValidationError(
-                    "--conventions: '\(name)' is not a convention (choose two of \(Convention.allCases.map(\.rawValue).joined(separator: ", ")), e.g. lecture,pytorch)")
+                    "--conventions: '\(name)' is not a convention\(Suggestion.clause(for: String(name), in: Convention.allCases.map(\.rawValue))) (choose two of \(Convention.allCases.map(\.rawValue).joined(separator: ", ")), e.g. lecture,pytorch)")
             }
             return convention
         }

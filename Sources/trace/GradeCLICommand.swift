@@ -49,10 +49,10 @@ struct GradeCLICommand: ParsableCommand {
         help: ArgumentHelp("With --report: the students' answers, as <student>/, <student>.json, .csv or .txt.", valueName: "dir"))
     var answersDirectory: String?
 
-    @Option(parsing: .unconditional, help: "Relative tolerance for every value, over the key's (default: 0.001; 0.005 for g).")
+    @Option(parsing: .unconditional, help: "Relative tolerance for every value, over the key's (default: 0.001; 0.005 for g).", transform: DecimalNumber.argument)
     var rtol: Double?
 
-    @Option(parsing: .unconditional, help: "Absolute tolerance for every value, over the key's (default: 1e-12).")
+    @Option(parsing: .unconditional, help: "Absolute tolerance for every value, over the key's (default: 1e-12).", transform: DecimalNumber.argument)
     var atol: Double?
 
     @Flag(name: .customLong("no-carry-forward"), help: "Grade every value against the key alone.")

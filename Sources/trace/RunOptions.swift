@@ -12,29 +12,29 @@ struct ExperimentOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Number of updates (default: the lesson's, else 1).")
     var steps: Int?
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Samples per update: full or a number.", valueName: "full|N"))
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp("Samples per update: full or a number.", valueName: "full|N"))
     var batchSize: String?
 
-    @Option(parsing: .unconditional, help: "Learning rate η.") var eta: Double?
-    @Option(parsing: .unconditional, help: "Momentum coefficient β.") var beta: Double?
-    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ.") var rho: Double?
-    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁.") var beta1: Double?
-    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.") var beta2: Double?
-    @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.") var epsilon: Double?
-    @Option(parsing: .unconditional, help: "AdamW's weight decay λ.") var lambda: Double?
+    @Option(parsing: .unconditional, help: "Learning rate η.", transform: DecimalNumber.argument) var eta: Double?
+    @Option(parsing: .unconditional, help: "Momentum coefficient β.", transform: DecimalNumber.argument) var beta: Double?
+    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ.", transform: DecimalNumber.argument) var rho: Double?
+    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁.", transform: DecimalNumber.argument) var beta1: Double?
+    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.", transform: DecimalNumber.argument) var beta2: Double?
+    @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.", transform: DecimalNumber.argument) var epsilon: Double?
+    @Option(parsing: .unconditional, help: "AdamW's weight decay λ.", transform: DecimalNumber.argument) var lambda: Double?
     @Option(
         name: .customLong("initial-accumulator"), parsing: .unconditional,
-        help: "AdaGrad's accumulator before the first update, s₀ (default: 0 in lecture and pytorch, 0.1 in keras and optax).")
+        help: "AdaGrad's accumulator before the first update, s₀ (default: 0 in lecture and pytorch, 0.1 in keras and optax).", transform: DecimalNumber.argument)
     var initialAccumulator: Double?
 
     @Option(help: ArgumentHelp("Learning-rate schedule: constant (default), step or cosine.", valueName: "constant|step|cosine"))
     var schedule: String?
-    @Option(parsing: .unconditional, help: "Step schedule: multiply η by γ … (default 0.5)") var gamma: Double?
-    @Option(parsing: .unconditional, help: "Step schedule: … every K updates (default 1).") var every: Double?
-    @Option(name: .customLong("eta-min"), parsing: .unconditional, help: "Cosine schedule: the lowest η (default 0).")
+    @Option(parsing: .unconditional, help: "Step schedule: multiply η by γ … (default 0.5)", transform: DecimalNumber.argument) var gamma: Double?
+    @Option(parsing: .unconditional, help: "Step schedule: … every K updates (default 1).", transform: DecimalNumber.argument) var every: Double?
+    @Option(name: .customLong("eta-min"), parsing: .unconditional, help: "Cosine schedule: the lowest η (default 0).", transform: DecimalNumber.argument)
     var etaMin: Double?
-    @Option(parsing: .unconditional, help: "Cosine schedule: updates from η down to η_min (default: --steps).") var period: Double?
-    @Option(parsing: .unconditional, help: "Coupled weight decay (L2): add X·w to every gradient.") var l2: Double?
+    @Option(parsing: .unconditional, help: "Cosine schedule: updates from η down to η_min (default: --steps).", transform: DecimalNumber.argument) var period: Double?
+    @Option(parsing: .unconditional, help: "Coupled weight decay (L2): add X·w to every gradient.", transform: DecimalNumber.argument) var l2: Double?
 
     @Flag(help: "Shuffle the samples at the start of every epoch (seed 0 unless --seed).")
     var shuffle = false

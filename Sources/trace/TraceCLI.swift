@@ -70,7 +70,7 @@ enum Main {
             }
             if code == .validationFailure {
                 let subcommand = arguments.first.map { " \($0)" } ?? ""
-                TraceCLI.printError("\(TraceCommand.message(for: error)) (see 'trace\(subcommand) --help')")
+                TraceCLI.printError("\(ParserMessage.plain(TraceCommand.message(for: error))) (see 'trace\(subcommand) --help')")
                 Foundation.exit(2)
             }
             TraceCLI.exit(with: error)

@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: [
         (["compare", "adam"], "name at least two optimizers"),
         (["compare", "adam", "adam"], "each optimizer once"),
-        (["compare", "adam", "adma"], "'adma' is invalid"),
+        (["compare", "adam", "adma"], "'adma' is not one of gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw; did you mean 'adam'?"),
         (["compare", "adam", "sgd", "--threshold", "-1"], "--threshold must be a loss of 0 or more"),
         (["compare", "adam", "sgd", "--focus", "all"], "--focus all does not apply"),
     ])

@@ -365,7 +365,7 @@ extension AnswerJSONParser {
             skipDigits()
         }
         let text = String(decoding: bytes[startIndex..<index], as: UTF8.self)
-        guard let value = Double(text) else {
+        guard let value = DecimalNumber.rounded(text) else {
             throw Failure(
                 position: start,
                 message: "this is not valid JSON (expected a number, found \(AnswerSheetReader.quoted(text))); "

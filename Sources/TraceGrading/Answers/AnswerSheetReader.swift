@@ -218,6 +218,6 @@ public enum AnswerSheetReader {
             guard appendDigits() > 0 else { return nil }
         }
         guard next == nil else { return nil }
-        return Double(String(decoding: ascii, as: UTF8.self))
+        return DecimalNumber.rounded(String(decoding: ascii, as: UTF8.self))
     }
 }

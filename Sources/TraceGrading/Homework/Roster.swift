@@ -2,7 +2,10 @@ import TraceLessons
 
 /// A class roster: a CSV file with a header row naming a column `id` (or `student_id`,
 /// `sid`), one student per row. Each id names the student's folder, so it must be a safe
-/// file name: letters, digits, `.`, `_`, `-`, `@`, `+`, not starting with `.`, at most 64 characters.
+/// file name on every system a class uses: letters, digits, `.`, `_`, `-`, `@`, `+`, at most 64
+/// characters, not starting with `.` or `-`, not ending with `.`, and not a Windows device name
+/// (`CON`, `PRN`, `AUX`, `NUL`, `COM1`…`COM9`, `LPT1`…`LPT9`, with or without an extension).
+/// A header with two id columns is refused.
 public enum Roster {
     static let idColumns = ["id", "student_id", "sid"]
 
@@ -24,6 +27,11 @@ public enum Roster {
                 SourceLocation(file: file, line: header.line, column: 1),
                 "the roster's first row must name a column 'id' (the student ids, which name their folders); add a header row 'id'")
         }
+        if let second = names.indices.dropFirst(column + 1).first(where: { idColumns.contains(names[$0]) }) {
+            throw LessonError(
+                SourceLocation(file: file, line: header.line, column: second + 1),
+                "the roster has a second id column ('\(names[second])' after '\(names[column])' in column \(column + 1)); keep one, so that it is clear which id names each folder")
+        }
         var ids: [String] = []
         var firstLine: [String: Int] = [:]
         for row in nonBlank.dropFirst() {
@@ -33,7 +41,7 @@ public enum Roster {
             guard isSafe(id) else {
                 throw LessonError(
                     at,
-                    "the id '\(id.prefix(40))' cannot name a folder; use letters, digits, '.', '_', '-', '@' or '+' (at most 64, not starting with '.')")
+                    "the id '\(id.prefix(40))' cannot name a folder\(reservedReason(id).map { " (\($0))" } ?? ""); use letters, digits, '.', '_', '-', '@' or '+' (at most 64, not starting with '.' or '-', not ending with '.')")
             }
             // Folders named alice and Alice are one folder on some file systems.
             if let first = firstLine[id.lowercased()] {
@@ -48,8 +56,20 @@ public enum Roster {
         return ids
     }
 
+    /// Names Windows keeps for devices, with or without an extension (`CON`, `nul`, `aux.txt`).
+    static let reservedNames = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
+    /// Why `id` is a reserved or risky name, if it is one.
+    static func reservedReason(_ id: String) -> String? {
+        let stem = id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id
+        if reservedNames.contains(stem.lowercased()) { return "\(stem.uppercased()) is a device name on Windows" }
+        if id.hasPrefix("-") { return "a name starting with '-' is read as an option by commands such as rm" }
+        if id.hasSuffix(".") { return "Windows drops a final '.'" }
+        return nil
+    }
+
     static func isSafe(_ id: String) -> Bool {
-        guard (1...64).contains(id.count), !id.hasPrefix(".") else { return false }
+        guard (1...64).contains(id.count), !id.hasPrefix("."), reservedReason(id) == nil else { return false }
         return id.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-@+".unicodeScalars.contains(scalar))
         }
