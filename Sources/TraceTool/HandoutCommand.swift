@@ -14,6 +14,8 @@ public enum HandoutCommand {
         public var outputPath: String?
         public var precision = 4
         public var focus: String?
+        /// The paper HTML and LaTeX are laid out for.
+        public var paper: Paper = .a4
 
         public init() {}
     }
@@ -54,7 +56,7 @@ public enum HandoutCommand {
         let experiment = try CommandInput.experiment(RunSettings(optimizer: optimizer), for: lesson, prefix: lesson.source)
         let focus = try RunCommand.focus(request.focus, names: experiment.layout.names)
         do {
-            var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
+            var sink = HandoutBuilder(writer: format.writer(output, paper: request.paper), precision: request.precision, focus: focus)
             let outcome = try Engine.run(experiment, into: &sink)
             return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
         } catch {
@@ -86,7 +88,7 @@ public enum HandoutCommand {
         }
         let index = StringOutput()
         do {
-            var writer = request.format.writer(index)
+            var writer = request.format.writer(index, paper: request.paper)
             try writer.begin(title: "Handouts")
             try writer.write(.heading(level: 1, text: "Handouts"))
             try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))

@@ -32,6 +32,9 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, or all (default: the first).", valueName: "name|all"))
     var focus: String?
 
+    @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
     func run() throws {
         var request = HandoutCommand.Request()
         request.lesson = lesson
@@ -40,6 +43,7 @@ struct HandoutCLICommand: ParsableCommand {
         request.outputPath = output
         request.precision = precision
         request.focus = focus
+        request.paper = paper
         TraceCLI.handout(request)
     }
 }

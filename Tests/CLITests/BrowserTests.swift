@@ -42,7 +42,54 @@ import Testing
         #expect(bytes.count > 50_000, "a page with content, not a blank one (\(bytes.count) bytes)")
     }
 
-    /// The print stylesheet: printed to PDF on Letter paper (Chromium's default), no page holds
+    /// The text of page `page` of `pdf`, laid out as on paper, or `nil` past the last page.
+    func pageText(_ pdf: URL, page: Int) throws -> String? {
+        let pdftotext = try #require(
+            ["/usr/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "pdftotext is needed: apt-get install poppler-utils")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = ["-layout", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? text : nil
+    }
+
+    /// Every bundled handout printed from Chromium on A4 and on Letter (`--paper`): the PDF
+    /// has the paper's size, and no page but the last holds only a fragment (fewer than 8
+    /// lines of text: the last rows of a table, a lone caption), which is what a step, a
+    /// figure or a table split across pages leaves behind.
+    @Test(arguments: ["a4", "letter"])
+    func everyHandoutPrintsWithoutFragments(_ paper: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let site = folder.appendingPathComponent("site")
+        let run = try TraceBinary.run(["handout", "--all", "--paper", paper, "--output", site.path], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages.count >= 17)
+        for page in pages {
+            let pdf = folder.appendingPathComponent(page + ".pdf")
+            let printed = try browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(page).absoluteString])
+            #expect(printed.status == 0)
+            var texts: [String] = []
+            while let text = try pageText(pdf, page: texts.count + 1) { texts.append(text) }
+            #expect(!texts.isEmpty, "\(page) printed")
+            for (number, text) in texts.enumerated().dropLast() {
+                let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+                #expect(lines.count >= 8, "\(page) on \(paper), page \(number + 1) of \(texts.count) holds only: \(lines.joined(separator: " / "))")
+            }
+            // Page size in points: A4 595 × 842 (Chromium writes 594.96), Letter 612 × 792;
+            // the MediaBox is in the file.
+            let bytes = try String(decoding: Data(contentsOf: pdf), as: UTF8.self)
+            #expect(bytes.contains(paper == "a4" ? "/MediaBox [0 0 594.9" : "/MediaBox [0 0 612 792]"), "\(page) is on \(paper)")
+        }
+    }
+
+    /// The print stylesheet: printed to PDF on A4 paper (the default), no page holds
     /// part of a step: a page with a step's heading also holds its worked example and the
     /// last row of its parameter table. Needs `pdftotext` (Debian `poppler-utils`).
     @Test func printingNeverSplitsAStep() throws {

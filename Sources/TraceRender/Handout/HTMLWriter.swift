@@ -5,9 +5,11 @@
 /// The page is also well-formed XML, so tests can parse it strictly.
 public struct HTMLWriter: DocumentWriter {
     let output: TraceOutput
+    let paper: Paper
 
-    public init(output: TraceOutput) {
+    public init(output: TraceOutput, paper: Paper = .a4) {
         self.output = output
+        self.paper = paper
     }
 
     public mutating func begin(title: String) throws {
@@ -18,7 +20,8 @@ public struct HTMLWriter: DocumentWriter {
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(HTMLText.escape(title))</title>
-            <style>\(Self.style)</style>
+            <style>\(Self.style)@page { size: \(paper.cssSize); margin: 15mm; }
+            </style>
             </head>
             <body>
             <main>
@@ -67,7 +70,8 @@ public struct HTMLWriter: DocumentWriter {
     }
 
     static func table(_ table: Table) -> String {
-        var html = "<table>\n"
+        // The wrapper scrolls a table sideways on a narrow screen instead of cutting it off.
+        var html = "<div class=\"scroll\">\n<table>\n"
         if let caption = table.caption { html += "<caption>\(HTMLText.escape(caption))</caption>\n" }
         let numeric = table.header.indices.map(table.isNumeric(column:))
         html += "<thead><tr>" + table.header.enumerated().map { c, label in
@@ -79,7 +83,7 @@ public struct HTMLWriter: DocumentWriter {
                     : "<td\(c < numeric.count && numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(cell))</td>"
             }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n</div>\n"
     }
 
     static let style = """
@@ -92,8 +96,9 @@ public struct HTMLWriter: DocumentWriter {
         h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
         h2, h3 { break-after: avoid; page-break-after: avoid; }
         .prose { margin-bottom: 1rem; }
-        .equations { margin: 0.6rem 0 1rem; overflow-x: auto; }
-        .equations math { margin: 0.35rem 0; font-size: 1.05rem; }
+        .equations { margin: 0.6rem 0 1rem; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+        .equations math { margin: 0.35rem 0; font-size: 1.05rem; max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.15rem 0; }
+        .scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-style: italic; padding-bottom: 0.3rem; }
         th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.6rem; }
@@ -106,13 +111,20 @@ public struct HTMLWriter: DocumentWriter {
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }
         svg { max-width: 100%; height: auto; }
-        section.keep { break-inside: avoid; page-break-inside: avoid; }
-        @page { margin: 15mm; }
+        section.keep, figure, .scroll, table, pre, .equations, li { break-inside: avoid; page-break-inside: avoid; }
+        caption, thead, figure svg { break-after: avoid; page-break-after: avoid; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        p { orphans: 3; widows: 3; }
         @media print {
-          body { font-size: 11pt; }
+          body { font-size: 10.5pt; line-height: 1.4; }
+          h2 { margin-top: 1.4rem; }
+          table { margin: 0.3rem 0 0.8rem; }
+          th, td { padding: 0.1rem 0.5rem; }
+          .equations { margin: 0.3rem 0 0.6rem; }
+          .equations math { margin: 0.2rem 0; }
           main { max-width: none; padding: 0; }
           h2 { break-before: auto; }
-          .equations { overflow: visible; }
+          .equations, .equations math, .scroll, pre { overflow: visible; }
         }
 
         """
