@@ -147,7 +147,12 @@ public enum CompareCommand {
         if let objective = experiment.objective {
             try writer.write(.heading(level: 2, text: "Paths over the loss"))
             try writer.write(.paragraph(
-                "Each optimizer's (w₁, w₂) from the start (\(experiment.start.map(number).joined(separator: ", "))) over contours of L, in the HTML format."))
+                "Each optimizer's (w₁, w₂) from the start (t = 0) and after each update t, over contours of L:"))
+            let longest = results.map(\.path.count).max() ?? 0
+            let rows = (0..<longest).map { i in
+                ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
+            }
+            try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
             try writer.write(.trajectories(ContourFigure(
                 objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
         }

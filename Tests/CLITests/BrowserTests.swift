@@ -42,6 +42,83 @@ import Testing
         #expect(bytes.count > 50_000, "a page with content, not a blank one (\(bytes.count) bytes)")
     }
 
+    /// Measures a page as laid out by Chromium at one width: a script added to a copy of the
+    /// page writes, once loaded, the viewport's width, the page's scroll width, what sticks out
+    /// of the viewport outside a sideways-scrolling box, the boxes that do scroll, and the
+    /// formula and table boxes whose content is taller than the box (cut at the top or bottom).
+    static let probe = """
+        <script>
+        window.addEventListener('load', () => {
+          const width = document.documentElement.clientWidth;
+          const report = { width, page: document.documentElement.scrollWidth, sticking: [], scrolling: [], clipped: [] };
+          const name = el => el.tagName + ' ' + (el.textContent || '').replace(/\\s+/g, ' ').slice(0, 40);
+          const scroller = el => {
+            for (let p = el.parentElement; p; p = p.parentElement) {
+              const o = getComputedStyle(p).overflowX;
+              if (o === 'auto' || o === 'scroll') return p;
+            }
+            return null;
+          };
+          for (const el of document.querySelectorAll('table, math, pre, svg, p, h1, h2, h3, figure, li')) {
+            const box = scroller(el);
+            if (!box && el.getBoundingClientRect().right > width + 0.5) report.sticking.push(name(el));
+            if (box && box.scrollWidth > box.clientWidth + 1) report.scrolling.push(name(el));
+          }
+          for (const el of document.querySelectorAll('.equation, .scroll')) {
+            if (el.scrollHeight > el.clientHeight + 1) report.clipped.push(name(el));
+          }
+          document.body.setAttribute('data-probe', JSON.stringify(report));
+        });
+        </script>
+        """
+
+    struct Layout: Decodable {
+        var width: Int
+        var page: Int
+        var sticking: [String]
+        var scrolling: [String]
+        var clipped: [String]
+    }
+
+    func layout(of html: URL, width: Int) throws -> Layout {
+        let page = try String(contentsOf: html, encoding: .utf8)
+        let probed = html.deletingLastPathComponent().appendingPathComponent("probed-\(width)-" + html.lastPathComponent)
+        try page.replacingOccurrences(of: "</body>", with: Self.probe + "</body>").write(to: probed, atomically: true, encoding: .utf8)
+        let dom = try browser(["--window-size=\(width),2000", "--dump-dom", probed.absoluteString])
+        #expect(dom.status == 0)
+        let attribute = try #require(dom.output.range(of: "data-probe=\""), "the probe ran")
+        let rest = dom.output[attribute.upperBound...]
+        let json = rest[..<(rest.firstIndex(of: "\"") ?? rest.endIndex)]
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&nbsp;", with: " ")
+        return try JSONDecoder().decode(Layout.self, from: Data(json.utf8))
+    }
+
+    /// On a 1280 px screen nothing in the default lesson's or Rosenbrock's handout needs
+    /// scrolling (the worked example's first line, the widest formulas and the parameter
+    /// tables fit); on a phone-sized screen (Chromium's narrowest window, 480 px asked) the
+    /// page itself never scrolls sideways: wide tables and formulas scroll inside their own
+    /// box; no formula is cut at the top or bottom. Screenshots at both widths are written
+    /// next to the page, to look at.
+    @Test(arguments: ["default", "rosenbrock"])
+    func narrowAndWideScreens(_ lesson: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let html = folder.appendingPathComponent("\(lesson).html")
+        #expect(try TraceBinary.run(["handout", lesson, "--output", html.path], in: folder).status == 0)
+        let wide = try layout(of: html, width: 1280)
+        #expect(wide.page == wide.width && wide.sticking.isEmpty && wide.scrolling.isEmpty && wide.clipped.isEmpty, "\(wide)")
+        let narrow = try layout(of: html, width: 480)
+        #expect(narrow.width <= 500, "\(narrow)")
+        #expect(narrow.page == narrow.width, "the page scrolls sideways: \(narrow)")
+        #expect(narrow.sticking.isEmpty && narrow.clipped.isEmpty, "\(narrow)")
+        #expect(!narrow.scrolling.isEmpty, "wide tables and formulas scroll in their boxes: \(narrow)")
+        for width in [1280, 480] {
+            let png = folder.appendingPathComponent("\(lesson)-\(width).png")
+            #expect(try browser(["--window-size=\(width),2400", "--screenshot=\(png.path)", html.absoluteString]).status == 0)
+            #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
     /// The text of page `page` of `pdf`, laid out as on paper, or `nil` past the last page.
     func pageText(_ pdf: URL, page: Int) throws -> String? {
         let pdftotext = try #require(

@@ -41,7 +41,8 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<pre><code class=\"language-\(HTMLText.escape(language))\">\(HTMLText.escape(text))</code></pre>\n")
         case let .equations(lines):
             try output.write("<div class=\"equations\">\n")
-            for line in lines { try output.write(MathMLWriter.math(line) + "\n") }
+            // Each line scrolls sideways in its own box when it is wider than the screen.
+            for line in lines { try output.write("<div class=\"equation\">" + MathMLWriter.math(line) + "</div>\n") }
             try output.write("</div>\n")
         case let .table(table):
             try output.write(Self.table(table))
@@ -90,14 +91,16 @@ public struct HTMLWriter: DocumentWriter {
 
         :root { color-scheme: light; }
         body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.5 "DejaVu Serif", Georgia, serif; }
-        main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main > p, .prose, ul, h1 { max-width: 46rem; }
         h1 { font-size: 1.7rem; line-height: 1.25; margin: 0 0 1rem; }
         h2 { font-size: 1.3rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
         h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
         h2, h3 { break-after: avoid; page-break-after: avoid; }
         .prose { margin-bottom: 1rem; }
-        .equations { margin: 0.6rem 0 1rem; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
-        .equations math { margin: 0.35rem 0; font-size: 1.05rem; max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.15rem 0; }
+        .equations { margin: 0.6rem 0 1rem; }
+        .equation { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
+        .equations math { font-size: 1.05rem; }
         .scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-style: italic; padding-bottom: 0.3rem; }
@@ -121,10 +124,10 @@ public struct HTMLWriter: DocumentWriter {
           table { margin: 0.3rem 0 0.8rem; }
           th, td { padding: 0.1rem 0.5rem; }
           .equations { margin: 0.3rem 0 0.6rem; }
-          .equations math { margin: 0.2rem 0; }
+          .equation { padding: 0.1rem 0; }
           main { max-width: none; padding: 0; }
           h2 { break-before: auto; }
-          .equations, .equations math, .scroll, pre { overflow: visible; }
+          .equation, .scroll, pre { overflow: visible; }
         }
 
         """
