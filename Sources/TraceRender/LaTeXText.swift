@@ -22,7 +22,7 @@ public enum LaTeXText {
     }
 
     static let symbols: [Character: String] = [
-        "η": "$\\eta$", "β": "$\\beta$", "ρ": "$\\rho$", "ε": "$\\epsilon$", "λ": "$\\lambda$", "δ": "$\\delta$",
+        "η": "$\\eta$", "β": "$\\beta$", "ρ": "$\\rho$", "ε": "$\\varepsilon$", "λ": "$\\lambda$", "δ": "$\\delta$",
         "γ": "$\\gamma$", "π": "$\\pi$", "σ": "$\\sigma$", "θ": "$\\theta$", "α": "$\\alpha$", "μ": "$\\mu$",
         "∂": "$\\partial$", "Σ": "$\\Sigma$", "ŷ": "$\\hat{y}$", "m̂": "$\\hat{m}$", "v̂": "$\\hat{v}$",
         "ₖ": "$_k$", "ₜ": "$_t$", "₀": "$_0$", "₁": "$_1$", "₂": "$_2$", "²": "$^2$", "¹": "$^1$", "ᵗ": "$^t$",

@@ -23,6 +23,8 @@ public struct HandoutBuilder: TraceSink {
     }
 
     func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
+    /// A table cell: its column's numbers share their digits (`0.1200` beside `0.1234`).
+    func column(_ x: Double) -> String { NumberFormat.column(x, digits: precision) }
 
     func vector(_ xs: [Double]) -> String { "(" + xs.map(number).joined(separator: ", ") + ")" }
 
@@ -68,7 +70,7 @@ public struct HandoutBuilder: TraceSink {
 
         let symbols = run.rule.recordedSymbols
         let rows = run.parameterNames.enumerated().map { index, name in
-            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+            [name] + symbols.map { column(step.values[$0]?[index] ?? .nan) }
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
         try writer.write(.endGroup)
@@ -78,7 +80,7 @@ public struct HandoutBuilder: TraceSink {
         try writer.write(.beginGroup(id: "loss"))
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update, and the learning rate the update used."))
-        try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", number($0.eta), number($0.loss)] })))
+        try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", column($0.eta), column($0.loss)] })))
         try writer.write(.plot(
             label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
             caption: "Batch loss before each update."))
