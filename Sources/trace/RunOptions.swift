@@ -96,6 +96,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
+    var detail: Detail = .full
+
     func validate() throws {
         try experiment.validate()
     }
@@ -110,10 +113,12 @@ struct RunOptions: ParsableArguments {
         request.precision = precision
         request.focus = focus
         request.paper = paper
+        request.detail = detail
         return request
     }
 }
 
 extension Convention: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
+extension Detail: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

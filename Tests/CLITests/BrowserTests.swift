@@ -136,34 +136,43 @@ import Testing
         return process.terminationStatus == 0 ? text : nil
     }
 
-    /// Every bundled handout printed from Chromium on A4 and on Letter (`--paper`): the PDF
-    /// has the paper's size, and no page but the last holds only a fragment (fewer than 8
-    /// lines of text: the last rows of a table, a lone caption), which is what a step, a
-    /// figure or a table split across pages leaves behind.
-    @Test(arguments: ["a4", "letter"])
-    func everyHandoutPrintsWithoutFragments(_ paper: String) throws {
+    /// Every bundled handout, printed from Chromium on A4 and on Letter (`--paper`) as the
+    /// booklet (`--all --booklet`, where each lesson starts a new page), in full and in
+    /// summary: the PDF has the paper's size; no page but a lesson's last holds only a
+    /// fragment (fewer than 8 lines of text: the last rows of a table, a lone heading or
+    /// caption), which is what a step, a figure or a table split across pages leaves behind;
+    /// and every lesson's summary fits in 4 pages.
+    @Test(arguments: [("a4", "full"), ("letter", "full"), ("a4", "summary"), ("letter", "summary")])
+    func everyHandoutPrintsWithoutFragments(_ paper: String, _ detail: String) throws {
         let folder = try TraceBinary.temporaryFolder()
-        let site = folder.appendingPathComponent("site")
-        let run = try TraceBinary.run(["handout", "--all", "--paper", paper, "--output", site.path], in: folder)
+        let html = folder.appendingPathComponent("booklet.html")
+        let run = try TraceBinary.run(
+            ["handout", "--all", "--booklet", "--detail", detail, "--paper", paper, "--output", html.path], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        let pages = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages.count >= 17)
-        for page in pages {
-            let pdf = folder.appendingPathComponent(page + ".pdf")
-            let printed = try browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(page).absoluteString])
-            #expect(printed.status == 0)
-            var texts: [String] = []
-            while let text = try pageText(pdf, page: texts.count + 1) { texts.append(text) }
-            #expect(!texts.isEmpty, "\(page) printed")
-            for (number, text) in texts.enumerated().dropLast() {
-                let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
-                #expect(lines.count >= 8, "\(page) on \(paper), page \(number + 1) of \(texts.count) holds only: \(lines.joined(separator: " / "))")
-            }
-            // Page size in points: A4 595 × 842 (Chromium writes 594.96), Letter 612 × 792;
-            // the MediaBox is in the file.
-            let bytes = try String(decoding: Data(contentsOf: pdf), as: UTF8.self)
-            #expect(bytes.contains(paper == "a4" ? "/MediaBox [0 0 594.9" : "/MediaBox [0 0 612 792]"), "\(page) is on \(paper)")
+        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").count
+        let pdf = folder.appendingPathComponent("booklet.pdf")
+        #expect(try browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString]).status == 0)
+        var texts: [String] = []
+        while let text = try pageText(pdf, page: texts.count + 1) { texts.append(text) }
+        // A lesson starts on the page whose first line is its numbered title, `3. Stochastic …`.
+        let firstLines = texts.map { $0.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+        let starts = firstLines.indices.dropFirst().filter { page in
+            let line = firstLines[page]
+            return line.hasPrefix("\(firstLines[..<page].filter { $0.first?.isNumber == true && $0.contains(". ") }.count + 1). ")
         }
+        #expect(starts.count == lessons, "a numbered section per lesson (\(lessons)): \(starts)")
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : texts.count
+            if detail == "summary" { #expect(end - start <= 4, "\(firstLines[start]) takes \(end - start) pages on \(paper)") }
+            for page in start..<(end - 1) {
+                let lines = texts[page].split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+                #expect(lines.count >= 8, "\(firstLines[start]) on \(paper), page \(page + 1) holds only: \(lines.joined(separator: " / "))")
+            }
+        }
+        // Page size in points: A4 595 × 842 (Chromium writes 594.96), Letter 612 × 792;
+        // the MediaBox is in the file.
+        let bytes = try String(decoding: Data(contentsOf: pdf), as: UTF8.self)
+        #expect(bytes.contains(paper == "a4" ? "/MediaBox [0 0 594.9" : "/MediaBox [0 0 612 792]"), "on \(paper)")
     }
 
     /// The print stylesheet: printed to PDF on A4 paper (the default), no page holds

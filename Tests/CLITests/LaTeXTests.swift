@@ -100,6 +100,37 @@ import Testing
         #expect(!text.contains("–eta"), "no en dash in a command")
     }
 
+    /// The booklet (`--all --booklet`) in LaTeX compiles, twice as its table of contents
+    /// needs, with no overfull line on either paper; its contents list every lesson as a
+    /// numbered section in lecture order, gradient descent first; in summary each lesson
+    /// takes at most 4 pages (from the start pages the contents record).
+    @Test(arguments: [("a4", "summary"), ("letter", "summary"), ("a4", "full")])
+    func bookletCompiles(_ paper: String, _ detail: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let run = try TraceBinary.run(
+            ["handout", "--all", "--booklet", "--detail", detail, "--paper", paper, "--format", "latex", "--output", "course.tex"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        _ = try Self.pdflatex("course.tex", in: folder)
+        let (status, log) = try Self.pdflatex("course.tex", in: folder)
+        #expect(status == 0)
+        let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }
+        #expect(overfull.isEmpty, "\(overfull)")
+        let toc = try String(contentsOf: folder.appendingPathComponent("course.toc"), encoding: .utf8)
+        let entries = toc.split(separator: "\n").filter { $0.hasPrefix("\\contentsline {section}") }
+        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").count
+        #expect(entries.count == lessons)
+        #expect(entries.first?.contains("{\\numberline {1}Gradient descent") == true, "\(entries.first ?? "")")
+        let starts = entries.compactMap { entry in Int(entry.split(separator: "}{").dropFirst(2).first.map(String.init) ?? "") }
+        let pages = try #require(log.range(of: #"\((\d+) pages"#, options: .regularExpression).map { Int(log[$0].dropFirst().prefix { $0.isNumber }) ?? 0 })
+        #expect(starts.count == lessons, "\(entries)")
+        if detail == "summary" {
+            for (k, start) in starts.enumerated() {
+                let end = k + 1 < starts.count ? starts[k + 1] : pages + 1
+                #expect(end - start <= 4, "\(entries[k]) takes \(end - start) pages")
+            }
+        }
+    }
+
     /// A lesson's code block cannot close a verbatim environment and read a file into the PDF
     /// (a file holding a marker the PDF must not contain); links, images and a title with
     /// blank lines compile.

@@ -20,7 +20,7 @@ public struct HTMLWriter: DocumentWriter {
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(HTMLText.escape(title))</title>
-            <style>\(Self.style)@page { size: \(paper.cssSize); margin: 15mm; }
+            <style>\(Self.style)@page { size: \(paper.cssSize); margin: 12mm 14mm; }
             </style>
             </head>
             <body>
@@ -62,6 +62,14 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<section class=\"keep\" id=\"\(HTMLText.escape(id))\">\n")
         case .endGroup:
             try output.write("</section>\n")
+        case let .section(number, title):
+            try output.write("<h1 class=\"part\" id=\"lesson-\(number)\">\(number). \(HTMLText.escape(title))</h1>\n")
+        case let .contents(titles):
+            try output.write("<nav>\n<h2>Contents</h2>\n<ol>\n")
+            for (index, title) in titles.enumerated() {
+                try output.write("<li><a href=\"#lesson-\(index + 1)\">\(HTMLText.escape(title))</a></li>\n")
+            }
+            try output.write("</ol>\n</nav>\n")
         }
     }
 
@@ -97,6 +105,7 @@ public struct HTMLWriter: DocumentWriter {
         h2 { font-size: 1.3rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
         h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
         h2, h3 { break-after: avoid; page-break-after: avoid; }
+        h1.part { break-before: page; page-break-before: always; margin-top: 2.5rem; }
         .prose { margin-bottom: 1rem; }
         .equations { margin: 0.6rem 0 1rem; }
         .equation { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
@@ -118,11 +127,14 @@ public struct HTMLWriter: DocumentWriter {
         caption, thead, figure svg { break-after: avoid; page-break-after: avoid; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         p { orphans: 3; widows: 3; }
+        p:has(+ .scroll), p:has(+ .equations), p:has(+ figure) { break-after: avoid; page-break-after: avoid; }
         @media print {
-          body { font-size: 10.5pt; line-height: 1.4; }
+          body { font-size: 10pt; line-height: 1.35; }
+          figure svg { max-width: 70%; }
           h2 { margin-top: 1.4rem; }
           table { margin: 0.3rem 0 0.8rem; }
-          th, td { padding: 0.1rem 0.5rem; }
+          table { line-height: 1.2; }
+          th, td { padding: 0.08rem 0.5rem; }
           .equations { margin: 0.3rem 0 0.6rem; }
           .equation { padding: 0.1rem 0; }
           main { max-width: none; padding: 0; }

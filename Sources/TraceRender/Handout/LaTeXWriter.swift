@@ -59,6 +59,11 @@ public struct LaTeXWriter: DocumentWriter {
                 try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
             try output.write("\\end{itemize}\n}\n\n")
+        case let .section(_, title):
+            // \section numbers itself, in the order the sections come.
+            try output.write("\\clearpage\n\\section{\(LaTeXText.escape(title))}\n\n")
+        case .contents:
+            try output.write("\\tableofcontents\n\n")
         case .plot, .trajectories, .beginGroup, .endGroup:
             // Plotted values are in their tables; LaTeX pages break where TeX chooses.
             break
