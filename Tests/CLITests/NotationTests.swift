@@ -49,3 +49,29 @@ import Testing
         #expect(md.contains("| 1 | 0.02000 |"), "η in the loss table")
     }
 }
+
+/// The loss table ends with the loss after the last update.
+@Suite struct LossAfterLastUpdateTests {
+    /// For the quadratic bowl (lessons/quadratic-bowl.yaml: L = a·w₁² + b·w₂², a = 0.5,
+    /// b = 5), the last row is L at the weights the last update wrote (`w_new` of the JSON
+    /// trace's last step), computed here from the formula.
+    @Test func objectiveLessonEndsWithTheLossAtTheFinalWeights() throws {
+        let md = try TraceBinary.run(["handout", "quadratic-bowl", "--format", "md", "--precision", "12"])
+        #expect(md.status == 0)
+        let row = try #require(md.text.split(separator: "\n").first { $0.hasPrefix("| after 12 |") })
+        let shown = try #require(Double(row.split(separator: "|").last?.trimmingCharacters(in: .whitespaces) ?? ""))
+        let json = try TraceBinary.run(["momentum", "--lesson", "quadratic-bowl", "--format", "json"])
+        let trace = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        let last = try #require((trace["steps"] as? [[String: Any]])?.last?["parameters"] as? [String: [String: Double]])
+        let w1 = try #require(last["w1"]?["w_new"]), w2 = try #require(last["w2"]?["w_new"])
+        let expected = 0.5 * w1 * w1 + 5 * w2 * w2
+        #expect(abs(shown - expected) <= 1e-11 * expected, "\(shown) against \(expected)")
+    }
+
+    /// One sample per update: the next step's loss would be another sample's, so no row.
+    @Test func noRowWhereTheBatchIsNotFull() throws {
+        let md = try TraceBinary.run(["handout", "sgd", "--format", "md"])
+        #expect(md.status == 0)
+        #expect(!md.text.contains("| after "))
+    }
+}

@@ -97,6 +97,8 @@ public struct HandoutBuilder: TraceSink {
 
     public mutating func finish(_ outcome: RunOutcome) throws {
         try writer.write(.beginGroup(id: "loss"))
+        let after = outcome.divergence == nil ? run.flatMap { LossAfterLastUpdate.of($0.experiment) } : nil
+        let last = history.last?.t ?? 0
         if detail == .summary, let run {
             // One parameter needs no column of its own: the heading names it.
             let names = Set(compactRows.map { $0[1] })
@@ -109,10 +111,15 @@ public struct HandoutBuilder: TraceSink {
                 ? Table(header: header, rows: compactRows)
                 : Table(header: header.enumerated().filter { $0.offset != 1 }.map(\.element),
                         rows: compactRows.map { $0.enumerated().filter { $0.offset != 1 }.map(\.element) })))
+            if let after { try writer.write(.paragraph("After the last update (t = \(last)) the loss is \(column(after)).")) }
         } else {
             try writer.write(.heading(level: 2, text: "Loss per step"))
-            try writer.write(.paragraph("The batch loss at the weights before each update, and the learning rate the update used."))
-            try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", column($0.eta), column($0.loss)] })))
+            try writer.write(.paragraph(
+                "The batch loss at the weights before each update, and the learning rate the update used"
+                    + (after == nil ? "." : "; the last row is the loss after the last update.")))
+            let afterRow = after.map { [["after \(last)", "", column($0)]] } ?? []
+            try writer.write(.table(Table(
+                header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", column($0.eta), column($0.loss)] } + afterRow)))
         }
         // The figures are a part of their own: a long table and its plot need not share a page.
         try writer.write(.endGroup)
