@@ -97,7 +97,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .rho: return "\\rho"
         case .beta1: return "\\beta_1"
         case .beta2: return "\\beta_2"
-        case .epsilon: return "\\epsilon"
+        case .epsilon: return "\\varepsilon"
         case .lambda: return "\\lambda"
         case .l2: return "\\lambda_2"
         case .initialAccumulator: return "s_0"

@@ -6,6 +6,20 @@ public enum BundledLessons {
     /// Every bundled lesson's name, sorted.
     public static var names: [String] { texts.map(\.name) }
 
+    /// The bundled lessons in the order the lecture teaches them: gradient descent and
+    /// backpropagation, SGD and mini-batches, momentum, AdaGrad, RMSProp, Adam, AdamW, then
+    /// the lessons that go further (L2 against decoupled decay, ε's placement, schedules,
+    /// tuning, two-weight objectives) and the built-in default. A lesson missing here
+    /// follows, in name order.
+    public static var lectureOrder: [String] {
+        let order = [
+            "gradient-descent", "classic-backprop", "sgd", "mini-batch-sgd", "momentum", "adagrad", "rmsprop", "adam",
+            "adamw", "weight-decay-adam-l2", "epsilon-placement", "learning-rate-schedules", "hyperparameter-tuning",
+            "quadratic-bowl", "rosenbrock", "default",
+        ]
+        return order.filter(names.contains) + names.filter { !order.contains($0) }
+    }
+
     /// The YAML text of the lesson called `name`.
     public static func yaml(named name: String) -> String? {
         texts.first { $0.name == name }?.yaml

@@ -30,9 +30,9 @@ public struct ConventionDiffText {
         self.parameters = parameters ?? Array(first.description.layout.names.indices)
     }
 
-    private func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
+    func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
 
-    private var names: (String, String) {
+    var names: (String, String) {
         (first.description.rule.convention.displayName, second.description.rule.convention.displayName)
     }
 
@@ -67,7 +67,7 @@ public struct ConventionDiffText {
     }
 
     /// Whether and where the runs part, with the two formulas that part, numbers put in.
-    private func verdict(_ difference: RunDifference) -> String {
+    func verdict(_ difference: RunDifference) -> String {
         let (nameA, nameB) = names
         guard let parting = difference.parting else {
             if !difference.differsAtAll {
@@ -99,9 +99,17 @@ public struct ConventionDiffText {
     private func table(_ difference: RunDifference) -> String {
         let (nameA, nameB) = names
         var text = ""
-        for n in 0..<difference.sharedSteps {
+        for (n, rows) in tableRows(difference).enumerated() {
+            text += "\n━━ t = \(first.steps[n].t) ━━\n"
+            text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows).render()
+        }
+        return text
+    }
+
+    /// Per shared step, the rows of its table: each shown parameter's values in both runs.
+    func tableRows(_ difference: RunDifference) -> [[[String]]] {
+        (0..<difference.sharedSteps).map { n in
             let a = first.steps[n], b = second.steps[n]
-            text += "\n━━ t = \(a.t) ━━\n"
             var rows: [[String]] = []
             for index in parameters {
                 for (k, symbol) in difference.symbols.enumerated() {
@@ -111,8 +119,7 @@ public struct ConventionDiffText {
                                  NumberFormat.full(x), NumberFormat.full(y), delta])
                 }
             }
-            text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows).render()
+            return rows
         }
-        return text
     }
 }

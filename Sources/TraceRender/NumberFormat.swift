@@ -63,6 +63,15 @@ public enum NumberFormat {
         x.isFinite ? x.description : "\"\(full(x))\""
     }
 
+    /// `x` to `digits` significant digits with its trailing zeros kept (`%#g`, without a
+    /// bare trailing point), for a table column whose numbers line up by digit: `0.1200`
+    /// beside `0.1234`, `1.000`, `7744`, `4.648e+04`; `nan`, `inf`, `-inf` as in ``full(_:)``.
+    public static func column(_ x: Double, digits: Int) -> String {
+        if !x.isFinite { return full(x) }
+        let text = String(format: "%#.\(min(max(1, digits), 17))g", x)
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
     /// `x` to `digits` significant digits, trailing zeros dropped (`%g`): `0.00822`, `1e-08`.
     ///
     /// Written by the C library's `snprintf` (through `CSignificant`, one C function) into a

@@ -7,21 +7,25 @@ import TraceRender
 /// AdaGrad and RMSProp the effective learning rate of the focus parameter per step.
 public enum CompareCommand {
     public enum Format: String, CaseIterable, Sendable {
-        case text, md, html
+        case text, md, html, latex
     }
 
     public struct Request: Sendable {
-        public var optimizers: [Optimizer] = []
+        /// The optimizers, in order, with what `OPT:NAME=VALUE` set for each alone.
+        public var runs = CompareRuns()
         public var lesson: String?
         public var steps: Int?
         public var convention: Convention?
         public var threshold: Double?
-        /// One learning rate for every optimizer (else each its own, or the lesson's).
-        public var eta: Double?
+        /// Values from the plain flags (`--eta`, `--beta1`, …): every run that has the
+        /// hyperparameter takes it; a run's own `OPT:NAME=VALUE` wins.
+        public var hyperparameters: [Symbol: Double] = [:]
         public var focus: String?
         public var format: Format = .text
         public var outputPath: String?
         public var precision = 4
+        /// The paper HTML and LaTeX are laid out for.
+        public var paper: Paper = .a4
 
         public init() {}
     }
@@ -64,11 +68,12 @@ public enum CompareCommand {
     }
 
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
-        guard request.optimizers.count >= 2 else {
+        let optimizers = request.runs.optimizers
+        guard optimizers.count >= 2 else {
             throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
         }
-        guard Set(request.optimizers).count == request.optimizers.count else {
-            throw .usage("each optimizer once, please: \(request.optimizers.map(\.rawValue).joined(separator: " "))")
+        for symbol in request.hyperparameters.keys.sorted() where !optimizers.contains(where: { $0.hyperparameters.contains(symbol) }) {
+            throw .usage("none of \(optimizers.map(\.rawValue).joined(separator: ", ")) uses \(symbol.flag)")
         }
         try CommandInput.checkPrecision(request.precision)
         if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
@@ -79,12 +84,15 @@ public enum CompareCommand {
 
         var results: [Result] = []
         var experiments: [Experiment] = []
-        for optimizer in request.optimizers {
+        for optimizer in optimizers {
             var settings = RunSettings(optimizer: optimizer)
             settings.steps = request.steps
             settings.convention = request.convention
-            if let eta = request.eta { settings.hyperparameters[.eta] = eta }
-            experiments.append(try CommandInput.experiment(settings, for: lesson))
+            for (symbol, value) in request.hyperparameters where optimizer.hyperparameters.contains(symbol) {
+                settings.hyperparameters[symbol] = value
+            }
+            for (symbol, value) in request.runs.settings[optimizer] ?? [:] { settings.hyperparameters[symbol] = value }
+            experiments.append(try CommandInput.experiment(settings, for: lesson, prefix: optimizer.rawValue))
         }
         let names = experiments[0].layout.names
         let focusName: String
@@ -105,7 +113,7 @@ public enum CompareCommand {
         }
 
         try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output)
+            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
             try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
         }
     }
@@ -119,10 +127,9 @@ public enum CompareCommand {
         let title = "Comparing \(results.map(\.optimizer.displayName).joined(separator: ", "))"
         try writer.begin(title: title)
         try writer.write(.heading(level: 1, text: title))
-        let batches = experiments.map { "\($0.optimizer.rawValue) \($0.batchSize)" }.joined(separator: ", ")
-        let batching = experiment.objective == nil ? " Batch size, of \(experiment.data.count) samples: \(batches)." : ""
         try writer.write(.paragraph(
-            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName); \(request.eta.map { "η = \(number($0)) for every optimizer, other hyperparameters" } ?? "each optimizer") with its own defaults (or the lesson's, for the optimizer it names).\(batching) \(experiment.steps) update\(experiment.steps == 1 ? "" : "s")."))
+            "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s") for each optimizer, with these settings:"))
+        try writer.write(.table(RunSettingsTable.table(experiments)))
 
         try writer.write(.heading(level: 2, text: "Loss per step"))
         try writer.write(.paragraph("The batch loss at the weights before each update."))
@@ -141,7 +148,12 @@ public enum CompareCommand {
         if let objective = experiment.objective {
             try writer.write(.heading(level: 2, text: "Paths over the loss"))
             try writer.write(.paragraph(
-                "Each optimizer's (w₁, w₂) from the start (\(experiment.start.map(number).joined(separator: ", "))) over contours of L, in the HTML format."))
+                "Each optimizer's (w₁, w₂) from the start (t = 0) and after each update t, over contours of L:"))
+            let longest = results.map(\.path.count).max() ?? 0
+            let rows = (0..<longest).map { i in
+                ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
+            }
+            try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
             try writer.write(.trajectories(ContourFigure(
                 objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
         }

@@ -20,8 +20,8 @@ public enum DiffCommand {
 
     public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
         try CommandInput.checkPrecision(request.run.precision)
-        guard request.run.format == .text else {
-            throw .usage("trace diff writes text only; drop --format \(request.run.format.rawValue)")
+        guard let format = DocumentFormat(rawValue: request.run.format.rawValue) else {
+            throw .usage("trace diff writes text, md, html or latex, not \(request.run.format.rawValue)")
         }
         guard request.run.settings.convention == nil else {
             throw .usage("trace diff takes --conventions A,B (two conventions), not --convention")
@@ -55,9 +55,14 @@ public enum DiffCommand {
         case nil, .all?: shown = nil
         case let .parameter(name)?: shown = names.firstIndex(of: name).map { [$0] }
         }
-        let text = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown).render()
+        let diff = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown)
         try AtomicFile.writing(to: request.run.outputPath, standardOutput: standardOutput) { output in
-            try output.write(text)
+            if format == .text {
+                try output.write(diff.render())
+            } else {
+                var writer = format.writer(output, paper: request.run.paper)
+                try diff.write(to: &writer)
+            }
         }
     }
 }

@@ -10,10 +10,16 @@ public enum HandoutCommand {
         /// A bundled lesson's name or a file; ignored with `all`.
         public var lesson: String?
         public var all = false
+        /// With `all`: one document, every lesson a numbered section in lecture order.
+        public var booklet = false
         public var format: DocumentFormat = .html
         public var outputPath: String?
         public var precision = 4
         public var focus: String?
+        /// The paper HTML and LaTeX are laid out for.
+        public var paper: Paper = .a4
+        /// Every update in full, or the first worked and the rest as one table.
+        public var detail: Detail = .full
 
         public init() {}
     }
@@ -25,9 +31,15 @@ public enum HandoutCommand {
         guard request.format != .text else {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")
         }
+        if request.booklet && !request.all {
+            throw .usage("--booklet puts every lesson in one document: use it with --all")
+        }
         if request.all {
             guard request.lesson == nil else {
                 throw .usage("give a lesson or --all, not both")
+            }
+            if request.booklet {
+                return try writeBooklet(request: request, standardOutput: standardOutput)
             }
             guard let folder = request.outputPath else {
                 throw .usage("--all writes one file per lesson: give the folder with --output DIR")
@@ -47,6 +59,10 @@ public enum HandoutCommand {
 
     /// Returns the divergence notice, if the run diverged.
     static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) -> String? {
+        try render(lesson, format: format, writer: format.writer(output, paper: request.paper), request: request)
+    }
+
+    static func render(_ lesson: Lesson, format: DocumentFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
         guard let optimizer = lesson.optimizer?.name else {
             let name = lesson.source.hasPrefix("bundled:") ? String(lesson.source.dropFirst(8)) : lesson.source
             throw .usage(
@@ -55,7 +71,7 @@ public enum HandoutCommand {
         let experiment = try CommandInput.experiment(RunSettings(optimizer: optimizer), for: lesson, prefix: lesson.source)
         let focus = try RunCommand.focus(request.focus, names: experiment.layout.names)
         do {
-            var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
+            var sink = HandoutBuilder(writer: writer, precision: request.precision, focus: focus, detail: request.detail)
             let outcome = try Engine.run(experiment, into: &sink)
             return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
         } catch {
@@ -73,7 +89,7 @@ public enum HandoutCommand {
         var notices: [String] = []
         var files: [(name: String, text: String)] = []
         var links: [(text: String, file: String, note: String)] = []
-        for name in BundledLessons.names {
+        for name in BundledLessons.lectureOrder {
             let lesson = try CommandInput.lesson(name)
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
@@ -87,10 +103,10 @@ public enum HandoutCommand {
         }
         let index = StringOutput()
         do {
-            var writer = request.format.writer(index)
+            var writer = request.format.writer(index, paper: request.paper)
             try writer.begin(title: "Handouts")
             try writer.write(.heading(level: 1, text: "Handouts"))
-            try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps."))
+            try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps, in the order of the lecture."))
             try writer.write(.links(links))
             try writer.end()
         } catch {
@@ -100,5 +116,30 @@ public enum HandoutCommand {
 
         try FolderOutput.write(files.map { ($0.name, $0.text) }, into: folder)
         return notices
+    }
+
+    /// Every bundled lesson that names its optimizer, in lecture order, as one document: a
+    /// title, a table of contents, and each lesson's handout as a numbered section. Written
+    /// whole or not at all, to `--output` or standard output.
+    static func writeBooklet(request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
+        var lessons: [Lesson] = []
+        for name in BundledLessons.lectureOrder {
+            let lesson = try CommandInput.lesson(name)
+            if lesson.optimizer != nil { lessons.append(lesson) }
+        }
+        return try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+            var base = request.format.writer(output, paper: request.paper)
+            try BookletWriter.open(
+                &base, title: "Optimization algorithms, worked out",
+                note: "Every lesson's handout, in the order of the lecture, each with its own optimizer and steps.",
+                contents: lessons.map(\.title))
+            var notices: [String] = []
+            for (index, lesson) in lessons.enumerated() {
+                let part = BookletWriter(base, section: index + 1)
+                if let notice = try render(lesson, format: request.format, writer: part, request: request) { notices.append(notice) }
+            }
+            try base.end()
+            return notices
+        }
     }
 }

@@ -40,7 +40,8 @@ public enum RunCommand {
                 outcome = try Engine.run(experiment, into: &sink)
             case .md, .html, .latex:
                 let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html
-                var sink = HandoutBuilder(writer: format.writer(output), precision: request.precision, focus: focus)
+                var sink = HandoutBuilder(
+                    writer: format.writer(output, paper: request.paper), precision: request.precision, focus: focus, detail: request.detail)
                 return try Engine.run(experiment, into: &sink)
             }
             try behind.flush()

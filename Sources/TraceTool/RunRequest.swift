@@ -7,6 +7,10 @@ public struct RunRequest: Sendable {
     public var lesson: String?
     public var settings: RunSettings
     public var format: OutputFormat = .text
+    /// The paper HTML and LaTeX are laid out for.
+    public var paper: Paper = .a4
+    /// Every update in full, or the first worked and the rest as one table (md, html, latex).
+    public var detail: Detail = .full
     public var outputPath: String?
     public var precision: Int = 4
     /// A parameter name, or `all`; `nil` for the default (the first parameter).

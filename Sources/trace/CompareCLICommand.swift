@@ -1,5 +1,6 @@
 import ArgumentParser
 import TraceEngine
+import TraceRender
 import TraceTool
 
 /// `trace compare OPT OPT … [options]`.
@@ -13,8 +14,10 @@ struct CompareCLICommand: ParsableCommand {
               trace compare adagrad rmsprop --lesson adagrad --format html --output compare.html
             """)
 
-    @Argument(help: ArgumentHelp("Two or more optimizers: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw."))
-    var optimizers: [Optimizer]
+    @Argument(help: ArgumentHelp(
+        "Two or more optimizers: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw; OPT:NAME=VALUE sets one run's hyperparameter (adam:eta=0.01).",
+        valueName: "optimizer"))
+    var optimizers: [String]
 
     @Option(help: ArgumentHelp("A bundled lesson's name or a lesson YAML file (default: the built-in lesson).", valueName: "name|file"))
     var lesson: String?
@@ -25,8 +28,13 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("lecture (default), pytorch, keras or optax, for every optimizer.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
-    @Option(parsing: .unconditional, help: "One learning rate η for every optimizer (default: each its own).", transform: DecimalNumber.argument)
-    var eta: Double?
+    @Option(parsing: .unconditional, help: "Learning rate η for every optimizer (default: each its own).", transform: DecimalNumber.argument) var eta: Double?
+    @Option(parsing: .unconditional, help: "Momentum coefficient β, for every optimizer that has it.", transform: DecimalNumber.argument) var beta: Double?
+    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ, for every optimizer that has it.", transform: DecimalNumber.argument) var rho: Double?
+    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁, for every optimizer that has it.", transform: DecimalNumber.argument) var beta1: Double?
+    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂, for every optimizer that has it.", transform: DecimalNumber.argument) var beta2: Double?
+    @Option(parsing: .unconditional, help: "ε, for every optimizer that has it.", transform: DecimalNumber.argument) var epsilon: Double?
+    @Option(parsing: .unconditional, help: "AdamW's weight decay λ, for every optimizer that has it.", transform: DecimalNumber.argument) var lambda: Double?
 
     @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).", transform: DecimalNumber.argument)
     var threshold: Double?
@@ -34,7 +42,7 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameter whose effective learning rate is shown (default: the first).", valueName: "name"))
     var focus: String?
 
-    @Option(help: ArgumentHelp("text (default), md or html.", valueName: "text|md|html"))
+    @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
     var format: CompareCommand.Format = .text
 
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
@@ -43,23 +51,32 @@ struct CompareCLICommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Significant digits of the numbers shown.")
     var precision: Int = 4
 
+    @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
     func validate() throws {
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
     }
 
     func run() throws {
         var request = CompareCommand.Request()
-        request.optimizers = optimizers
+        let flags: [(Symbol, Double?)] = [
+            (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
+        ]
+        for case let (symbol, value?) in flags { request.hyperparameters[symbol] = value }
         request.lesson = lesson
         request.steps = steps
         request.convention = convention
         request.threshold = threshold
-        request.eta = eta
         request.focus = focus
         request.format = format
         request.outputPath = output
         request.precision = precision
-        TraceCLI.run { output in try CompareCommand.execute(request, standardOutput: output) }
+        request.paper = paper
+        TraceCLI.run { output in
+            request.runs = try CompareRuns.parse(optimizers)
+            try CompareCommand.execute(request, standardOutput: output)
+        }
     }
 }
 

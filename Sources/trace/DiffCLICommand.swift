@@ -1,5 +1,6 @@
 import ArgumentParser
 import TraceEngine
+import TraceRender
 import TraceTool
 
 /// `trace diff OPTIMIZER --conventions A,B [run options]`.
@@ -38,6 +39,12 @@ struct DiffCLICommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables are in full).")
     var precision: Int = 4
 
+    @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
     /// `--conventions`, parsed: each name must be a convention.
     private func parsedConventions() throws -> [Convention] {
         try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
@@ -60,6 +67,8 @@ struct DiffCLICommand: ParsableCommand {
         run.outputPath = output
         run.focus = focus
         run.precision = precision
+        run.format = format
+        run.paper = paper
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
         TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }

@@ -12,6 +12,7 @@ struct HandoutCLICommand: ParsableCommand {
               trace handout adam --output adam.html
               trace handout my-lesson.yaml --format md
               trace handout --all --output site
+              trace handout --all --booklet --detail summary --format latex --output course.tex
             """)
 
     @Argument(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
@@ -19,6 +20,9 @@ struct HandoutCLICommand: ParsableCommand {
 
     @Flag(help: "Write every bundled lesson's handout and an index page into the --output folder.")
     var all = false
+
+    @Flag(help: "With --all: one document (a booklet) with every lesson as a numbered section, in lecture order, and a table of contents; --output is then a file.")
+    var booklet = false
 
     @Option(help: ArgumentHelp("md, html (default) or latex.", valueName: "md|html|latex"))
     var format: DocumentFormat = .html
@@ -32,14 +36,23 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameter whose worked example is shown, or all (default: the first).", valueName: "name|all"))
     var focus: String?
 
+    @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
+    @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
+    var detail: Detail = .full
+
     func run() throws {
         var request = HandoutCommand.Request()
         request.lesson = lesson
         request.all = all
+        request.booklet = booklet
         request.format = format
         request.outputPath = output
         request.precision = precision
         request.focus = focus
+        request.paper = paper
+        request.detail = detail
         TraceCLI.handout(request)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TraceEngine
 import TraceLessons
+import TraceRender
 import TraceTool
 
 /// The flags that make an experiment of a lesson: the lesson, steps and batches, the
@@ -92,6 +93,12 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Significant digits in text, md, html and latex (json and csv are always in full).")
     var precision: Int = 4
 
+    @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
+    @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
+    var detail: Detail = .full
+
     func validate() throws {
         try experiment.validate()
     }
@@ -105,9 +112,13 @@ struct RunOptions: ParsableArguments {
         request.outputPath = output
         request.precision = precision
         request.focus = focus
+        request.paper = paper
+        request.detail = detail
         return request
     }
 }
 
 extension Convention: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}
+extension Detail: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -61,10 +61,53 @@ import Testing
         #expect(result.text.contains("<msqrt>"))
     }
 
+    /// Every run's settings are on the page: AdaGrad at the adagrad lesson's η = 0.02
+    /// (lessons/adagrad.yaml), RMSProp at its documented defaults η = 0.01, ρ = 0.9
+    /// (docs/command-line.md).
+    @Test func everyRunsSettingsAreListed() throws {
+        let result = try TraceBinary.run(["compare", "adagrad", "rmsprop", "--lesson", "adagrad", "--format", "md"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.contains("| adagrad | η = 0.02, ε = 1e-08, s₀ = 0 |"), "\(result.text)")
+        #expect(result.text.contains("| rmsprop | η = 0.01, ρ = 0.9, ε = 1e-08 |"), "\(result.text)")
+    }
+
+    /// A plain flag sets every run that has the hyperparameter; `OPT:NAME=VALUE` sets one run,
+    /// and wins over the flag. Each run's losses are those of the same optimizer run alone.
+    @Test func flagsSetEveryRunAndOptNameValueSetsOne() throws {
+        let compare = try TraceBinary.run([
+            "compare", "adagrad", "rmsprop", "rmsprop:rho=0.8", "--lesson", "adagrad", "--eta", "0.05", "--precision", "17",
+        ])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        #expect(compare.text.contains("η = 0.05, ε = 1e-08, s₀ = 0"))
+        #expect(compare.text.contains("η = 0.05, ρ = 0.8, ε = 1e-08"))
+        func losses(_ arguments: [String]) throws -> [Double] {
+            let run = try TraceBinary.run(arguments + ["--lesson", "adagrad", "--format", "json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+            let steps = try #require(json["steps"] as? [[String: Any]])
+            return steps.map { $0["loss"] as? Double ?? .nan }
+        }
+        let rows = compare.text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let table = Array(rows.drop { $0 != ["t", "adagrad", "rmsprop"] }.dropFirst().prefix { $0.count == 3 })
+        let adagrad = try losses(["adagrad", "--eta", "0.05"])
+        let rmsprop = try losses(["rmsprop", "--eta", "0.05", "--rho", "0.8"])
+        #expect(table.count == 6 && adagrad.count == 6)
+        for (row, expected) in zip(table, zip(adagrad, rmsprop)) {
+            #expect(abs((Double(row[1]) ?? .nan) - expected.0) <= 1e-15 * expected.0, "\(row)")
+            #expect(abs((Double(row[2]) ?? .nan) - expected.1) <= 1e-15 * expected.1, "\(row)")
+        }
+    }
+
     @Test(arguments: [
         (["compare", "adam"], "name at least two optimizers"),
         (["compare", "adam", "adam"], "each optimizer once"),
-        (["compare", "adam", "adma"], "'adma' is not one of gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw; did you mean 'adam'?"),
+        (["compare", "adam", "adma"], "'adma' is not an optimizer; did you mean 'adam'?"),
+        (["compare", "adam:etta=0.1", "sgd"], "adam:etta=0.1: adam has no hyperparameter 'etta'; did you mean 'eta'?"),
+        (["compare", "adam:eta=x", "sgd"], "adam:eta=x: 'x' is not a decimal number"),
+        (["compare", "adam:eta=0x10", "sgd"], "adam:eta=0x10: '0x10' is not a decimal number"),
+        (["compare", "adam:eta", "sgd"], "adam:eta: write OPT:NAME=VALUE"),
+        (["compare", "adam:eta=0.1", "adam:eta=0.2", "sgd"], "adam:eta=0.2: adam:eta is set twice"),
+        (["compare", "adam", "sgd", "--rho", "0.9"], "none of adam, sgd uses --rho"),
+        (["compare", "adam", "sgd", "adam:eta=-1"], "adam: --eta"),
         (["compare", "adam", "sgd", "--threshold", "-1"], "--threshold must be a loss of 0 or more"),
         (["compare", "adam", "sgd", "--focus", "all"], "--focus all does not apply"),
     ])

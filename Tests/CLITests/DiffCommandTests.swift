@@ -1,4 +1,5 @@
 import Foundation
+import FoundationXML
 import Testing
 
 /// `trace diff`: one lesson under two conventions, and where their arithmetic parts.
@@ -53,7 +54,7 @@ import Testing
         (["diff", "adam", "--conventions", "lecture"], "two different conventions"),
         (["diff", "adam", "--conventions", "keras,keras"], "two different conventions"),
         (["diff", "adam", "--conventions", "lecture,keras", "--convention", "pytorch"], "Did you mean '--conventions'?"),
-        (["diff", "adam", "--conventions", "lecture,keras", "--format", "json"], "Unknown option '--format'"),
+        (["diff", "adam", "--conventions", "lecture,keras", "--format", "json"], "trace diff writes text, md, html or latex, not json"),
         (["diff", "adam", "--conventions", "lecture,keras", "--steps", "1001"], "at most 1000 steps"),
         (["diff", "adam", "--conventions", "lecture,keras", "--focus", "W9"], "no such parameter"),
         (["diff", "adam"], "--conventions"),
@@ -64,6 +65,27 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(says), "\(result.stderr)")
+    }
+
+    /// The diff as a document: both runs' settings in a table (the adam lesson's η = 0.02,
+    /// lessons/adam.yaml, in both), the parting formulas as equations, a table per step;
+    /// its LaTeX compiles with no overfull line, its HTML is well-formed.
+    @Test func documentFormats() throws {
+        let arguments = ["diff", "adam", "--conventions", "lecture,pytorch", "--lesson", "adam", "--steps", "2"]
+        let md = try TraceBinary.run(arguments + ["--format", "md"])
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.text.contains("| lecture | η = 0.02, β₁ = 0.9, β₂ = 0.999, ε = 1e-08 |"), "\(md.text)")
+        #expect(md.text.contains("| PyTorch | η = 0.02, β₁ = 0.9, β₂ = 0.999, ε = 1e-08 |"))
+        #expect(md.text.contains("### Step t = 2"))
+        let html = try TraceBinary.run(arguments + ["--format", "html"])
+        #expect(html.status == 0)
+        _ = try XMLDocument(xmlString: html.text, options: [])
+        let folder = try TraceBinary.temporaryFolder()
+        let tex = try TraceBinary.run(arguments + ["--format", "latex", "--paper", "letter", "--output", "diff.tex"], in: folder)
+        #expect(tex.status == 0)
+        let (status, log) = try LaTeXTests.pdflatex("diff.tex", in: folder)
+        #expect(status == 0)
+        #expect(!log.contains("Overfull \\hbox"), "an overfull line")
     }
 
     /// AdaGrad's accumulator starts at the convention's own value unless a flag or the lesson sets it.

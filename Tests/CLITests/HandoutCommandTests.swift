@@ -47,6 +47,9 @@ import Testing
         (["handout", "adam", "--all", "--output", "x"], "give a lesson or --all, not both"),
         (["handout", "--all"], "give the folder with --output DIR"),
         (["handout", "nope"], "no lesson 'nope'"),
+        (["handout", "adam", "--booklet"], "--booklet puts every lesson in one document: use it with --all"),
+        (["handout", "adam", "--detail", "short"], "'short' is invalid"),
+        (["handout", "adam", "--paper", "a5"], "'a5' is invalid"),
     ])
     func mistakesExit2(_ arguments: [String], _ says: String) throws {
         let result = try TraceBinary.run(arguments)

@@ -50,9 +50,85 @@ import Testing
         try compile([optimizer, "--steps", "2", "--convention", "pytorch", "--schedule", "step", "--l2", "0.01"])
     }
 
-    @Test func everyBundledLessonCompiles() throws {
-        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
-        for lesson in lessons { try compile(["handout", lesson]) }
+    /// Runs pdflatex on `file` in `folder`; returns its exit status and the `.log` file.
+    static func pdflatex(_ file: String, in folder: URL) throws -> (status: Int32, log: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdflatex")
+        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", file]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let log = try String(contentsOf: folder.appendingPathComponent((file as NSString).deletingPathExtension + ".log"), encoding: .utf8)
+        return (process.terminationStatus, log)
+    }
+
+    static func pdftotext(_ pdf: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [pdf.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
+    /// Every bundled handout and the index compile on both papers with no line sticking into
+    /// the margin (no `Overfull \hbox` in the log), and a command in typewriter type copies
+    /// out of the PDF as typed: `--lesson`, never an en dash.
+    @Test(arguments: ["a4", "letter"])
+    func everyBundledHandoutCompilesWithoutOverfullBoxes(_ paper: String) throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/pdflatex"), "apt-get install texlive-latex-base")
+        let folder = try TraceBinary.temporaryFolder()
+        let site = folder.appendingPathComponent("site")
+        let run = try TraceBinary.run(["handout", "--all", "--format", "latex", "--paper", paper, "--output", site.path], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".tex") }.sorted()
+        #expect(files.count >= 17, "\(files)")
+        for file in files {
+            let (status, log) = try Self.pdflatex(file, in: site)
+            #expect(status == 0, "\(file): pdflatex failed")
+            let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }
+            #expect(overfull.isEmpty, "\(file) on \(paper): \(overfull.joined(separator: "; "))")
+            #expect(log.contains("* paper: \(paper)paper"), "\(file) is laid out for \(paper)")
+        }
+        let text = try Self.pdftotext(site.appendingPathComponent("adamw.pdf"))
+        #expect(text.contains("--eta 0.02"), "a command copies with its two hyphens")
+        #expect(!text.contains("–eta"), "no en dash in a command")
+    }
+
+    /// The booklet (`--all --booklet`) in LaTeX compiles, twice as its table of contents
+    /// needs, with no overfull line on either paper; its contents list every lesson as a
+    /// numbered section in lecture order, gradient descent first; in summary each lesson
+    /// takes at most 4 pages (from the start pages the contents record).
+    @Test(arguments: [("a4", "summary"), ("letter", "summary"), ("a4", "full")])
+    func bookletCompiles(_ paper: String, _ detail: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let run = try TraceBinary.run(
+            ["handout", "--all", "--booklet", "--detail", detail, "--paper", paper, "--format", "latex", "--output", "course.tex"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        _ = try Self.pdflatex("course.tex", in: folder)
+        let (status, log) = try Self.pdflatex("course.tex", in: folder)
+        #expect(status == 0)
+        let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }
+        #expect(overfull.isEmpty, "\(overfull)")
+        let toc = try String(contentsOf: folder.appendingPathComponent("course.toc"), encoding: .utf8)
+        let entries = toc.split(separator: "\n").filter { $0.hasPrefix("\\contentsline {section}") }
+        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").count
+        #expect(entries.count == lessons)
+        #expect(entries.first?.contains("{\\numberline {1}Gradient descent") == true, "\(entries.first ?? "")")
+        let starts = entries.compactMap { entry in Int(entry.split(separator: "}{").dropFirst(2).first.map(String.init) ?? "") }
+        let pages = try #require(log.range(of: #"\((\d+) pages"#, options: .regularExpression).map { Int(log[$0].dropFirst().prefix { $0.isNumber }) ?? 0 })
+        #expect(starts.count == lessons, "\(entries)")
+        if detail == "summary" {
+            for (k, start) in starts.enumerated() {
+                let end = k + 1 < starts.count ? starts[k + 1] : pages + 1
+                #expect(end - start <= 4, "\(entries[k]) takes \(end - start) pages")
+            }
+        }
     }
 
     /// A lesson's code block cannot close a verbatim environment and read a file into the PDF

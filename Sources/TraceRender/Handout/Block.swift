@@ -26,6 +26,10 @@ public enum Block: Sendable {
     /// `id` names it, e.g. `step-3`.
     case beginGroup(id: String)
     case endGroup
+    /// A booklet's numbered part, one lesson (`1. Gradient descent …`), starting a new page.
+    case section(number: Int, title: String)
+    /// A booklet's table of contents: its sections' titles, numbered from 1.
+    case contents([String])
 }
 
 /// One line of a plot: a name for the legend and a value per update.

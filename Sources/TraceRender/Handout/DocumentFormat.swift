@@ -11,13 +11,14 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// A writer of this format onto `output`.
-    public func writer(_ output: TraceOutput) -> any DocumentWriter {
+    /// A writer of this format onto `output`, laid out for `paper` where the format prints
+    /// (HTML's `@page` size, LaTeX's page geometry).
+    public func writer(_ output: TraceOutput, paper: Paper = .a4) -> any DocumentWriter {
         switch self {
         case .text: return TextDocumentWriter(output: output)
         case .md: return MarkdownWriter(output: output)
-        case .html: return HTMLWriter(output: output)
-        case .latex: return LaTeXWriter(output: output)
+        case .html: return HTMLWriter(output: output, paper: paper)
+        case .latex: return LaTeXWriter(output: output, paper: paper)
         }
     }
 }

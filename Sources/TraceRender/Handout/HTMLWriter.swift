@@ -5,9 +5,11 @@
 /// The page is also well-formed XML, so tests can parse it strictly.
 public struct HTMLWriter: DocumentWriter {
     let output: TraceOutput
+    let paper: Paper
 
-    public init(output: TraceOutput) {
+    public init(output: TraceOutput, paper: Paper = .a4) {
         self.output = output
+        self.paper = paper
     }
 
     public mutating func begin(title: String) throws {
@@ -18,7 +20,8 @@ public struct HTMLWriter: DocumentWriter {
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(HTMLText.escape(title))</title>
-            <style>\(Self.style)</style>
+            <style>\(Self.style)@page { size: \(paper.cssSize); margin: 12mm 14mm; }
+            </style>
             </head>
             <body>
             <main>
@@ -38,7 +41,8 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<pre><code class=\"language-\(HTMLText.escape(language))\">\(HTMLText.escape(text))</code></pre>\n")
         case let .equations(lines):
             try output.write("<div class=\"equations\">\n")
-            for line in lines { try output.write(MathMLWriter.math(line) + "\n") }
+            // Each line scrolls sideways in its own box when it is wider than the screen.
+            for line in lines { try output.write("<div class=\"equation\">" + MathMLWriter.math(line) + "</div>\n") }
             try output.write("</div>\n")
         case let .table(table):
             try output.write(Self.table(table))
@@ -58,6 +62,14 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<section class=\"keep\" id=\"\(HTMLText.escape(id))\">\n")
         case .endGroup:
             try output.write("</section>\n")
+        case let .section(number, title):
+            try output.write("<h1 class=\"part\" id=\"lesson-\(number)\">\(number). \(HTMLText.escape(title))</h1>\n")
+        case let .contents(titles):
+            try output.write("<nav>\n<h2>Contents</h2>\n<ol>\n")
+            for (index, title) in titles.enumerated() {
+                try output.write("<li><a href=\"#lesson-\(index + 1)\">\(HTMLText.escape(title))</a></li>\n")
+            }
+            try output.write("</ol>\n</nav>\n")
         }
     }
 
@@ -67,7 +79,8 @@ public struct HTMLWriter: DocumentWriter {
     }
 
     static func table(_ table: Table) -> String {
-        var html = "<table>\n"
+        // The wrapper scrolls a table sideways on a narrow screen instead of cutting it off.
+        var html = "<div class=\"scroll\">\n<table>\n"
         if let caption = table.caption { html += "<caption>\(HTMLText.escape(caption))</caption>\n" }
         let numeric = table.header.indices.map(table.isNumeric(column:))
         html += "<thead><tr>" + table.header.enumerated().map { c, label in
@@ -79,21 +92,25 @@ public struct HTMLWriter: DocumentWriter {
                     : "<td\(c < numeric.count && numeric[c] ? " class=\"num\"" : "")>\(HTMLText.escape(cell))</td>"
             }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n</div>\n"
     }
 
     static let style = """
 
         :root { color-scheme: light; }
         body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.5 "DejaVu Serif", Georgia, serif; }
-        main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main > p, .prose, ul, h1 { max-width: 46rem; }
         h1 { font-size: 1.7rem; line-height: 1.25; margin: 0 0 1rem; }
         h2 { font-size: 1.3rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
         h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
         h2, h3 { break-after: avoid; page-break-after: avoid; }
+        h1.part { break-before: page; page-break-before: always; margin-top: 2.5rem; }
         .prose { margin-bottom: 1rem; }
-        .equations { margin: 0.6rem 0 1rem; overflow-x: auto; }
-        .equations math { margin: 0.35rem 0; font-size: 1.05rem; }
+        .equations { margin: 0.6rem 0 1rem; }
+        .equation { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
+        .equations math { font-size: 1.05rem; }
+        .scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-style: italic; padding-bottom: 0.3rem; }
         th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.6rem; }
@@ -106,13 +123,23 @@ public struct HTMLWriter: DocumentWriter {
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }
         svg { max-width: 100%; height: auto; }
-        section.keep { break-inside: avoid; page-break-inside: avoid; }
-        @page { margin: 15mm; }
+        section.keep, figure, .scroll, table, pre, .equations, li { break-inside: avoid; page-break-inside: avoid; }
+        caption, thead, figure svg { break-after: avoid; page-break-after: avoid; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        p { orphans: 3; widows: 3; }
+        p:has(+ .scroll), p:has(+ .equations), p:has(+ figure) { break-after: avoid; page-break-after: avoid; }
         @media print {
-          body { font-size: 11pt; }
+          body { font-size: 10pt; line-height: 1.35; }
+          figure svg { max-width: 70%; }
+          h2 { margin-top: 1.4rem; }
+          table { margin: 0.3rem 0 0.8rem; }
+          table { line-height: 1.2; }
+          th, td { padding: 0.08rem 0.5rem; }
+          .equations { margin: 0.3rem 0 0.6rem; }
+          .equation { padding: 0.1rem 0; }
           main { max-width: none; padding: 0; }
           h2 { break-before: auto; }
-          .equations { overflow: visible; }
+          .equation, .scroll, pre { overflow: visible; }
         }
 
         """

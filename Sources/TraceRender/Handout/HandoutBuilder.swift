@@ -10,19 +10,25 @@ public struct HandoutBuilder: TraceSink {
     var writer: any DocumentWriter
     let precision: Int
     let focus: Focus?
+    let detail: Detail
     private var run: RunDescription?
+    /// With `summary`: a row per update and focus parameter, `t`, η, loss, then its values.
+    private var compactRows: [[String]] = []
     /// `(t, η_t, loss)` of every update, for the closing table and plots.
     private var history: [(t: Int, eta: Double, loss: Double)] = []
     /// An objective's path: `(w₁, w₂)` before each update, then after the last.
     private var path: [[Double]] = []
 
-    public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil) {
+    public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
         self.precision = precision
         self.focus = focus
+        self.detail = detail
     }
 
     func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
+    /// A table cell: its column's numbers share their digits (`0.1200` beside `0.1234`).
+    func column(_ x: Double) -> String { NumberFormat.column(x, digits: precision) }
 
     func vector(_ xs: [Double]) -> String { "(" + xs.map(number).joined(separator: ", ") + ")" }
 
@@ -35,11 +41,26 @@ public struct HandoutBuilder: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
+        let focusIndices = (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
+        if detail == .summary {
+            for index in focusIndices {
+                compactRows.append(
+                    ["\(step.t)", run.parameterNames[index], column(step.eta), column(step.loss)]
+                        + run.rule.recordedSymbols.map { column(step.values[$0]?[index] ?? .nan) })
+            }
+            if run.experiment.objective != nil {
+                if path.isEmpty { path.append(Array(step.values[.w] ?? [])) }
+                path.append(Array(step.values[.wNew] ?? []))
+            }
+            guard step.t == 1 else { return }
+        }
         let layers = run.experiment.network.layers
         try writer.write(.beginGroup(id: "step-\(step.t)"))
         if let objective = run.experiment.objective {
-            if path.isEmpty { path.append(Array(step.values[.w] ?? [])) }
-            path.append(Array(step.values[.wNew] ?? []))
+            if detail == .full {
+                if path.isEmpty { path.append(Array(step.values[.w] ?? [])) }
+                path.append(Array(step.values[.wNew] ?? []))
+            }
             try writer.write(.heading(level: 3, text: "Step t = \(step.t) · η = \(number(step.eta))"))
             try writer.write(.equations([WorkedFormulas(number: number).objectiveLoss(objective, step: step)]))
         } else {
@@ -61,14 +82,14 @@ public struct HandoutBuilder: TraceSink {
         }
 
         let worked = WorkedFormulas(number: number)
-        for index in (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout) {
+        for index in focusIndices {
             try writer.write(.paragraph("Worked example for \(run.parameterNames[index]):"))
             try writer.write(.equations(worked.lines(parameter: index, step: step, run: run)))
         }
 
         let symbols = run.rule.recordedSymbols
         let rows = run.parameterNames.enumerated().map { index, name in
-            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+            [name] + symbols.map { column(step.values[$0]?[index] ?? .nan) }
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
         try writer.write(.endGroup)
@@ -76,9 +97,33 @@ public struct HandoutBuilder: TraceSink {
 
     public mutating func finish(_ outcome: RunOutcome) throws {
         try writer.write(.beginGroup(id: "loss"))
-        try writer.write(.heading(level: 2, text: "Loss per step"))
-        try writer.write(.paragraph("The batch loss at the weights before each update, and the learning rate the update used."))
-        try writer.write(.table(Table(header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", number($0.eta), number($0.loss)] })))
+        let after = outcome.divergence == nil ? run.flatMap { LossAfterLastUpdate.of($0.experiment) } : nil
+        let last = history.last?.t ?? 0
+        if detail == .summary, let run {
+            // One parameter needs no column of its own: the heading names it.
+            let names = Set(compactRows.map { $0[1] })
+            let single = names.count == 1 ? names.first : nil
+            try writer.write(.heading(level: 2, text: "Every step" + (single.map { ", for \($0)" } ?? "")))
+            try writer.write(.paragraph(
+                "Each update as one row, worked out like step 1 above: the learning rate it used, the batch loss at the weights before it, and the values of the parameter worked above."))
+            let header = ["t", "parameter", "η", "loss"] + run.rule.recordedSymbols.map(\.columnLabel)
+            try writer.write(.table(single == nil
+                ? Table(header: header, rows: compactRows)
+                : Table(header: header.enumerated().filter { $0.offset != 1 }.map(\.element),
+                        rows: compactRows.map { $0.enumerated().filter { $0.offset != 1 }.map(\.element) })))
+            if let after { try writer.write(.paragraph("After the last update (t = \(last)) the loss is \(column(after)).")) }
+        } else {
+            try writer.write(.heading(level: 2, text: "Loss per step"))
+            try writer.write(.paragraph(
+                "The batch loss at the weights before each update, and the learning rate the update used"
+                    + (after == nil ? "." : "; the last row is the loss after the last update.")))
+            let afterRow = after.map { [["after \(last)", "", column($0)]] } ?? []
+            try writer.write(.table(Table(
+                header: ["t", "η", "loss"], rows: history.map { ["\($0.t)", column($0.eta), column($0.loss)] } + afterRow)))
+        }
+        // The figures are a part of their own: a long table and its plot need not share a page.
+        try writer.write(.endGroup)
+        try writer.write(.beginGroup(id: "figures"))
         try writer.write(.plot(
             label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
             caption: "Batch loss before each update."))
@@ -96,7 +141,8 @@ public struct HandoutBuilder: TraceSink {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
         }
-        if let experiment = run?.experiment {
+        // The summary leaves the framework recipes to the full handout.
+        if detail == .full, let experiment = run?.experiment {
             try writer.write(.beginGroup(id: "reproduce"))
             for block in ReproduceInCode(experiment: experiment).blocks { try writer.write(block) }
             try writer.write(.endGroup)

@@ -3,9 +3,11 @@
 /// libcmark's LaTeX renderer.
 public struct LaTeXWriter: DocumentWriter {
     let output: TraceOutput
+    let paper: Paper
 
-    public init(output: TraceOutput) {
+    public init(output: TraceOutput, paper: Paper = .a4) {
         self.output = output
+        self.paper = paper
     }
 
     public mutating func begin(title: String) throws {
@@ -16,7 +18,12 @@ public struct LaTeXWriter: DocumentWriter {
             \\usepackage{lmodern}
             \\usepackage{amsmath}
             \\usepackage{booktabs}
-            \\usepackage[margin=18mm]{geometry}
+            \\usepackage{graphicx}
+            \\usepackage[\(paper.latexOption),margin=18mm]{geometry}
+            \\usepackage{microtype}
+            % Commands stay copyable: -- in typewriter type is two hyphens, not an en dash.
+            \\DisableLigatures[-]{encoding = T1, family = tt*}
+            \\setlength{\\emergencystretch}{3em}
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.5\\baselineskip}
             \\allowdisplaybreaks
@@ -36,20 +43,27 @@ public struct LaTeXWriter: DocumentWriter {
         case let .paragraph(text):
             try output.write(LaTeXText.escape(text) + "\n\n")
         case let .code(_, text):
-            try output.write("{\\footnotesize\n\\begin{verbatim}\n\(text)\n\\end{verbatim}\n}\n\n")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { CodeLineWrapper.wrap(String($0)) }
+            try output.write("{\\footnotesize\n\\begin{verbatim}\n\(lines.joined(separator: "\n"))\n\\end{verbatim}\n}\n\n")
         case let .equations(lines):
-            try output.write("\\begin{gather*}\n" + lines.map(LaTeXMath.render).joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
+            try output.write("\\begin{gather*}\n" + lines.map(LaTeXEquationLayout.render).joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
         case let .table(table):
             try output.write(Self.table(table))
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " $\\to$ ")).\n\n")
         case let .links(links):
-            try output.write("\\begin{itemize}\n")
+            // Ragged right: a file name in typewriter type cannot hyphenate.
+            try output.write("{\\raggedright\n\\begin{itemize}\n")
             for link in links {
                 try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
-            try output.write("\\end{itemize}\n\n")
+            try output.write("\\end{itemize}\n}\n\n")
+        case let .section(_, title):
+            // \section numbers itself, in the order the sections come.
+            try output.write("\\clearpage\n\\section{\(LaTeXText.escape(title))}\n\n")
+        case .contents:
+            try output.write("\\tableofcontents\n\n")
         case .plot, .trajectories, .beginGroup, .endGroup:
             // Plotted values are in their tables; LaTeX pages break where TeX chooses.
             break
@@ -64,9 +78,10 @@ public struct LaTeXWriter: DocumentWriter {
     static func table(_ table: Table) -> String {
         let columns = table.header.indices.map { table.isNumeric(column: $0) ? "r" : "l" }.joined()
         var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\n\n" } ?? ""
-        tex += "{\\small\\begin{tabular}{\(columns)}\n\\toprule\n"
+        // A table wider than the text is scaled down to fit, never left sticking out.
+        tex += "{\\small\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{\\begin{tabular}{\(columns)}\n\\toprule\n"
         tex += table.header.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
         for row in table.rows { tex += row.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n" }
-        return tex + "\\bottomrule\n\\end{tabular}}\n\n"
+        return tex + "\\bottomrule\n\\end{tabular}}}\n\n"
     }
 }

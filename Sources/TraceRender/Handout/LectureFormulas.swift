@@ -6,10 +6,14 @@ import TraceEngine
 /// A state symbol the equation reads from the previous step carries `(t)`; the value it
 /// assigns carries `(t+1)`; values assigned earlier in the same step (m in m̂ = m/…) carry none.
 enum LectureFormulas {
-    static func symbolic(_ rule: UpdateRule) -> [MathNode] {
+    /// With `scheduled`, η is written ηₜ: the update reads the schedule's rate of step t.
+    /// `g ← g + λ₂·w` (L2) is an assignment, not an equation, and is written with `←`.
+    static func symbolic(_ rule: UpdateRule, scheduled: Bool = false) -> [MathNode] {
         rule.equations.enumerated().map { k, equation in
             let builder = MathBuilder { symbol in
                 switch symbol {
+                case .eta where scheduled:
+                    return .symbol(.etaT)
                 case .w:
                     return .indexed(weight, .name("t"))
                 case _ where rule.stateSymbols.contains(symbol) && rule.valueTime(of: symbol, inEquation: k) == .carriedIn:
@@ -24,7 +28,8 @@ enum LectureFormulas {
             case .mHat, .vHat, .g: target = .symbol(equation.target)
             default: target = .indexed(.symbol(equation.target), next)
             }
-            return .row([target, .op("="), builder.build(equation.expression)])
+            let relation = equation.target == .g ? "←" : "="
+            return .row([target, .op(relation), builder.build(equation.expression)])
         }
     }
 

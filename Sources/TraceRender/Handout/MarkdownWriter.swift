@@ -32,6 +32,11 @@ public struct MarkdownWriter: DocumentWriter {
                 try output.write("- [\(Self.escape(link.text))](\(Self.escapeURL(link.file))): \(Self.escape(link.note))\n")
             }
             try output.write("\n")
+        case let .section(number, title):
+            try output.write("# \(number). \(Self.escape(title))\n\n")
+        case let .contents(titles):
+            for (index, title) in titles.enumerated() { try output.write("\(index + 1). \(Self.escape(title))\n") }
+            try output.write("\n")
         case .plot, .trajectories, .beginGroup, .endGroup:
             break
         }

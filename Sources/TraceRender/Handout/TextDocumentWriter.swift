@@ -31,6 +31,12 @@ public struct TextDocumentWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
+        case let .section(number, title):
+            let heading = "\(number). \(title)"
+            try output.write("\(heading)\n\(String(repeating: "=", count: heading.count))\n\n")
+        case let .contents(titles):
+            for (index, title) in titles.enumerated() { try output.write("\(index + 1). \(title)\n") }
+            try output.write("\n")
         case .plot, .trajectories, .beginGroup, .endGroup:
             break
         }

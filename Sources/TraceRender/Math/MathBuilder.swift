@@ -41,6 +41,9 @@ public struct MathBuilder {
             node = .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
         case let .sum(a, b):
             node = .row([build(a, level: 1), .op("+"), build(b, level: 1)])
+        case let .difference(.constant(0), b):
+            // `0 − x` is how an equation writes a negation; the lecture writes `−x`.
+            node = .row([.op("−"), build(b, level: 2)])
         case let .difference(a, b):
             node = .row([build(a, level: 1), .op("−"), build(b, level: 2)])
         case let .product(a, b):

@@ -10,6 +10,9 @@ public enum MathMLWriter {
     public static func render(_ node: MathNode) -> String {
         switch node {
         case let .symbol(symbol): return symbolML(symbol)
+        case let .name(name) where name.count > 1 && name.hasSuffix("′"):
+            // f′ as the lecture writes it: an italic f and a prime, not an upright word.
+            return "<mrow><mi>\(HTMLText.escape(String(name.dropLast())))</mi><mo lspace=\"0\" rspace=\"0\">′</mo></mrow>"
         case let .name(name): return "<mi>\(HTMLText.escape(name))</mi>"
         case let .number(text): return number(text)
         case .op(","): return "<mo separator=\"true\">,</mo><mspace width=\"1em\"/>"

@@ -9,7 +9,10 @@ public enum UnicodeMath {
         case let .name(name): return name
         case let .number(text): return text
         case let .op(op): return spaced(op)
-        case let .row(nodes): return nodes.map(render).joined()
+        case let .row(nodes):
+            // A leading `−` is a sign (`−2·x`), written against what it negates.
+            if case .op("−") = nodes.first { return "−" + nodes.dropFirst().map(render).joined() }
+            return nodes.map(render).joined()
         case let .fraction(a, b):
             return "\(hasTopLevel(a, ["+", "−"]) ? "(\(render(a)))" : render(a))/"
                 + (isAtom(b) ? render(b) : "(\(render(b)))")
