@@ -57,6 +57,19 @@ import Testing
         #expect(!run.text.contains("?"), "\(name): no character becomes '?'")
     }
 
+    /// Issue 15's case: `--format md` kept links the HTML writer removed. One policy now keeps
+    /// only http, https, mailto and relative links in every format.
+    @Test(arguments: ["md", "html", "latex"])
+    func scriptLinksLeaveEveryFormat(format: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let summary = "[x](javascript:alert(3)) [y](vbscript:msgbox(1)) [z](data:text/html;base64,PHNjcmlwdD4=) [ok](https://example.org/notes)"
+        try Self.lesson(summary: summary).write(to: folder.appendingPathComponent("l.yaml"), atomically: true, encoding: .utf8)
+        let run = try TraceBinary.run(["handout", "l.yaml", "--format", format], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        for scheme in ["javascript:", "vbscript:", "data:text/html"] { #expect(!run.text.contains(scheme), "\(format): \(scheme)") }
+        #expect(run.text.contains("https://example.org/notes"))
+    }
+
     /// The lessons the fuzzer starts from and keeps (fuzz/corpus/lessons) and the reference
     /// lessons: each one that loads is rendered as LaTeX and compiled. The corpus is large, so
     /// the test compiles a fixed sample of `sampleSize` (every k-th file, sorted by name);
