@@ -55,11 +55,11 @@ public enum LaTeXText {
         if (0xA0...0x17F).contains(value), !latinWithoutT1Glyph.contains(value) { return String(scalar) }
         if (0x2000...0x200A).contains(value) || value == 0x2028 || value == 0x2029 || value == 0x205F { return " " }
         if [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(value) { return "" }
-        return "\\textsf{[U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4))]}"
+        return "\\textsf{[U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4))]}\\allowbreak{}"
     }
 
     /// Letters of Latin Extended-A that inputenc's utf8 has no T1 glyph for (pdflatex stops at them).
-    static let latinWithoutT1Glyph: Set<UInt32> = [0x126, 0x127, 0x138, 0x13F, 0x140, 0x149, 0x166, 0x167]
+    static let latinWithoutT1Glyph: Set<UInt32> = [0x126, 0x127, 0x138, 0x13F, 0x140, 0x149, 0x166, 0x167, 0x17F]
 
     /// Combining marks TeX writes as accents on a letter.
     static let accents: [UInt32: String] = [
@@ -76,7 +76,7 @@ public enum LaTeXText {
             "€": "\\texteuro{}", "™": "\\texttrademark{}", "†": "\\dag{}", "‡": "\\ddag{}",
             "‹": "\\guilsinglleft{}", "›": "\\guilsinglright{}", "„": "\\quotedblbase{}", "‚": "\\quotesinglbase{}",
             "‘": "`", "’": "'", "“": "``", "”": "''", "′": "$'$", "″": "$''$", "‴": "$'''$", "⁄": "/",
-            "Ħ": "H", "ħ": "$\\hbar$", "ĸ": "k", "Ŀ": "L$\\cdot$", "ŀ": "l$\\cdot$", "ŉ": "'n", "Ŧ": "T", "ŧ": "t",
+            "Ħ": "H", "ħ": "$\\hbar$", "ĸ": "k", "Ŀ": "L$\\cdot$", "ŀ": "l$\\cdot$", "ŉ": "'n", "Ŧ": "T", "ŧ": "t", "ſ": "s",
         ]
         let math: [Character: String] = [
             // Greek

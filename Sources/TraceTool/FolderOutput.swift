@@ -80,14 +80,8 @@ final class FolderOutput {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'") }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'")
-            }
-            bytes = bytes.dropFirst(written)
+        guard writeAll(Array(text.utf8), to: descriptor) else {
+            throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'")
         }
     }
 
@@ -147,4 +141,19 @@ final class FolderOutput {
             for (path, text) in files { try output.write(path, text) }
         }
     }
+}
+
+/// Writes all of `bytes` to `descriptor`, again after an interrupted or partial write;
+/// `false` (with `errno` set) on an error.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+        let written = remaining.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        remaining = remaining.dropFirst(written)
+    }
+    return true
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Removes what an interrupted run had begun to write (SIGINT, SIGTERM, SIGHUP), says so on
 /// standard error and exits with status 1 ("anything else" in the contract's exit statuses).
@@ -20,7 +19,9 @@ enum InterruptCleanup {
         chunks.initialize(repeating: nil, count: maximumChunks)
         return chunks
     }()
-    private static let count = Atomic<Int>(0)
+    /// How many slots are filled; a slot is written before it is counted, so the handler
+    /// reads only whole paths.
+    nonisolated(unsafe) private static var count = 0
     /// The line printed when interrupted (ends with a newline), or `nil` outside a write.
     nonisolated(unsafe) private static var message: UnsafeMutablePointer<CChar>?
     nonisolated(unsafe) private static var installed = false
@@ -34,7 +35,7 @@ enum InterruptCleanup {
 
     /// Adds `path` to what an interrupt removes; call it before creating the path.
     static func remember(_ path: String) {
-        let index = count.load(ordering: .relaxed)
+        let index = count
         let (chunk, slot) = index.quotientAndRemainder(dividingBy: chunkSize)
         guard chunk < maximumChunks else { return }
         if chunks[chunk] == nil {
@@ -43,12 +44,13 @@ enum InterruptCleanup {
             chunks[chunk] = storage
         }
         chunks[chunk]?[slot] = strdup(path)
-        count.store(index + 1, ordering: .releasing)
+        count = index + 1
     }
 
     /// Ends a write: nothing is removed on a later interrupt.
     static func forget() {
-        let total = count.exchange(0, ordering: .acquiringAndReleasing)
+        let total = count
+        count = 0
         for index in 0..<total {
             let (chunk, slot) = index.quotientAndRemainder(dividingBy: chunkSize)
             free(chunks[chunk]?[slot])
@@ -89,7 +91,7 @@ enum InterruptCleanup {
 
     /// The signal handler: async-signal-safe calls only.
     private static func interrupted() -> Never {
-        let total = count.load(ordering: .acquiring)
+        let total = count
         var index = total - 1
         while index >= 0 {
             let (chunk, slot) = index.quotientAndRemainder(dividingBy: chunkSize)

@@ -57,6 +57,38 @@ import Testing
         #expect(!run.text.contains("?"), "\(name): no character becomes '?'")
     }
 
+    /// Every character a lesson can hold (all of the Basic Multilingual Plane but surrogates,
+    /// line separators and the byte order mark, plus a block of emoji) compiles: mapped, passed
+    /// to a T1 font that has it, or written as its code point.
+    @Test func everyCharacterCompiles() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.pdflatex), "apt-get install texlive-latex-base")
+        let excluded: Set<UInt32> = [0x2028, 0x2029, 0xFEFF]
+        let values = Array(0x21..<0x7F) + Array(0xA0..<0xD800) + Array(0xE000..<0xFFFE) + Array(0x1F300..<0x1F400)
+        let characters = values.compactMap { Unicode.Scalar(UInt32($0)) }.filter { !excluded.contains($0.value) }.map(Character.init)
+        // Markdown's own punctuation would make a construct, not text; the constructs are tested above.
+        let text = characters.filter { !"\\`*_[]<>#!&|~^{}$%-+=.:;\"'".contains($0) }
+        let summary = stride(from: 0, to: text.count, by: 60).map { String(text[$0..<min($0 + 60, text.count)]) }.joined(separator: "\n\n")
+        let folder = try TraceBinary.temporaryFolder()
+        try Self.lesson(summary: summary).write(to: folder.appendingPathComponent("l.yaml"), atomically: true, encoding: .utf8)
+        let run = try TraceBinary.run(["handout", "l.yaml", "--format", "latex"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.compile(run.text, in: folder) == [])
+        #expect(run.text.contains("$\\neq$") && run.text.contains("[U+1F300]"))
+    }
+
+    /// Issue 15's case: `--format md` kept links the HTML writer removed. One policy now keeps
+    /// only http, https, mailto and relative links in every format.
+    @Test(arguments: ["md", "html", "latex"])
+    func scriptLinksLeaveEveryFormat(format: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let summary = "[x](javascript:alert(3)) [y](vbscript:msgbox(1)) [z](data:text/html;base64,PHNjcmlwdD4=) [ok](https://example.org/notes)"
+        try Self.lesson(summary: summary).write(to: folder.appendingPathComponent("l.yaml"), atomically: true, encoding: .utf8)
+        let run = try TraceBinary.run(["handout", "l.yaml", "--format", format], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        for scheme in ["javascript:", "vbscript:", "data:text/html"] { #expect(!run.text.contains(scheme), "\(format): \(scheme)") }
+        #expect(run.text.contains("https://example.org/notes"))
+    }
+
     /// The lessons the fuzzer starts from and keeps (fuzz/corpus/lessons) and the reference
     /// lessons: each one that loads is rendered as LaTeX and compiled. The corpus is large, so
     /// the test compiles a fixed sample of `sampleSize` (every k-th file, sorted by name);
