@@ -48,8 +48,8 @@ import Testing
         (["handout", "--all"], "give the folder with --output DIR"),
         (["handout", "nope"], "no lesson 'nope'"),
         (["handout", "adam", "--booklet"], "--booklet puts every lesson in one document: use it with --all"),
-        (["handout", "adam", "--detail", "short"], "'short' is invalid"),
-        (["handout", "adam", "--paper", "a5"], "'a5' is invalid"),
+        (["handout", "adam", "--detail", "short"], "--detail: 'short' is not one of summary, full"),
+        (["handout", "adam", "--paper", "a5"], "--paper: 'a5' is not one of a4, letter; did you mean 'a4'?"),
     ])
     func mistakesExit2(_ arguments: [String], _ says: String) throws {
         let result = try TraceBinary.run(arguments)
