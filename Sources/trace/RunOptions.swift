@@ -92,8 +92,11 @@ struct RunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Significant digits in text, md, html and latex (json and csv are always in full).")
     var precision: Int = 4
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
         try experiment.validate()
+        try terminal.validate()
     }
 
     func request(for optimizer: Optimizer) -> RunRequest {
@@ -105,9 +108,12 @@ struct RunOptions: ParsableArguments {
         request.outputPath = output
         request.precision = precision
         request.focus = focus
+        request.width = terminal.width
+        request.color = terminal.color
         return request
     }
 }
 
 extension Convention: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
