@@ -4,10 +4,10 @@
 /// Where a line may break, best first:
 /// ```
 /// 0  after a gap of two or more spaces, or after "; "     (side-by-side items: indent + 2)
-/// 1  after ", " or ": ", or before " · "                (list items: indent + 2)
+/// 1  after ", ", ": " or ". ", or before " · "          (list items: indent + 2)
 /// 2  before " = " or " ← "                               (under the line's first "=", else indent + 4)
 /// 3  before " + ", " − " or " → "                         (as 2, two columns further in)
-/// 4  after any space                                     (as 3, or indent + 2 in prose)
+/// 4  after any space                                     (indent + 2)
 /// 5  before "·" or "/"
 /// ```
 /// A number never contains one of these, so a number is never split. Widths count display
@@ -133,8 +133,8 @@ private struct LineBuilder {
         switch level {
         case ...1: return base + 2
         case 2: return alignColumn ?? base + 4
-        case 3: return alignColumn.map { $0 + 2 } ?? base + 4
-        default: return alignColumn.map { $0 + 2 } ?? base + 2
+        case 3, 5: return alignColumn.map { $0 + 2 } ?? base + 4
+        default: return base + 2
         }
     }
 
@@ -203,7 +203,7 @@ private struct LineBuilder {
                 }
                 if matches("; ", at: i) { cuts.append(i + 2) }
             case 1:
-                if matches(", ", at: i) || matches(": ", at: i) { cuts.append(i + 2) }
+                if matches(", ", at: i) || matches(": ", at: i) || matches(". ", at: i) { cuts.append(i + 2) }
                 if matches(" · ", at: i) { cuts.append(i) }
             case 2:
                 if matches(" = ", at: i) || matches(" ← ", at: i) { cuts.append(i) }
