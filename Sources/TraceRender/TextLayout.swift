@@ -26,9 +26,16 @@ public struct TextLayout: Sendable, Equatable {
 
     /// Display columns of `text`: grapheme clusters, not counting ANSI escape sequences.
     public static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
+        // Plain ASCII (every number, most names) is one column a byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return text.utf8.count }
+        return displayWidth(characters: text)
+    }
+
+    /// Display columns of a run of characters, as ``displayWidth(_:)``.
+    static func displayWidth<C: Collection<Character>>(characters: C) -> Int {
         var columns = 0
         var inEscape = false
-        for character in text {
+        for character in characters {
             if inEscape {
                 if let ascii = character.asciiValue, (64...126).contains(ascii), character != "[" { inEscape = false }
             } else if character == "\u{1B}" {
@@ -148,8 +155,9 @@ private struct LineBuilder {
     /// Puts `piece` on the current line if it fits, else on a new one, else its parts one by one.
     mutating func place(_ piece: [Character], level: Int) {
         let trimmedEnd = piece.count - piece.reversed().prefix { $0 == " " }.count
-        let pieceWidth = TextLayout.displayWidth(String(piece[..<trimmedEnd]))
-        if TextLayout.displayWidth(String(current)) + pieceWidth <= width || (!hasContent && pieceWidth == 0) {
+        let pieceWidth = TextLayout.displayWidth(characters: piece[..<trimmedEnd])
+        let currentWidth = TextLayout.displayWidth(characters: current)
+        if currentWidth + pieceWidth <= width || (!hasContent && pieceWidth == 0) {
             current += piece
             hasContent = hasContent || pieceWidth > 0
             return
@@ -159,9 +167,8 @@ private struct LineBuilder {
         let indent = continuationIndent(level: max(level, 0))
         // A new line for the piece, unless that would leave the current line less than a third
         // full while the piece could still be broken: then its parts fill the line first.
-        let currentWidth = TextLayout.displayWidth(String(current))
         let worthANewLine = currentWidth > width / 3 || level >= Self.deepestLevel
-        if hasContent, worthANewLine, indent + TextLayout.displayWidth(String(body[..<bodyEnd])) <= width {
+        if hasContent, worthANewLine, indent + TextLayout.displayWidth(characters: body[..<bodyEnd]) <= width {
             flush()
             current = Array(repeating: " ", count: indent) + body
             hasContent = true
@@ -173,7 +180,7 @@ private struct LineBuilder {
         }
         // No place to break at this width: a character at a time (never reached at 40 columns or more).
         for character in piece {
-            if TextLayout.displayWidth(String(current)) + 1 > width, hasContent {
+            if TextLayout.displayWidth(characters: current) + 1 > width, hasContent {
                 flush()
                 current = Array(repeating: " ", count: indent)
             }
@@ -182,14 +189,19 @@ private struct LineBuilder {
         }
     }
 
+    static let semicolon: [Character] = [";", " "], comma: [Character] = [",", " "], colon: [Character] = [":", " "]
+    static let stop: [Character] = [".", " "], dot: [Character] = [" ", "·", " "], equals: [Character] = [" ", "=", " "]
+    static let arrow: [Character] = [" ", "←", " "], plus: [Character] = [" ", "+", " "], minus: [Character] = [" ", "−", " "]
+    static let to: [Character] = [" ", "→", " "]
+
     /// `text` cut at the breaks of `level`; the pieces joined give `text` back.
     static func pieces(_ text: [Character], level: Int) -> [[Character]] {
         var cuts: [Int] = []
         var i = 0
-        func matches(_ pattern: String, at index: Int) -> Bool {
-            let p = Array(pattern)
-            guard index + p.count <= text.count else { return false }
-            return Array(text[index..<(index + p.count)]) == p
+        func matches(_ pattern: [Character], at index: Int) -> Bool {
+            guard index + pattern.count <= text.count else { return false }
+            for (offset, character) in pattern.enumerated() where text[index + offset] != character { return false }
+            return true
         }
         while i < text.count {
             switch level {
@@ -201,14 +213,14 @@ private struct LineBuilder {
                     i = j
                     continue
                 }
-                if matches("; ", at: i) { cuts.append(i + 2) }
+                if matches(Self.semicolon, at: i) { cuts.append(i + 2) }
             case 1:
-                if matches(", ", at: i) || matches(": ", at: i) || matches(". ", at: i) { cuts.append(i + 2) }
-                if matches(" · ", at: i) { cuts.append(i) }
+                if matches(Self.comma, at: i) || matches(Self.colon, at: i) || matches(Self.stop, at: i) { cuts.append(i + 2) }
+                if matches(Self.dot, at: i) { cuts.append(i) }
             case 2:
-                if matches(" = ", at: i) || matches(" ← ", at: i) { cuts.append(i) }
+                if matches(Self.equals, at: i) || matches(Self.arrow, at: i) { cuts.append(i) }
             case 3:
-                if matches(" + ", at: i) || matches(" − ", at: i) || matches(" → ", at: i) { cuts.append(i) }
+                if matches(Self.plus, at: i) || matches(Self.minus, at: i) || matches(Self.to, at: i) { cuts.append(i) }
             case 4:
                 if text[i] == " ", i > 0 { cuts.append(i + 1) }
             default:
