@@ -24,11 +24,25 @@ public struct TextLayout: Sendable, Equatable {
         self.width = max(width, Self.minimumWidth)
     }
 
-    /// Display columns of `text`: grapheme clusters, not counting ANSI escape sequences.
+    /// Display columns of `text`: characters, not counting combining marks (`m̂` is one
+    /// column) or ANSI escape sequences.
     public static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
         // Plain ASCII (every number, most names) is one column a byte.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return text.utf8.count }
-        return displayWidth(characters: text)
+        var columns = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" { inEscape = true; continue }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: continue
+            default: columns += 1
+            }
+        }
+        return columns
     }
 
     /// Display columns of a run of characters, as ``displayWidth(_:)``.
@@ -49,17 +63,34 @@ public struct TextLayout: Sendable, Equatable {
 
     /// Every line of `text` fitted to the width; a line that fits is left as it is.
     public func fit(_ text: String) -> String {
+        // Most text fits: no line has more bytes than columns allowed, so nothing to measure.
+        var bytes = 0
+        var anyLong = false
+        for byte in text.utf8 {
+            if byte == 10 { bytes = 0 } else { bytes += 1 }
+            if bytes > width { anyLong = true; break }
+        }
+        guard anyLong else { return text }
+
         var result = ""
         result.reserveCapacity(text.utf8.count + 64)
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { result += "\n" }
-            first = false
-            if line.utf8.count <= width || Self.displayWidth(line) <= width {
-                result += line
-            } else {
-                result += wrap(String(line)).joined(separator: "\n")
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == 10 {
+                let line = text[start..<index]
+                if line.utf8.count <= width || Self.displayWidth(line) <= width {
+                    result += line
+                } else {
+                    result += wrap(String(line)).joined(separator: "\n")
+                }
+                if atEnd { break }
+                result += "\n"
+                start = utf8.index(after: index)
             }
+            index = utf8.index(after: index)
         }
         return result
     }
