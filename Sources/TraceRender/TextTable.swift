@@ -1,20 +1,55 @@
 /// A plain-text table with aligned columns: the first column left-aligned, the rest right.
+/// When the columns do not fit `width`, they are stacked in blocks one under the other, each
+/// block repeating the first column.
 struct TextTable {
     var header: [String]
     var rows: [[String]]
+    /// Rows (by index) set apart with the style's focus.
+    var focusedRows: Set<Int> = []
 
-    func render(indent: String = "") -> String {
-        var widths = header.map(\.count)
+    func render(indent: String = "", width: Int = .max, style: TextStyle = .plain) -> String {
+        var widths = header.map(TextLayout.displayWidth)
         for row in rows {
-            for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.count) }
+            for (c, cell) in row.enumerated() { widths[c] = max(widths[c], TextLayout.displayWidth(cell)) }
         }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 ? cell + pad : pad + cell
+        let blocks = Self.blocks(widths: widths, available: width - indent.count)
+
+        func line(_ cells: [String], columns: [Int], isHeader: Bool, isFocused: Bool) -> String {
+            let padded = ([0] + columns).map { c in
+                let cell = cells[c]
+                let pad = String(repeating: " ", count: widths[c] - TextLayout.displayWidth(cell))
+                let shown = isHeader && c > 0 ? style.symbol(cell) : (isFocused && c == 0 ? style.focus(cell) : cell)
+                return c == 0 ? shown + pad : pad + shown
             }
             return indent + padded.joined(separator: "  ")
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return blocks.map { columns in
+            let body = rows.enumerated().map { r, row in line(row, columns: columns, isHeader: false, isFocused: focusedRows.contains(r)) }
+            return ([line(header, columns: columns, isHeader: true, isFocused: false)] + body).joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+    }
+
+    /// Columns 1… in as few blocks as fit `available` (each block has column 0 in front), as
+    /// even in size as they can be: `w g m v` over `m̂ v̂ w_new`, not six columns over one.
+    static func blocks(widths: [Int], available: Int) -> [[Int]] {
+        let columns = Array(widths.indices.dropFirst())
+        func blockWidth(_ block: ArraySlice<Int>) -> Int { block.reduce(widths[0]) { $0 + 2 + widths[$1] } }
+        func greedy(maximumCount: Int) -> [[Int]] {
+            var blocks: [[Int]] = []
+            var block: [Int] = []
+            for c in columns {
+                if !block.isEmpty, block.count == maximumCount || blockWidth(block[...] + [c]) > available {
+                    blocks.append(block)
+                    block = []
+                }
+                block.append(c)
+            }
+            blocks.append(block)
+            return blocks
+        }
+        let fewest = greedy(maximumCount: .max)
+        guard fewest.count > 1 else { return fewest }
+        let even = greedy(maximumCount: (columns.count + fewest.count - 1) / fewest.count)
+        return even.count == fewest.count ? even : fewest
     }
 }

@@ -25,10 +25,16 @@ public struct TextTraceRenderer: TraceSink {
         public var precision: Int = 4
         /// The worked example's parameter; `nil` means the first parameter.
         public var focus: Focus?
+        /// The width every line fits in.
+        public var layout: TextLayout
+        /// Escape codes for a terminal, or none.
+        public var style: TextStyle
 
-        public init(precision: Int = 4, focus: Focus? = nil) {
+        public init(precision: Int = 4, focus: Focus? = nil, layout: TextLayout = TextLayout(), style: TextStyle = .plain) {
             self.precision = precision
             self.focus = focus
+            self.layout = layout
+            self.style = style
         }
     }
 
@@ -93,9 +99,9 @@ public struct TextTraceRenderer: TraceSink {
             let parameters = UnicodeMath.render(.assignments(experiment.schedule.parameters, number: number))
             text += "  \(UnicodeMath.render(schedule)), with \(parameters), read as η below\n"
         }
-        for line in run.rule.unicodeLines { text += "  \(line)\n" }
+        for line in run.rule.unicodeLines { text += "  \(options.style.equation(line))\n" }
         for note in run.rule.notes { text += "  Note: \(note)\n" }
-        try output.write(text)
+        try output.write(options.layout.fit(text))
     }
 
     public mutating func record(_ step: StepRecord) throws {
@@ -105,14 +111,16 @@ public struct TextTraceRenderer: TraceSink {
         let precision = options.precision
         let number = { (x: Double) in NumberFormat.significant(x, digits: precision) }
         let rule = run.rule
+        let style = options.style
         let layers = run.experiment.network.layers
         var text: String
         if let objective = run.experiment.objective {
-            text = "\n━━ Step t = \(step.t) · η = \(number(step.eta)) ━━\n"
-            text += "Loss \(UnicodeMath.render(WorkedFormulas(number: number).objectiveLoss(objective, step: step)))\n\n"
+            text = "\n" + style.header("━━ Step t = \(step.t) · η = \(number(step.eta)) ━━") + "\n"
+            text += "Loss \(style.equation(UnicodeMath.render(WorkedFormulas(number: number).objectiveLoss(objective, step: step))))\n\n"
         } else {
-            text = "\n━━ Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") "
-            text += step.batch.map(String.init).joined(separator: ", ") + " · η = \(number(step.eta)) ━━\n"
+            let header = "━━ Step t = \(step.t) · epoch \(step.epoch) · sample\(step.batch.count == 1 ? "" : "s") "
+                + step.batch.map(String.init).joined(separator: ", ") + " · η = \(number(step.eta)) ━━"
+            text = "\n" + style.header(header) + "\n"
             text += "Forward pass and chain rule\n"
         for sample in step.samples {
             text += "  sample \(sample.index): x = \(vector(sample.x))  y = \(vector(sample.y))\n"
@@ -121,29 +129,34 @@ public struct TextTraceRenderer: TraceSink {
             }
             text += "    loss = \(number(sample.loss))\n"
         }
-            text += "Batch loss \(UnicodeMath.render(WorkedFormulas(number: number).batchLoss(step)))\n\n"
+            text += "Batch loss \(style.equation(UnicodeMath.render(WorkedFormulas(number: number).batchLoss(step))))\n\n"
         }
 
         let symbols = rule.recordedSymbols
         let rows = run.parameterNames.enumerated().map { index, name in
             [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
         }
-        text += TextTable(header: ["parameter"] + symbols.map(\.rawValue), rows: rows).render()
+        let focused = (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
+        // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, as w is the weight before.
+        let header = ["parameter"] + symbols.map { $0 == .wNew ? $0.rawValue : $0.unicode }
+        var table = TextTable(header: header, rows: rows)
+        if focused.count == 1 { table.focusedRows = Set(focused) }
+        text += table.render(width: options.layout.width, style: style)
 
         let worked = WorkedFormulas(number: number)
-        for index in (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout) {
-            text += "\nWorked example for \(run.parameterNames[index]):\n"
-            for line in worked.lines(parameter: index, step: step, run: run) { text += "  \(UnicodeMath.render(line))\n" }
+        for index in focused {
+            text += "\nWorked example for \(style.focus(run.parameterNames[index])):\n"
+            for line in worked.lines(parameter: index, step: step, run: run) { text += "  \(style.equation(UnicodeMath.render(line)))\n" }
         }
-        try output.write(text)
+        try output.write(options.layout.fit(text))
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {
         if let divergence = outcome.divergence {
-            try output.write(
-                "\nDiverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)). The run stopped after that step.\n")
+            try output.write(options.layout.fit(
+                "\nDiverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)). The run stopped after that step.\n"))
         } else {
-            try output.write("\n\(Wording.counted(outcome.stepsRun, "update")) done.\n")
+            try output.write(options.layout.fit("\n\(Wording.counted(outcome.stepsRun, "update")) done.\n"))
         }
         try output.flush()
     }

@@ -13,8 +13,11 @@ public enum RunCommand {
         public var notice: String?
     }
 
-    public static func execute(_ request: RunRequest, standardOutput: TraceOutput) throws(ToolError) -> Report {
+    public static func execute(
+        _ request: RunRequest, standardOutput: TraceOutput, terminal: TerminalContext = .none
+    ) throws(ToolError) -> Report {
         try CommandInput.checkPrecision(request.precision)
+        let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
 
         try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson))])
         let lesson = try CommandInput.lesson(request.lesson)
@@ -36,7 +39,9 @@ public enum RunCommand {
                 outcome = try Engine.run(experiment, into: &sink)
             case .text:
                 var sink = BackgroundSink(
-                    TextTraceRenderer(output: behind, options: .init(precision: request.precision, focus: focus)))
+                    TextTraceRenderer(
+                        output: behind,
+                        options: .init(precision: request.precision, focus: focus, layout: text.layout, style: text.style)))
                 outcome = try Engine.run(experiment, into: &sink)
             case .md, .html, .latex:
                 let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html

@@ -15,6 +15,9 @@ public struct RunRequest: Sendable {
     public var precision: Int = 4
     /// A parameter name, or `all`; `nil` for the default (the first parameter).
     public var focus: String?
+    /// `--width`: the columns text output fits in; `nil` for the terminal's, else 80.
+    public var width: Int?
+    public var color: ColorChoice = .auto
 
     public init(settings: RunSettings) {
         self.settings = settings

@@ -99,8 +99,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
     var detail: Detail = .full
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
         try experiment.validate()
+        try terminal.validate()
     }
 
     func request(for optimizer: Optimizer) -> RunRequest {
@@ -114,6 +117,8 @@ struct RunOptions: ParsableArguments {
         request.focus = focus
         request.paper = paper
         request.detail = detail
+        request.width = terminal.width
+        request.color = terminal.color
         return request
     }
 }
@@ -121,4 +126,5 @@ struct RunOptions: ParsableArguments {
 extension Convention: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
 extension Detail: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -10,7 +10,8 @@ enum TraceCLI {
     static func execute(_ request: RunRequest) throws {
         let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
         do {
-            let report = try RunCommand.execute(request, standardOutput: standardOutput)
+            let terminal = TerminalContext.standardOutput(environment: ProcessInfo.processInfo.environment)
+            let report = try RunCommand.execute(request, standardOutput: standardOutput, terminal: terminal)
             if let notice = report.notice { printError(notice) }
         } catch {
             exit(with: error)
