@@ -88,7 +88,7 @@ public struct HandoutBuilder: TraceSink {
         }
         if run?.experiment.schedule != .constant {
             try writer.write(.plot(
-                label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) })],
+                label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) }, isStepFunction: true)],
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)
