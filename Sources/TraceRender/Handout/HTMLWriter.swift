@@ -43,7 +43,7 @@ public struct HTMLWriter: DocumentWriter {
         case let .table(table):
             try output.write(Self.table(table))
         case let .network(network):
-            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
+            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>\(HTMLText.escape(NetworkDiagram.caption(network)))</figcaption>\n</figure>\n")
         case let .plot(label, series, caption):
             try output.write("<figure>\n\(LinePlot.svg(series, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
         case let .trajectories(figure):
