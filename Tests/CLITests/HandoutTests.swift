@@ -32,7 +32,7 @@ import Testing
             let equations = try #require(Self.equationCounts[optimizer])
             // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
             #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations)
-            #expect(try count(document, "svg") == 2)
+            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 3 : 2), "network, loss, and Adam's bias correction")
             #expect(try count(document, "table") >= 4)
             #expect(try document.nodes(forXPath: "//*[local-name()='section' and @class='keep' and starts-with(@id, 'step-')]").count == 1)
             if optimizer.hasPrefix("adam") {

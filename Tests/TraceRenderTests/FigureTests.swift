@@ -138,3 +138,11 @@ import TraceEngine
         #expect(contourDesc.contains("gd starts at (1, 1) and ends after 1 updates at (0.5, 0.5), L = 0.5."))
     }
 }
+
+extension FigureTests {
+    @Test func logTickLabelsArePlainNumbersBetweenTheExtremes() throws {
+        let scale = try #require(LogScale(values: [2, 1000]))
+        #expect(scale.ticks.map(scale.label) == ["2", "5", "10", "20", "50", "100", "200", "500", "1000"])
+        #expect(scale.label(0.002) == "0.002")
+    }
+}

@@ -110,6 +110,6 @@ struct LogScale: Equatable {
             let power = String(String(exponent).map { superscripts[$0] ?? $0 })
             return (mantissa == 1 ? "" : "\(mantissa)·") + "10" + power
         }
-        return NumberFormat.significant(value, digits: 1)
+        return String(format: "%.\(max(0, -exponent))f", value)
     }
 }
