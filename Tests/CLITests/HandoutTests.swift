@@ -139,9 +139,10 @@ import Testing
             }
             #expect(index == lines.count || lines[index].isEmpty, "a table ends with a blank line")
         }
-        // Layers and data; per step a table per sample and one of parameters; the loss per step.
+        // Layers and data; per step a table per sample and one of parameters; the loss per step;
+        // Adam's bias-correction factors.
         let samplesPerStep = optimizer == "sgd" ? 1 : 2
-        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1)
+        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + (optimizer.hasPrefix("adam") ? 1 : 0))
         #expect(markdown.components(separatedBy: "$$\n").count > 1)
     }
 
