@@ -69,7 +69,7 @@ import TraceEngine
             let (width, height, perUnit) = ContourPlot.scale(figure)
             #expect(abs(width / (figure.high[0] - figure.low[0]) - perUnit) < 1e-9)
             #expect(abs(height / (figure.high[1] - figure.low[1]) - perUnit) < 1e-9)
-            #expect(min(width, height) >= 0.3 * max(width, height), "not a sliver")
+            #expect(min(width, height) >= 0.55 * max(width, height), "not a sliver")
         }
         let rosenbrock = ContourFigure(objective: .rosenbrock(a: 1, b: 100), paths: [("adam", [[-1.2, 1], [-0.96, 0.9]])], resolution: 11)
         #expect(rosenbrock.high[1] >= 1.44 && rosenbrock.low[1] <= 0, "the valley from w₁ = −1.2 through 0 to the minimum")

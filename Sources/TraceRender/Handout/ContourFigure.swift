@@ -50,11 +50,11 @@ public struct ContourFigure: Sendable {
                 high = [max(high[0], w1), max(high[1], w2)]
             }
         }
-        // A margin, and no side shorter than 40 % of the other, so the plot is never a sliver.
+        // A margin, and no side shorter than 60 % of the other, so the plot is never a sliver.
         var spans = [high[0] - low[0], high[1] - low[1]].map { max($0, 1e-9) }
         let longest = spans.max() ?? 1
         for k in 0..<2 {
-            let wanted = max(spans[k], 0.4 * longest)
+            let wanted = max(spans[k], 0.6 * longest)
             let pad = (wanted - spans[k]) / 2 + 0.06 * longest
             low[k] -= pad
             high[k] += pad

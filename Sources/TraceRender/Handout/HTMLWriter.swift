@@ -47,7 +47,7 @@ public struct HTMLWriter: DocumentWriter {
         case let .plot(label, series, caption):
             try output.write("<figure>\n\(LinePlot.svg(series, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
         case let .trajectories(figure):
-            try output.write("<figure>\n\(ContourPlot.svg(figure))\n<figcaption>Each update's (w₁, w₂) over contours of the loss (evenly spaced in log L); ✱ marks the minimum.</figcaption>\n</figure>\n")
+            try output.write("<figure>\n\(ContourPlot.svg(figure))\n<figcaption>Each update's (w₁, w₂) over contours of the loss, both axes to one scale; ○ marks the start and ✱ the minimum.</figcaption>\n</figure>\n")
         case let .links(links):
             try output.write("<ul class=\"links\">\n")
             for link in links {
