@@ -65,3 +65,36 @@ import Testing
         }
     }
 }
+
+extension FigureCommandTests {
+    /// In the real Rosenbrock and bowl figures every drawn path point and the minimum ✱ lie
+    /// inside the plot's frame, and both axes have the same pixels per unit (read from the ticks).
+    @Test(arguments: ["rosenbrock", "quadratic-bowl"])
+    func pathsAndMinimumInsideTheFrame(_ lesson: String) throws {
+        let html = try document(["compare", "gd", "momentum", "adam", "--lesson", lesson, "--steps", "60", "--format", "html"])
+        let svg = try #require(try html.nodes(forXPath: "//*[local-name()='svg' and @aria-label='Paths over the loss contours']").first as? XMLElement)
+        let frame = try #require(try svg.nodes(forXPath: "./*[local-name()='rect']").first as? XMLElement)
+        func attribute(_ node: XMLNode, _ name: String) -> String { (try? node.nodes(forXPath: "@\(name)").first?.stringValue) ?? "" }
+        func number(_ node: XMLNode, _ name: String) -> Double { Double(attribute(node, name)) ?? .nan }
+        let x0 = number(frame, "x"), y0 = number(frame, "y"), x1 = x0 + number(frame, "width"), y1 = y0 + number(frame, "height")
+        let polylines = try svg.nodes(forXPath: "./*[local-name()='polyline']").compactMap { $0 as? XMLElement }
+        #expect(polylines.count == 3)
+        var count = 0
+        for polyline in polylines {
+            for pair in attribute(polyline, "points").split(separator: " ") {
+                let xy = pair.split(separator: ",").compactMap { Double($0) }
+                #expect(xy.count == 2 && x0 <= xy[0] && xy[0] <= x1 && y0 <= xy[1] && xy[1] <= y1, "\(pair) outside \(x0)…\(x1) × \(y0)…\(y1)")
+                count += 1
+            }
+        }
+        // gd diverges on Rosenbrock at this rate: only its finite points are drawn.
+        #expect(lesson == "rosenbrock" ? count >= 61 : count == 3 * 61)
+        let star = try #require(try svg.nodes(forXPath: "./*[local-name()='text' and .='✱']").first as? XMLElement)
+        #expect(x0 <= number(star, "x") && number(star, "x") <= x1 && y0 <= number(star, "y") && number(star, "y") <= y1)
+        // Tick labels are round numbers: each a multiple of the step between the first two.
+        let labels = try svg.nodes(forXPath: "./*[local-name()='text' and @text-anchor='middle']").compactMap { $0.stringValue }.compactMap(Double.init)
+        #expect(labels.count >= 3)
+        let step = labels[1] - labels[0]
+        for label in labels { #expect(abs(label / step - (label / step).rounded()) < 1e-6, "\(label) is not a multiple of \(step)") }
+    }
+}
