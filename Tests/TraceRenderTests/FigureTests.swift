@@ -146,3 +146,14 @@ extension FigureTests {
         #expect(scale.label(0.002) == "0.002")
     }
 }
+
+extension FigureTests {
+    /// A diverging loss (1 to 10³⁰⁰) gets a tick every 50 decades (300/8 = 37.5, rounded up to
+    /// 1, 2 or 5 × 10ᵏ), not three hundred ticks.
+    @Test func logScaleOverHundredsOfDecades() throws {
+        let scale = try #require(LogScale(values: [1, 1e300]))
+        #expect(scale.ticks.count <= 12)
+        #expect(scale.ticks.first == 1 && scale.ticks.last.map { $0 >= 1e300 } == true)
+        #expect(scale.ticks.map { log10($0).rounded() } == stride(from: 0.0, through: 300, by: 50).map { $0 })
+    }
+}

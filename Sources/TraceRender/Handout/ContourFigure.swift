@@ -4,7 +4,7 @@ import TraceEngine
 /// (evaluated by the engine's ``Objective``), the minimum, and each optimizer's path `(w₁, w₂)`.
 ///
 /// The view is chosen from the surface as well as the paths: it holds every path point, the
-/// minimum, and the part of the sublevel set {L ≤ the highest loss on a path} near them, so that a
+/// minimum, and the part of the sublevel set {L ≤ the highest starting loss} near them, so that a
 /// valley the path follows (Rosenbrock's parabola w₂ = w₁²) shows whole. Both axes share one tick
 /// step and end at ticks, and the plot draws them to the same scale.
 public struct ContourFigure: Sendable {
@@ -29,16 +29,22 @@ public struct ContourFigure: Sendable {
         self.paths = paths
     }
 
-    /// The rectangle to draw and its tick step: see the type's description.
+    /// The rectangle to draw and its tick step: see the type's description. A point whose loss is
+    /// over 100 times the highest starting loss belongs to a run that is diverging: it is left
+    /// out of the frame (the plot cuts that path at the frame's edge).
     static func view(objective: Objective, paths: [[[Double]]]) -> (low: [Double], high: [Double], step: Double) {
-        let points = paths.flatMap { $0 }.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) } + [objective.minimum]
+        let starts = paths.compactMap(\.first).filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+        let startLoss = starts.map { objective.value(at: $0) }.filter(\.isFinite).max() ?? 0
+        let points = paths.flatMap { $0 }.filter {
+            $0.count == 2 && $0.allSatisfy(\.isFinite) && objective.value(at: $0) <= max(100 * startLoss, startLoss + 1)
+        } + [objective.minimum]
         var low = [points.map { $0[0] }.min() ?? -1, points.map { $0[1] }.min() ?? -1]
         var high = [points.map { $0[0] }.max() ?? 1, points.map { $0[1] }.max() ?? 1]
         var span = max(high[0] - low[0], high[1] - low[1])
         if !(span > 1e-9) { span = max(1, abs(low[0]), abs(low[1])) }
 
-        // The sublevel set below the highest loss on the paths, sampled around them.
-        let ceiling = points.map { objective.value(at: $0) }.filter(\.isFinite).max() ?? 0
+        // The sublevel set below the highest starting loss, sampled around the paths.
+        let ceiling = startLoss
         let sampleLow = [low[0] - span, low[1] - span], sampleHigh = [high[0] + span, high[1] + span]
         let samples = 81
         let grid = objective.grid(low: sampleLow, high: sampleHigh, resolution: samples)

@@ -33,6 +33,10 @@ enum ContourPlot {
             let finite = path.points.filter { $0.allSatisfy(\.isFinite) }
             guard let first = finite.first, let last = finite.last else { continue }
             description += " \(path.name) starts at (\(n(first[0])), \(n(first[1]))) and ends after \(finite.count - 1) updates at (\(n(last[0])), \(n(last[1]))), L = \(n(figure.objective.value(at: last)))."
+            let leaves = visiblePrefix(finite, in: figure).count
+            if leaves < finite.count {
+                description += " It leaves the view after update \(leaves - 1)."
+            }
         }
         svg += FigureText.titleAndDescription("Paths of \(figure.paths.map(\.name).joined(separator: ", ")) over the loss contours", description)
         svg += "<rect x=\"\(f(margin))\" y=\"\(f(margin))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"#fbfbfb\" stroke=\"#333\"/>\n"
@@ -67,7 +71,9 @@ enum ContourPlot {
         var startsMarked: [[Double]] = []
         for (index, path) in figure.paths.enumerated() {
             let style = SeriesStyle.of(index)
-            let finite = path.points.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+            let allFinite = path.points.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+            // A diverging path is drawn up to where it leaves the view, and marked there.
+            let finite = visiblePrefix(allFinite, in: figure)
             let screen = finite.map { (x($0[0]), y($0[1])) }
             let line = screen.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
             svg += "<polyline points=\"\(line)\" fill=\"none\" \(style.strokeAttributes(width: 1.8)) stroke-linejoin=\"round\"/>\n"
@@ -82,6 +88,9 @@ enum ContourPlot {
                     svg += "<text x=\"\(f(start.0 + 9))\" y=\"\(f(start.1 - 8))\" fill=\"#111\">start</text>\n"
                 }
                 svg += style.marker.svg(x: last.0, y: last.1, r: 5, colour: style.colour) + "\n"
+                if finite.count < allFinite.count {
+                    svg += "<text x=\"\(f(last.0 + 7))\" y=\"\(f(last.1 + 4))\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLText.escape(path.name)) leaves the view</text>\n"
+                }
             }
             if figure.paths.count > 1 {
                 let legendX = plotWidth + 2 * margin + 4, legendY = margin + 8 + 18 * Double(index)
@@ -92,6 +101,14 @@ enum ContourPlot {
         }
         svg += "<text x=\"\(f(margin))\" y=\"\(f(height - 6))\" font-size=\"10\" fill=\"#444\">○ start · large marker: end · ▸ direction · ✱ minimum</text>\n"
         return svg + "</svg>"
+    }
+
+    /// The path's points up to (not including) the first outside the figure's view.
+    static func visiblePrefix(_ points: [[Double]], in figure: ContourFigure) -> [[Double]] {
+        let inside = points.prefix { p in
+            p.count == 2 && (0..<2).allSatisfy { figure.low[$0] <= p[$0] && p[$0] <= figure.high[$0] }
+        }
+        return Array(inside)
     }
 
     /// Small arrowheads at a third and two thirds of the path's length on screen, pointing the

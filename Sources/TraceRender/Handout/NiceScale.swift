@@ -76,7 +76,8 @@ struct NiceScale: Equatable {
 }
 
 /// A logarithmic axis for positive values spanning decades: ticks at 1, 2 and 5 × 10ᵏ when it
-/// spans few decades, at powers of ten when it spans more; the axis ends at a tick.
+/// spans few decades, at powers of ten when it spans more (every few powers over dozens of
+/// decades); the axis ends at a tick.
 struct LogScale: Equatable {
     let low: Double
     let high: Double
@@ -89,8 +90,12 @@ struct LogScale: Equatable {
               log10(highest / lowest) >= decades else { return nil }
         let lowDecade = floor(log10(lowest)), highDecade = ceil(log10(highest))
         let mantissas: [Double] = highDecade - lowDecade <= 3 ? [1, 2, 5] : [1]
+        // Over many decades (a diverging run), a tick every few decades: between four and ten.
+        let decades = highDecade - lowDecade
+        let every = decades > 10 ? max(1, Int(Self.niceDecades(decades / 8))) : 1
+        let first = Int((lowDecade / Double(every)).rounded(.down)) * every
         var ticks: [Double] = []
-        for decade in Int(lowDecade)...Int(highDecade) {
+        for decade in stride(from: first, through: Int(highDecade) + every - 1, by: every) {
             for m in mantissas { ticks.append(m * pow(10, Double(decade))) }
         }
         // The axis ends at the last tick at or below the data and the first at or above it.
@@ -100,6 +105,9 @@ struct LogScale: Equatable {
         self.low = self.ticks.first ?? lowest
         self.high = self.ticks.last ?? highest
     }
+
+    /// 1, 2, 5, 10, 20, 50 … decades: the round number at or above `x` (Heckbert's rule).
+    static func niceDecades(_ x: Double) -> Double { NiceScale.nice(x, round: false) }
 
     /// A tick's label: `0.02`, or `2·10⁻⁵` below 0.001 and above 10⁴.
     func label(_ value: Double) -> String {
