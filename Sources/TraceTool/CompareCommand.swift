@@ -141,8 +141,9 @@ public enum CompareCommand {
             try writer.write(.heading(level: 2, text: "Paths over the loss"))
             try writer.write(.paragraph(
                 "Each optimizer's (w₁, w₂) from the start (\(experiment.start.map(number).joined(separator: ", "))) over contours of L, in the HTML format."))
-            try writer.write(.trajectories(ContourFigure(
-                objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
+            let figure = ContourFigure(objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })
+            try writer.write(.trajectories(figure))
+            try writer.write(.table(figure.pathTable))
         }
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0

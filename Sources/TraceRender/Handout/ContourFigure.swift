@@ -70,4 +70,18 @@ public struct ContourFigure: Sendable {
         return ([(low[0] / step).rounded(.down) * step, (low[1] / step).rounded(.down) * step],
                 [(high[0] / step).rounded(.up) * step, (high[1] / step).rounded(.up) * step], step)
     }
+
+    /// The numbers behind the figure, for the page beside it: each path's start, end and loss
+    /// at the end (3 significant digits, as the figure's description gives them).
+    public var pathTable: Table {
+        func n(_ v: Double) -> String { NumberFormat.significant(v, digits: 3) }
+        let rows = paths.map { path -> [String] in
+            let finite = path.points.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+            guard let first = finite.first, let last = finite.last else { return [path.name, "", "", "", "0"] }
+            return [path.name, "(\(n(first[0])), \(n(first[1])))", "(\(n(last[0])), \(n(last[1])))",
+                    n(objective.value(at: last)), "\(finite.count - 1)"]
+        }
+        return Table(header: ["path", "start (w₁, w₂)", "end (w₁, w₂)", "L at the end", "updates"], rows: rows,
+                     caption: "Where each path starts and ends; the minimum is at (\(n(minimum[0])), \(n(minimum[1]))).")
+    }
 }
