@@ -72,10 +72,16 @@ public enum Objective: Sendable, Equatable {
     /// The loss on a `resolution × resolution` grid over a rectangle, row by row from `low[1]`
     /// (for contour plots).
     public func grid(low: [Double], high: [Double], resolution: Int) -> [[Double]] {
-        (0..<resolution).map { row in
-            let w2 = low[1] + (high[1] - low[1]) * Double(row) / Double(resolution - 1)
+        // One evaluator for the whole grid: only w₁ and w₂ change from point to point.
+        var evaluator = Evaluator(parameterCount: 1)
+        for (symbol, value) in constants { evaluator.scalars[symbol] = value }
+        let loss = self.loss
+        return (0..<resolution).map { row in
+            evaluator.scalars[.w2] = low[1] + (high[1] - low[1]) * Double(row) / Double(resolution - 1)
             return (0..<resolution).map { column in
-                value(at: [low[0] + (high[0] - low[0]) * Double(column) / Double(resolution - 1), w2])
+                evaluator.scalars[.w1] = low[0] + (high[0] - low[0]) * Double(column) / Double(resolution - 1)
+                if case let .scalar(value) = evaluator.evaluate(loss) { return value }
+                return .nan
             }
         }
     }

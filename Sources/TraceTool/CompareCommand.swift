@@ -149,13 +149,15 @@ public enum CompareCommand {
             try writer.write(.heading(level: 2, text: "Paths over the loss"))
             try writer.write(.paragraph(
                 "Each optimizer's (w₁, w₂) from the start (t = 0) and after each update t, over contours of L:"))
+            let figure = ContourFigure(objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })
+            try writer.write(.trajectories(figure))
+            try writer.write(.table(figure.pathTable))
             let longest = results.map(\.path.count).max() ?? 0
             let rows = (0..<longest).map { i in
                 ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
             }
+            try writer.write(.paragraph("Every point of every path:"))
             try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
-            try writer.write(.trajectories(ContourFigure(
-                objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })))
         }
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0

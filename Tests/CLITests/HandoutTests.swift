@@ -32,7 +32,7 @@ import Testing
             let equations = try #require(Self.equationCounts[optimizer])
             // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
             #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations)
-            #expect(try count(document, "svg") == 2)
+            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 3 : 2), "network, loss, and Adam's bias correction")
             #expect(try count(document, "table") >= 4)
             #expect(try document.nodes(forXPath: "//*[local-name()='section' and @class='keep' and starts-with(@id, 'step-')]").count == 1)
             if optimizer.hasPrefix("adam") {
@@ -139,9 +139,10 @@ import Testing
             }
             #expect(index == lines.count || lines[index].isEmpty, "a table ends with a blank line")
         }
-        // Layers and data; per step a table per sample and one of parameters; the loss per step.
+        // Layers and data; per step a table per sample and one of parameters; the loss per step;
+        // Adam's bias-correction factors.
         let samplesPerStep = optimizer == "sgd" ? 1 : 2
-        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1)
+        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + (optimizer.hasPrefix("adam") ? 1 : 0))
         #expect(markdown.components(separatedBy: "$$\n").count > 1)
     }
 

@@ -36,10 +36,14 @@ public enum Block: Sendable {
 public struct PlotSeries: Sendable {
     public var name: String
     public var points: [(t: Int, value: Double)]
+    /// Whether each value holds from its update to the next (a learning-rate schedule): drawn
+    /// as a staircase, not as sloped lines between points.
+    public var isStepFunction: Bool
 
-    public init(name: String, points: [(t: Int, value: Double)]) {
+    public init(name: String, points: [(t: Int, value: Double)], isStepFunction: Bool = false) {
         self.name = name
         self.points = points
+        self.isStepFunction = isStepFunction
     }
 }
 

@@ -1,76 +1,142 @@
 import Foundation
 
-/// A contour plot as SVG: contour lines of the loss at levels spaced evenly in log(L) (marching
-/// squares over the figure's grid), the minimum, and each path with a dot per update.
+/// A contour plot as SVG: contour lines of the loss (``MarchingSquares`` over the figure's fine
+/// grid, levels log-spaced where the surface spans decades), both weight axes to the same scale
+/// with round-number ticks, the minimum ✱, and each path in its own ``SeriesStyle`` with thinned
+/// markers, a ring at its start, a large marker at its end and arrowheads showing its direction.
 enum ContourPlot {
+    /// The longer side of the plot area, in pixels.
+    static let size = 420.0
+
+    /// Pixels per unit of w₁ and of w₂: the same, so a gradient looks perpendicular to its contour.
+    static func scale(_ figure: ContourFigure) -> (width: Double, height: Double, pixelsPerUnit: Double) {
+        let spans = [figure.high[0] - figure.low[0], figure.high[1] - figure.low[1]]
+        let perUnit = size / max(spans[0], spans[1])
+        return (spans[0] * perUnit, spans[1] * perUnit, perUnit)
+    }
+
     static func svg(_ figure: ContourFigure) -> String {
-        let size = 420.0, margin = 56.0, legendWidth = figure.paths.count > 1 ? 130.0 : 0
-        let width = size + 2 * margin + legendWidth, height = size + 2 * margin
+        let margin = 56.0, legendWidth = figure.paths.count > 1 ? 130.0 : 0
+        let (plotWidth, plotHeight, perUnit) = scale(figure)
+        let width = plotWidth + 2 * margin + legendWidth, height = plotHeight + 2 * margin + 14
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
-        func x(_ w1: Double) -> Double { margin + (w1 - figure.low[0]) / (figure.high[0] - figure.low[0]) * size }
-        func y(_ w2: Double) -> Double { margin + size - (w2 - figure.low[1]) / (figure.high[1] - figure.low[1]) * size }
+        func x(_ w1: Double) -> Double { margin + (w1 - figure.low[0]) * perUnit }
+        func y(_ w2: Double) -> Double { margin + plotHeight - (w2 - figure.low[1]) * perUnit }
+        func n(_ v: Double) -> String { NumberFormat.significant(v, digits: 3) }
+
+        let values = figure.grid.flatMap { $0 }.filter(\.isFinite)
+        let (levels, logarithmic) = MarchingSquares.levels(lowest: values.min() ?? 0, highest: values.max() ?? 0)
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"Paths over the loss contours\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n"
-        svg += "<rect x=\"\(f(margin))\" y=\"\(f(margin))\" width=\"\(f(size))\" height=\"\(f(size))\" fill=\"#fbfbfb\" stroke=\"#333\"/>\n"
-
-        // Contour levels evenly spaced in log(L), so a deep valley and a steep wall both show.
-        let values = figure.grid.flatMap { $0 }.filter { $0.isFinite && $0 > 0 }
-        if let lowest = values.min(), let highest = values.max(), highest > lowest {
-            let logLow = log(lowest), logHigh = log(highest)
-            let n = figure.grid.count
-            let cell = size / Double(n - 1)
-            for k in 1...12 {
-                let level = exp(logLow + (logHigh - logLow) * Double(k) / 13)
-                var d = ""
-                for row in 0..<(n - 1) {
-                    for column in 0..<(n - 1) {
-                        let corners = [figure.grid[row][column], figure.grid[row][column + 1],
-                                       figure.grid[row + 1][column + 1], figure.grid[row + 1][column]]
-                        // Points where the level crosses the cell's four edges, in order.
-                        var crossings: [(Double, Double)] = []
-                        let positions = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
-                        for edge in 0..<4 {
-                            let a = corners[edge], b = corners[(edge + 1) % 4]
-                            guard (a < level) != (b < level), a.isFinite, b.isFinite else { continue }
-                            let share = (level - a) / (b - a)
-                            let p = positions[edge], q = positions[(edge + 1) % 4]
-                            crossings.append((p.0 + (q.0 - p.0) * share, p.1 + (q.1 - p.1) * share))
-                        }
-                        for pair in stride(from: 0, to: crossings.count - 1, by: 2) {
-                            let (c0, r0) = crossings[pair], (c1, r1) = crossings[pair + 1]
-                            let x0 = margin + (Double(column) + c0) * cell, y0 = margin + size - (Double(row) + r0) * cell
-                            let x1 = margin + (Double(column) + c1) * cell, y1 = margin + size - (Double(row) + r1) * cell
-                            d += "M\(f(x0)) \(f(y0))L\(f(x1)) \(f(y1))"
-                        }
-                    }
-                }
-                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#b8c4d6\" stroke-width=\"1\"/>\n" }
+        var description = "Contours of the \(figure.objective.name) loss L over w₁ from \(n(figure.low[0])) to \(n(figure.high[0])) and w₂ from \(n(figure.low[1])) to \(n(figure.high[1])), at \(levels.count) levels \(logarithmic ? "spaced evenly in log L" : "evenly spaced") from \(levels.first.map(n) ?? "–") to \(levels.last.map(n) ?? "–"); the minimum ✱ is at (\(n(figure.minimum[0])), \(n(figure.minimum[1]))), where L = \(n(figure.objective.value(at: figure.minimum)))."
+        for path in figure.paths {
+            let finite = path.points.filter { $0.allSatisfy(\.isFinite) }
+            guard let first = finite.first, let last = finite.last else { continue }
+            description += " \(path.name) starts at (\(n(first[0])), \(n(first[1]))) and ends after \(finite.count - 1) updates at (\(n(last[0])), \(n(last[1]))), L = \(n(figure.objective.value(at: last)))."
+            let leaves = visiblePrefix(finite, in: figure).count
+            if leaves < finite.count {
+                description += " It leaves the view after update \(leaves - 1)."
             }
         }
+        svg += FigureText.titleAndDescription("Paths of \(figure.paths.map(\.name).joined(separator: ", ")) over the loss contours", description)
+        svg += "<rect x=\"\(f(margin))\" y=\"\(f(margin))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"#fbfbfb\" stroke=\"#333\"/>\n"
+
+        // Contours: grid cell (column, row) maps to the plot through the grid's own spacing.
+        let rows = figure.grid.count, columns = figure.grid.first?.count ?? 0
+        if rows > 1, columns > 1 {
+            let cellWidth = plotWidth / Double(columns - 1), cellHeight = plotHeight / Double(rows - 1)
+            for level in levels {
+                let d = MarchingSquares.segments(figure.grid, level: level).map { a, b in
+                    "M\(f(margin + a.0 * cellWidth)) \(f(margin + plotHeight - a.1 * cellHeight))L\(f(margin + b.0 * cellWidth)) \(f(margin + plotHeight - b.1 * cellHeight))"
+                }.joined()
+                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#a9b7cc\" stroke-width=\"0.9\" stroke-linecap=\"round\"/>\n" }
+            }
+        }
+        // Ticks: one step on both axes, every tick a multiple of it.
+        let ticks1 = NiceScale(low: figure.low[0], high: figure.high[0], step: figure.tickStep)
+        let ticks2 = NiceScale(low: figure.low[1], high: figure.high[1], step: figure.tickStep)
+        for tick in ticks1.ticks {
+            svg += "<line x1=\"\(f(x(tick)))\" y1=\"\(f(margin + plotHeight))\" x2=\"\(f(x(tick)))\" y2=\"\(f(margin + plotHeight + 4))\" stroke=\"#333\"/>\n"
+            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(margin + plotHeight + 16))\" text-anchor=\"middle\">\(ticks1.label(tick))</text>\n"
+        }
+        for tick in ticks2.ticks {
+            svg += "<line x1=\"\(f(margin - 4))\" y1=\"\(f(y(tick)))\" x2=\"\(f(margin))\" y2=\"\(f(y(tick)))\" stroke=\"#333\"/>\n"
+            svg += "<text x=\"\(f(margin - 7))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(ticks2.label(tick))</text>\n"
+        }
+        svg += "<text x=\"\(f(margin + plotWidth / 2))\" y=\"\(f(margin + plotHeight + 34))\" text-anchor=\"middle\">w₁</text>\n"
+        svg += "<text x=\"\(f(margin - 30))\" y=\"\(f(margin - 12))\">w₂</text>\n"
+
         let m = figure.minimum
-        svg += "<text x=\"\(f(x(m[0])))\" y=\"\(f(y(m[1]) + 4))\" text-anchor=\"middle\" font-size=\"14\" fill=\"#333\">✱</text>\n"
+        svg += "<text x=\"\(f(x(m[0])))\" y=\"\(f(y(m[1]) + 5))\" text-anchor=\"middle\" font-size=\"16\" fill=\"#111\">✱</text>\n"
+        var startsMarked: [[Double]] = []
         for (index, path) in figure.paths.enumerated() {
-            let colour = LinePlot.colours[index % LinePlot.colours.count]
-            let finite = path.points.filter { $0.allSatisfy(\.isFinite) }
-            let line = finite.map { "\(f(x($0[0]))),\(f(y($0[1])))" }.joined(separator: " ")
-            svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.8\"/>\n"
-            for point in finite.prefix(200) {
-                svg += "<circle cx=\"\(f(x(point[0])))\" cy=\"\(f(y(point[1])))\" r=\"2.5\" fill=\"\(colour)\"/>\n"
+            let style = SeriesStyle.of(index)
+            let allFinite = path.points.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+            // A diverging path is drawn up to where it leaves the view, and marked there.
+            let finite = visiblePrefix(allFinite, in: figure)
+            let screen = finite.map { (x($0[0]), y($0[1])) }
+            let line = screen.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(line)\" fill=\"none\" \(style.strokeAttributes(width: 1.8)) stroke-linejoin=\"round\"/>\n"
+            for k in MarkerShape.thinned(count: screen.count, limit: 10, offset: index) where k > 0 && k < screen.count - 1 {
+                svg += style.marker.svg(x: screen[k].0, y: screen[k].1, r: 2.6, colour: style.colour) + "\n"
+            }
+            svg += arrowheads(along: screen, colour: style.colour)
+            if let start = screen.first, let last = screen.last {
+                if !startsMarked.contains(where: { abs($0[0] - start.0) < 3 && abs($0[1] - start.1) < 3 }) {
+                    startsMarked.append([start.0, start.1])
+                    svg += "<circle cx=\"\(f(start.0))\" cy=\"\(f(start.1))\" r=\"6.5\" fill=\"none\" stroke=\"#111\" stroke-width=\"1.6\"/>\n"
+                    svg += "<text x=\"\(f(start.0 + 9))\" y=\"\(f(start.1 - 8))\" fill=\"#111\">start</text>\n"
+                }
+                svg += style.marker.svg(x: last.0, y: last.1, r: 5, colour: style.colour) + "\n"
+                if finite.count < allFinite.count {
+                    svg += "<text x=\"\(f(last.0 + 7))\" y=\"\(f(last.1 + 4))\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLText.escape(path.name)) leaves the view</text>\n"
+                }
             }
             if figure.paths.count > 1 {
-                let legendY = margin + 8 + 16 * Double(index)
-                svg += "<line x1=\"\(f(size + 2 * margin + 4))\" y1=\"\(f(legendY))\" x2=\"\(f(size + 2 * margin + 26))\" y2=\"\(f(legendY))\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
-                svg += "<text x=\"\(f(size + 2 * margin + 32))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(path.name))</text>\n"
+                let legendX = plotWidth + 2 * margin + 4, legendY = margin + 8 + 18 * Double(index)
+                svg += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 30))\" y2=\"\(f(legendY))\" \(style.strokeAttributes(width: 1.8))/>\n"
+                svg += style.marker.svg(x: legendX + 15, y: legendY, r: 3, colour: style.colour) + "\n"
+                svg += "<text x=\"\(f(legendX + 36))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(path.name))</text>\n"
             }
         }
-        for k in 0...4 {
-            let w1 = figure.low[0] + (figure.high[0] - figure.low[0]) * Double(k) / 4
-            let w2 = figure.low[1] + (figure.high[1] - figure.low[1]) * Double(k) / 4
-            svg += "<text x=\"\(f(x(w1)))\" y=\"\(f(margin + size + 16))\" text-anchor=\"middle\">\(NumberFormat.significant(w1, digits: 3))</text>\n"
-            svg += "<text x=\"\(f(margin - 6))\" y=\"\(f(y(w2) + 4))\" text-anchor=\"end\">\(NumberFormat.significant(w2, digits: 3))</text>\n"
-        }
-        svg += "<text x=\"\(f(margin + size / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">w₁</text>\n"
-        svg += "<text x=\"8\" y=\"\(f(margin - 14))\">w₂</text>\n"
+        svg += "<text x=\"\(f(margin))\" y=\"\(f(height - 6))\" font-size=\"10\" fill=\"#444\">○ start · large marker: end · ▸ direction · ✱ minimum</text>\n"
         return svg + "</svg>"
+    }
+
+    /// The path's points up to (not including) the first outside the figure's view.
+    static func visiblePrefix(_ points: [[Double]], in figure: ContourFigure) -> [[Double]] {
+        let inside = points.prefix { p in
+            p.count == 2 && (0..<2).allSatisfy { figure.low[$0] <= p[$0] && p[$0] <= figure.high[$0] }
+        }
+        return Array(inside)
+    }
+
+    /// Small arrowheads at a third and two thirds of the path's length on screen, pointing the
+    /// way the path goes (none on a path shorter than 30 px).
+    static func arrowheads(along screen: [(Double, Double)], colour: String) -> String {
+        guard screen.count > 1 else { return "" }
+        var lengths = [0.0]
+        for k in 1..<screen.count {
+            lengths.append(lengths[k - 1] + hypot(screen[k].0 - screen[k - 1].0, screen[k].1 - screen[k - 1].1))
+        }
+        guard let total = lengths.last, total >= 30 else { return "" }
+        func f(_ x: Double) -> String { String(format: "%.2f", x) }
+        var svg = ""
+        for share in [1.0 / 3, 2.0 / 3] {
+            let target = total * share
+            guard let k = lengths.firstIndex(where: { $0 >= target }), k > 0 else { continue }
+            let (ax, ay) = screen[k - 1], (bx, by) = screen[k]
+            let segment = lengths[k] - lengths[k - 1]
+            guard segment > 0 else { continue }
+            let t = (target - lengths[k - 1]) / segment
+            let px = ax + (bx - ax) * t, py = ay + (by - ay) * t
+            let ux = (bx - ax) / segment, uy = (by - ay) / segment
+            let size = 7.0
+            let tip = (px + ux * size / 2, py + uy * size / 2)
+            let back = (px - ux * size / 2, py - uy * size / 2)
+            let left = (back.0 - uy * size / 2.2, back.1 + ux * size / 2.2), right = (back.0 + uy * size / 2.2, back.1 - ux * size / 2.2)
+            svg += "<path d=\"M\(f(tip.0)) \(f(tip.1))L\(f(left.0)) \(f(left.1))L\(f(right.0)) \(f(right.1))Z\" fill=\"\(colour)\" stroke=\"#222\" stroke-width=\"0.5\"/>\n"
+        }
+        return svg
     }
 }

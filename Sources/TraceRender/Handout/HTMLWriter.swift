@@ -47,11 +47,11 @@ public struct HTMLWriter: DocumentWriter {
         case let .table(table):
             try output.write(Self.table(table))
         case let .network(network):
-            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>The network with its initial weights W{l}[j,i] and biases.</figcaption>\n</figure>\n")
+            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>\(HTMLText.escape(NetworkDiagram.caption(network)))</figcaption>\n</figure>\n")
         case let .plot(label, series, caption):
             try output.write("<figure>\n\(LinePlot.svg(series, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
         case let .trajectories(figure):
-            try output.write("<figure>\n\(ContourPlot.svg(figure))\n<figcaption>Each update's (w₁, w₂) over contours of the loss (evenly spaced in log L); ✱ marks the minimum.</figcaption>\n</figure>\n")
+            try output.write("<figure>\n\(ContourPlot.svg(figure))\n<figcaption>Each update's (w₁, w₂) over contours of the loss, both axes to one scale; ○ marks the start and ✱ the minimum.</figcaption>\n</figure>\n")
         case let .links(links):
             try output.write("<ul class=\"links\">\n")
             for link in links {

@@ -18,6 +18,9 @@ public struct HandoutBuilder: TraceSink {
     private var history: [(t: Int, eta: Double, loss: Double)] = []
     /// An objective's path: `(w₁, w₂)` before each update, then after the last.
     private var path: [[Double]] = []
+    /// Adam's bias-correction factors per update, read from the records as m̂/m and v̂/v of the
+    /// first parameter whose m and v are not zero: 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ).
+    private var corrections: [(t: Int, first: Double, second: Double)] = []
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
@@ -41,6 +44,10 @@ public struct HandoutBuilder: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
+        if let m = step.values[.m], let mHat = step.values[.mHat], let v = step.values[.v], let vHat = step.values[.vHat],
+           let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
+            corrections.append((step.t, mHat[index] / m[index], vHat[index] / v[index]))
+        }
         let focusIndices = (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         if detail == .summary {
             for index in focusIndices {
@@ -133,10 +140,25 @@ public struct HandoutBuilder: TraceSink {
         }
         if run?.experiment.schedule != .constant {
             try writer.write(.plot(
-                label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) })],
+                label: "η", series: [PlotSeries(name: "η", points: history.map { ($0.t, $0.eta) }, isStepFunction: true)],
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)
+        if !corrections.isEmpty {
+            try writer.write(.beginGroup(id: "bias-correction"))
+            try writer.write(.heading(level: 2, text: "Bias correction"))
+            try writer.write(.paragraph(
+                "m and v start at 0, so early averages are too small; m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) scale them up. The factors, read from the run as m̂/m and v̂/v, fall towards 1 as t grows: quickly for β₁, slowly for β₂."))
+            try writer.write(.table(Table(
+                header: ["t", "1/(1 − β₁ᵗ)", "1/(1 − β₂ᵗ)"],
+                rows: corrections.map { ["\($0.t)", number($0.first), number($0.second)] })))
+            try writer.write(.plot(
+                label: "factor",
+                series: [PlotSeries(name: "1/(1 − β₁ᵗ)", points: corrections.map { ($0.t, $0.first) }),
+                         PlotSeries(name: "1/(1 − β₂ᵗ)", points: corrections.map { ($0.t, $0.second) })],
+                caption: "Adam's bias-correction factors per update."))
+            try writer.write(.endGroup)
+        }
         if let divergence = outcome.divergence {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
