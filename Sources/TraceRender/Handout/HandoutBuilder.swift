@@ -144,7 +144,9 @@ public struct HandoutBuilder: TraceSink {
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)
-        if !corrections.isEmpty {
+        // The factors depend on β₁, β₂ and t alone, not on the lesson: the summary leaves them,
+        // like the framework recipes, to the full handout, and keeps within its four pages.
+        if detail == .full, !corrections.isEmpty {
             try writer.write(.beginGroup(id: "bias-correction"))
             try writer.write(.heading(level: 2, text: "Bias correction"))
             try writer.write(.paragraph(
