@@ -30,7 +30,8 @@ struct ClassSubmissions {
             let isFolder = FileKind(path: path) == .directory
             let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension.lowercased()
             if let id = byLowercased[name.lowercased()] {
-                candidates[id, default: []].append((isFolder ? 0 : 1 + Self.extensions.count - 1, name))  // a file named as the id: no extension
+                // A folder first; a file named exactly as the id ranks as one without an extension.
+                candidates[id, default: []].append((isFolder ? 0 : 1 + (Self.extensions.firstIndex(of: "") ?? Self.extensions.count), name))
             } else if !isFolder, !ext.isEmpty, let id = byLowercased[base.lowercased()] {
                 if let rank = Self.extensions.firstIndex(of: ext) {
                     candidates[id, default: []].append((1 + rank, name))

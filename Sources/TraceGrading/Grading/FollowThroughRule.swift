@@ -33,12 +33,11 @@ struct FollowThroughRule {
     /// - Parameters:
     ///   - value: the answer (rule 1) or the carried-forward value (rule 2).
     ///   - key: the key's value.
-    ///   - quantity: the asked quantity.
     ///   - before: for `w_new`, its `w` as the student's values have it.
     ///   - keyBefore: the same in the key's run.
-    func shortcut(_ value: Double, key: Double, quantity: Symbol, before: Double?, keyBefore: Double?) -> String? {
+    func shortcut(_ value: Double, key: Double, before: Double?, keyBefore: Double?) -> String? {
         if !negligible(key, beside: key), negligible(value, beside: key) {
-            return "is 0, or all but 0, which it is not"
+            return "is 0, or all but 0, where the right value is not"
         }
         if let before, let keyBefore, !tolerance.accepts(key, expected: keyBefore), tolerance.accepts(value, expected: before) {
             return "is the weight before the update, unchanged, which the update does change"

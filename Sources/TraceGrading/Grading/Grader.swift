@@ -70,7 +70,7 @@ public struct Grader: Sendable {
                 } else if let carried, tolerance.accepts(value, expected: carried) {
                     let followThrough = FollowThroughRule(tolerance: tolerance)
                     graded.trivialStep = followThrough.shortcut(
-                        carried, key: key.values[n], quantity: asked.quantity,
+                        carried, key: key.values[n],
                         before: followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index),
                         keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
                     graded.verdict = graded.trivialStep == nil ? .rightCarriedForward : .wrong
@@ -122,7 +122,7 @@ public struct Grader: Sendable {
                     before = followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index)
                 }
                 reason = followThrough.shortcut(
-                    answer, key: key.values[n], quantity: asked.quantity, before: before,
+                    answer, key: key.values[n], before: before,
                     keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
             }
             // Exactly 0, or exactly a weight the student could copy: the one before (as the
