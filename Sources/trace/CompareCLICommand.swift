@@ -28,13 +28,10 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("lecture (default), pytorch, keras or optax, for every optimizer.", valueName: "lecture|pytorch|keras|optax"))
     var convention: Convention?
 
-    @Option(parsing: .unconditional, help: "Learning rate η for every optimizer (default: each its own).", transform: DecimalNumber.argument) var eta: Double?
-    @Option(parsing: .unconditional, help: "Momentum coefficient β, for every optimizer that has it.", transform: DecimalNumber.argument) var beta: Double?
-    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ, for every optimizer that has it.", transform: DecimalNumber.argument) var rho: Double?
-    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁, for every optimizer that has it.", transform: DecimalNumber.argument) var beta1: Double?
-    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂, for every optimizer that has it.", transform: DecimalNumber.argument) var beta2: Double?
-    @Option(parsing: .unconditional, help: "ε, for every optimizer that has it.", transform: DecimalNumber.argument) var epsilon: Double?
-    @Option(parsing: .unconditional, help: "AdamW's weight decay λ, for every optimizer that has it.", transform: DecimalNumber.argument) var lambda: Double?
+
+    /// Each applies to every run that has the hyperparameter; `OPT:NAME=VALUE` sets one run's.
+    @OptionGroup(title: "Hyperparameters (each for every run that has it)")
+    var hyperparameters: HyperparameterOptions
 
     @Option(parsing: .unconditional, help: "The loss to reach (default: half the largest first loss).", transform: DecimalNumber.argument)
     var threshold: Double?
@@ -60,10 +57,7 @@ struct CompareCLICommand: ParsableCommand {
 
     func run() throws {
         var request = CompareCommand.Request()
-        let flags: [(Symbol, Double?)] = [
-            (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
-        ]
-        for case let (symbol, value?) in flags { request.hyperparameters[symbol] = value }
+        request.hyperparameters.merge(hyperparameters.given) { $1 }
         request.lesson = lesson
         request.steps = steps
         request.convention = convention

@@ -16,13 +16,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp("Samples per update: full or a number.", valueName: "full|N"))
     var batchSize: String?
 
-    @Option(parsing: .unconditional, help: "Learning rate η.", transform: DecimalNumber.argument) var eta: Double?
-    @Option(parsing: .unconditional, help: "Momentum coefficient β.", transform: DecimalNumber.argument) var beta: Double?
-    @Option(parsing: .unconditional, help: "RMSProp decay rate ρ.", transform: DecimalNumber.argument) var rho: Double?
-    @Option(parsing: .unconditional, help: "Adam's first-moment decay β₁.", transform: DecimalNumber.argument) var beta1: Double?
-    @Option(parsing: .unconditional, help: "Adam's second-moment decay β₂.", transform: DecimalNumber.argument) var beta2: Double?
-    @Option(parsing: .unconditional, help: "ε, the small constant that keeps the division finite.", transform: DecimalNumber.argument) var epsilon: Double?
-    @Option(parsing: .unconditional, help: "AdamW's weight decay λ.", transform: DecimalNumber.argument) var lambda: Double?
+    @OptionGroup var hyperparameters: HyperparameterOptions
     @Option(
         name: .customLong("initial-accumulator"), parsing: .unconditional,
         help: "AdaGrad's accumulator before the first update, s₀ (default: 0 in lecture and pytorch, 0.1 in keras and optax).", transform: DecimalNumber.argument)
@@ -55,11 +49,8 @@ struct ExperimentOptions: ParsableArguments {
     /// The settings these flags make for `optimizer` (no convention: the caller's).
     func settings(for optimizer: Optimizer) -> RunSettings {
         var settings = RunSettings(optimizer: optimizer)
-        let flags: [(Symbol, Double?)] = [
-            (.eta, eta), (.beta, beta), (.rho, rho), (.beta1, beta1), (.beta2, beta2), (.epsilon, epsilon), (.lambda, lambda),
-            (.initialAccumulator, initialAccumulator),
-        ]
-        for case let (symbol, value?) in flags { settings.hyperparameters[symbol] = value }
+        settings.hyperparameters.merge(hyperparameters.given) { $1 }
+        if let initialAccumulator { settings.hyperparameters[.initialAccumulator] = initialAccumulator }
         settings.steps = steps
         settings.batchSize = batchSize.map { $0 == "full" ? .full : .samples(Int($0) ?? 0) }
         settings.shuffle = shuffle
