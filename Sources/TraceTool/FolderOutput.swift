@@ -47,7 +47,7 @@ final class FolderOutput {
         }
         InterruptCleanup.begin("interrupted; nothing was written to '\(folder)'")
         var template = Array("\(parent)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard made != nil else {
             let reason = String(cString: strerror(errno))
             InterruptCleanup.forget()
