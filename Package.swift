@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "TraceTool", dependencies: ["TraceEngine", "TraceLessons", "TraceRender", "TraceGrading"]),
         .executableTarget(
             name: "trace",
-            dependencies: ["TraceTool", "TraceRender", "TraceEngine", "TraceGrading", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TraceTool", "TraceRender", "TraceEngine", "TraceLessons", "TraceGrading",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Reading the reference fixtures (numpy and the frameworks), for the test targets that compare against them.
         .target(name: "ReferenceFixtures", dependencies: ["TraceEngine", "TraceLessons"], path: "Tests/ReferenceFixtures"),
@@ -48,6 +50,7 @@ let package = Package(
                 "TraceGrading", "TraceLessons", "TraceEngine", "TraceRender", "ReferenceFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "CLITests", dependencies: ["trace"]),
+        // Snapshots/ holds the golden files SnapshotTests reads by path from the source tree.
+        .testTarget(name: "CLITests", dependencies: ["trace"], exclude: ["Snapshots"]),
     ]
 )

@@ -54,7 +54,7 @@ enum TraceCLI {
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let commands = TraceCommand.configuration.subcommands.map { $0._commandName }
+        let commands = TraceCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
         if let first = arguments.first, !first.hasPrefix("-"), first != "help", !commands.contains(first) {
             TraceCLI.printError(
                 "unknown optimizer or command '\(first)'\(Suggestion.clause(for: first, in: commands)) (choose one of \(commands.joined(separator: ", ")))")
