@@ -228,21 +228,20 @@ extension UpdateRule {
         }
     }
 
-    /// The step size a parameter's gradient is multiplied by, for the optimizers that adapt it
-    /// per parameter: AdaGrad `η/√(s + ε)`, RMSProp `η/√(ss + ε)` (PyTorch: `η/(√s + ε)`;
-    /// Keras and Optax as the lecture).
+    /// Where the update of `w` adds ε to a square root; `nil` where it adds none (gd, momentum).
+    public var epsilonPlacement: EpsilonPlacement? {
+        equations.first { $0.target == .wNew }?.expression.epsilonPlacement
+    }
+
+    /// The step size a parameter's gradient is multiplied by, for the optimizers whose update
+    /// divides g itself by a root of its accumulated squares: `η/√(S + ε)` or `η/(√S + ε)`, as
+    /// the update places ε (AdaGrad's `s`, RMSProp's `ss`); `nil` where the update moves `w`
+    /// along anything but g (Adam's m̂) or has no root.
     /// Evaluated on a step's values after the update, it is the rate that update used.
     public var effectiveRate: Expression? {
-        let accumulator: Symbol
-        switch optimizer {
-        case .adagrad: accumulator = .s
-        case .rmsprop: accumulator = .ss
-        default: return nil
-        }
-        let η = Expression.symbol(.eta), S = Expression.symbol(accumulator), ε = Expression.symbol(.epsilon)
-        switch convention {
-        case .lecture, .keras, .optax: return η / .sqrt(S + ε)
-        case .pytorch: return η / (.sqrt(S) + ε)
-        }
+        guard let update = equations.first(where: { $0.target == .wNew })?.expression,
+            update.symbols.contains(.g), let placement = update.epsilonPlacement
+        else { return nil }
+        return .symbol(.eta) / placement.root
     }
 }

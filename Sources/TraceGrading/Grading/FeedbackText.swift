@@ -70,9 +70,10 @@ struct FeedbackText {
     /// For a wrong answer that agrees with its expected value to fewer significant digits than
     /// the worksheet asks (`|a − e|` at most one unit of the d-th digit of `e`, as rounding or
     /// cutting off gives): `Right to 3 significant digits; 4 are asked`. Not for a shortcut:
-    /// a copied weight agrees with the right one only by being near it.
+    /// a copied weight agrees with the right one only by being near it; nor where a known
+    /// mistake gives the answer, which then explains it (ε moved changes the 3rd digit).
     static func precision(_ value: GradedValue) -> String {
-        guard let answer = value.answer, value.shortcut == nil else { return "" }
+        guard let answer = value.answer, value.shortcut == nil, value.mistakes.isEmpty else { return "" }
         let digits = [value.keyValue, value.carriedForward].compactMap { $0 }.map { agreeingDigits(answer, $0) }.max() ?? 0
         guard digits >= 2, digits < GradingSettings.askedSignificantDigits else { return "" }
         return " Yours is right to \(digits) significant digits; \(GradingSettings.askedSignificantDigits) are asked: keep more digits in every step."

@@ -22,6 +22,9 @@ import TraceEngine
 /// others-not-updated         g(t) at weights where only the asked parameters were updated;
 ///                            every other keeps its starting weight     t ≥ 2, nothing given
 /// ```
+///
+/// Each entry is an edit of the run's own rule (``UpdateRule`` in `RuleTransform.swift`), so it
+/// applies to every optimizer and convention whose equations have the pieces it edits.
 public enum MisconceptionCatalog {
     typealias E = Expression
 
@@ -39,94 +42,68 @@ public enum MisconceptionCatalog {
     private static let η = E.symbol(.eta), β = E.symbol(.beta), ρ = E.symbol(.rho)
     private static let β1 = E.symbol(.beta1), β2 = E.symbol(.beta2), λ = E.symbol(.lambda), t = E.symbol(.t)
 
-    /// Adam's and AdamW's moments in the lecture's form, where the convention has m̂ and v̂.
-    private static func hasAdamMoments(_ experiment: Experiment) -> Bool {
-        (experiment.optimizer == .adam || experiment.optimizer == .adamw) && experiment.convention != .keras
-    }
-
     private static func moments(_ rule: UpdateRule, _ replacements: [Symbol: Expression]) -> Misconception.MistakenRun {
         .init(rule: rule.replacing(replacements))
+    }
+
+    /// A mistaken run that follows `rule`, where there is one.
+    private static func following(_ rule: UpdateRule?) -> Misconception.MistakenRun? {
+        rule.map { .init(rule: $0) }
     }
 
     static let biasCorrectionOmitted = Misconception(
         id: "bias-correction-omitted", name: "bias correction left out",
         explanation: "The bias correction divides by 1 − βᵗ: m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ)"
-    ) { experiment, rule in
-        hasAdamMoments(experiment) ? moments(rule, [.mHat: m, .vHat: v]) : nil
+    ) { _, rule in
+        following(rule.withoutBiasCorrection())
     }
 
     static let betasSwapped = Misconception(
         id: "betas-swapped", name: "β₁ and β₂ swapped",
         explanation: "m, the first moment, decays with β₁, and v, the second, with β₂, in m̂ and v̂ too"
-    ) { experiment, rule in
-        hasAdamMoments(experiment)
-            ? moments(rule, [
-                .m: β2 * m + (1 - β2) * g, .v: β1 * v + (1 - β1) * E.pow(g, 2),
-                .mHat: m / (1 - E.pow(β2, t)), .vHat: v / (1 - E.pow(β1, t)),
-            ])
-            : nil
+    ) { _, rule in
+        following(rule.betasSwapped())
     }
 
     static let stepFromZero = Misconception(
         id: "step-from-zero", name: "t counted from 0",
         explanation: "t counts updates from 1, so the first update's bias correction is 1 − β¹"
-    ) { experiment, rule in
+    ) { _, rule in
         // At t = 1 that would divide by 1 − β⁰ = 0, which no student writes down: the
         // exponent is max(t − 1, 1) = −min(1 − t, −1), the right value at the first update.
         // Feedback shows the student's own t − 1.
-        guard hasAdamMoments(experiment) else { return nil }
         let exponent = 0 - E.minimum(1 - t, -1)
-        var run = moments(rule, [.mHat: m / (1 - E.pow(β1, exponent)), .vHat: v / (1 - E.pow(β2, exponent))])
-        run.shown = rule.replacing([.mHat: m / (1 - E.pow(β1, t - 1)), .vHat: v / (1 - E.pow(β2, t - 1))])
+        guard var run = following(rule.biasCorrection(atStepShiftedBy: exponent - t)) else { return nil }
+        run.shown = rule.biasCorrection(atStepShiftedBy: -1)
         return run
     }
 
     static let stepAdvancedTwice = Misconception(
         id: "step-advanced-twice", name: "t advanced twice",
         explanation: "The bias correction takes β to the power of this update's t, not t + 1"
-    ) { experiment, rule in
-        hasAdamMoments(experiment) ? moments(rule, [.mHat: m / (1 - E.pow(β1, t + 1)), .vHat: v / (1 - E.pow(β2, t + 1))]) : nil
+    ) { _, rule in
+        following(rule.biasCorrection(atStepShiftedBy: 1))
     }
 
     static let oneMinusBetaOmitted = Misconception(
         id: "one-minus-beta-omitted", name: "(1 − β) left out of a moving average",
         explanation: "A moving average weights the new term by one minus its decay: (1 − β)·g, (1 − ρ)·g², (1 − β₁)·g, (1 − β₂)·g²"
-    ) { experiment, rule in
-        switch experiment.optimizer {
-        case .momentum where experiment.convention == .lecture: return moments(rule, [.v: β * v + g])
-        case .rmsprop: return moments(rule, [.ss: ρ * ss + E.pow(g, 2)])
-        case .adam, .adamw: return hasAdamMoments(experiment) ? moments(rule, [.m: β1 * m + g, .v: β2 * v + E.pow(g, 2)]) : nil
-        default: return nil
-        }
+    ) { _, rule in
+        following(rule.withoutOneMinusDecay())
     }
 
     static let epsilonPlacement = Misconception(
         id: "epsilon-placement", name: "ε on the wrong side of the square root",
-        explanation: "ε goes where the run's formulas put it: inside the square root, √(… + ε), in the lecture's, Keras's and Optax's AdaGrad and RMSProp and the lecture's Adam; outside, √… + ε, in PyTorch's and Optax's Adam"
-    ) { experiment, rule in
-        let inside: Bool
-        switch (experiment.optimizer, experiment.convention) {
-        case (.adagrad, _), (.rmsprop, _): inside = experiment.convention != .pytorch
-        case (.adam, .keras), (.adamw, .keras): return nil  // Keras's ε̂ is neither
-        case (.adam, _), (.adamw, _): inside = experiment.convention == .lecture
-        default: return nil
-        }
-        // The same update with ε on the other side: PyTorch's form, or the lecture's.
-        let other: Convention = inside ? .pytorch : .lecture
-        guard let wNew = UpdateRule.rule(for: experiment.optimizer, convention: other).expression(of: .wNew) else { return nil }
-        return moments(rule, [.wNew: wNew])
+        explanation: "ε goes where the run's formulas put it: inside the square root, √(… + ε), in the lecture's, Keras's and Optax's AdaGrad and RMSProp and the lecture's Adam; outside, √… + ε, in PyTorch's and in Optax's and Keras's Adam"
+    ) { _, rule in
+        following(rule.edited(where: { $0.target == .wNew }) { $0.epsilonMoved })
     }
 
     static let gForGSquared = Misconception(
         id: "g-for-g-squared", name: "g instead of g² in a second moment",
         explanation: "The second moment adds the squared gradient, g²"
-    ) { experiment, rule in
-        switch experiment.optimizer {
-        case .adagrad: return moments(rule, [.s: s + g])
-        case .rmsprop: return moments(rule, [.ss: ρ * ss + (1 - ρ) * g])
-        case .adam, .adamw: return hasAdamMoments(experiment) ? moments(rule, [.v: β2 * v + (1 - β2) * g]) : nil
-        default: return nil
-        }
+    ) { _, rule in
+        following(rule.gradientForItsSquare())
     }
 
     static let adagradSumRestarted = Misconception(
@@ -144,24 +121,24 @@ public enum MisconceptionCatalog {
         return .init(rule: rule, chainRule: .batchSum)
     }
 
-    /// AdamW's Adam step without the decay, in the convention's form.
-    private static func adamStep(_ experiment: Experiment) -> Expression? {
-        UpdateRule.rule(for: .adam, convention: experiment.convention).expression(of: .wNew)
+    /// The update of `w` without its decoupled weight decay (AdamW's Adam step), where it has one.
+    private static func undecayedStep(_ rule: UpdateRule) -> Expression? {
+        rule.updateWithoutTerms(withFactor: .lambda)?.expression(of: .wNew)
     }
 
     static let adamwDecayOnNewWeight = Misconception(
         id: "adamw-decay-on-new-weight", name: "AdamW's decay on the new weight",
         explanation: "AdamW's decay uses the weight before the update: − η·λ·w(t)"
-    ) { experiment, rule in
-        guard experiment.optimizer == .adamw, hasAdamMoments(experiment), let u = adamStep(experiment) else { return nil }
+    ) { _, rule in
+        guard let u = undecayedStep(rule) else { return nil }
         return moments(rule, [.wNew: u - η * λ * u])
     }
 
     static let adamwCoupled = Misconception(
         id: "adamw-coupled", name: "AdamW's decay coupled into g, as in Adam with L2",
         explanation: "AdamW does not add λ·w to g (that is Adam with L2); it subtracts η·λ·w after the Adam step"
-    ) { experiment, rule in
-        guard experiment.optimizer == .adamw, hasAdamMoments(experiment), let u = adamStep(experiment) else { return nil }
+    ) { _, rule in
+        guard let u = undecayedStep(rule) else { return nil }
         let coupled = rule.replacing([.wNew: u])
         // λ·w joins g before the moments (after L2's λ₂·w, if the run has that too).
         var equations = coupled.equations

@@ -1,0 +1,65 @@
+import Testing
+import TraceEngine
+
+@testable import TraceGrading
+
+/// The catalog's edits of a rule, checked against the mistaken formulas as
+/// `Tests/Fixtures/reference/MISCONCEPTIONS.md` writes them, and where they must not apply.
+@Suite struct RuleTransformTests {
+    typealias E = Expression
+    let w = E.symbol(.w), g = E.symbol(.g), m = E.symbol(.m), v = E.symbol(.v), ss = E.symbol(.ss)
+    let mHat = E.symbol(.mHat), vHat = E.symbol(.vHat), η = E.symbol(.eta), ε = E.symbol(.epsilon)
+    let β = E.symbol(.beta), ρ = E.symbol(.rho), β1 = E.symbol(.beta1), β2 = E.symbol(.beta2), λ = E.symbol(.lambda)
+
+    func rule(_ o: Optimizer, _ c: Convention) -> UpdateRule { UpdateRule.rule(for: o, convention: c) }
+
+    @Test func oneMinusBetaLeftOut() throws {
+        let momentum = try #require(rule(.momentum, .lecture).withoutOneMinusDecay())
+        #expect(momentum.expression(of: .v) == β * v + g)
+        let adam = try #require(rule(.adam, .lecture).withoutOneMinusDecay())
+        #expect(adam.expression(of: .m) == β1 * m + g)
+        #expect(adam.expression(of: .v) == β2 * v + E.pow(g, 2))
+        let rmsprop = try #require(rule(.rmsprop, .pytorch).withoutOneMinusDecay())
+        #expect(rmsprop.expression(of: .ss) == ρ * ss + E.pow(g, 2))
+        // PyTorch's momentum has no (1 − β); Keras's Adam moves m by (g − m)·(1 − β₁), no β₁·m.
+        #expect(rule(.momentum, .pytorch).withoutOneMinusDecay() == nil)
+        #expect(rule(.adam, .keras).withoutOneMinusDecay() == nil)
+        #expect(rule(.adagrad, .lecture).withoutOneMinusDecay() == nil)
+    }
+
+    @Test func epsilonMovedAcrossTheRoot() throws {
+        let lecture = try #require(rule(.adagrad, .lecture).edited(where: { $0.target == .wNew }) { $0.epsilonMoved })
+        #expect(lecture.expression(of: .wNew) == w - η / (E.sqrt(E.symbol(.s)) + ε) * g)
+        let pytorch = try #require(rule(.adam, .pytorch).edited(where: { $0.target == .wNew }) { $0.epsilonMoved })
+        #expect(pytorch.expression(of: .wNew) == w - η * mHat / E.sqrt(vHat + ε))
+        #expect(rule(.momentum, .lecture).edited(where: { $0.target == .wNew }) { $0.epsilonMoved } == nil)
+    }
+
+    @Test func biasCorrectionAndSwaps() throws {
+        let omitted = try #require(rule(.adamw, .pytorch).withoutBiasCorrection())
+        #expect(omitted.expression(of: .mHat) == m)
+        #expect(omitted.expression(of: .vHat) == v)
+        #expect(rule(.adam, .keras).withoutBiasCorrection() == nil)
+        let swapped = try #require(rule(.adam, .lecture).betasSwapped())
+        #expect(swapped.expression(of: .m) == β2 * m + (1 - β2) * g)
+        #expect(swapped.expression(of: .v) == β1 * v + (1 - β1) * E.pow(g, 2))
+        #expect(swapped.expression(of: .mHat) == m / (1 - E.pow(β2, .symbol(.t))))
+        #expect(rule(.rmsprop, .lecture).betasSwapped() == nil)
+        let twice = try #require(rule(.adam, .optax).biasCorrection(atStepShiftedBy: 1))
+        #expect(twice.expression(of: .vHat) == v / (1 - E.pow(β2, .symbol(.t) + 1)))
+    }
+
+    @Test func gradientForItsSquare() throws {
+        #expect(try #require(rule(.adagrad, .lecture).gradientForItsSquare()).expression(of: .s) == E.symbol(.s) + g)
+        #expect(try #require(rule(.adam, .lecture).gradientForItsSquare()).expression(of: .v) == β2 * v + (1 - β2) * g)
+        #expect(rule(.momentum, .lecture).gradientForItsSquare() == nil)
+    }
+
+    /// AdamW without its decay is Adam, in each convention's own form.
+    @Test(arguments: Convention.allCases)
+    func adamWWithoutDecayIsAdam(_ convention: Convention) throws {
+        let undecayed = try #require(rule(.adamw, convention).updateWithoutTerms(withFactor: .lambda))
+        #expect(undecayed.expression(of: .wNew) == rule(.adam, convention).expression(of: .wNew))
+        #expect(rule(.adam, convention).updateWithoutTerms(withFactor: .lambda) == nil)
+    }
+}
