@@ -8,17 +8,7 @@ import TraceEngine
 /// and Optax's; the lecture's Adam is `optax.adam(η, eps=0.0, eps_root=ε)`. Each call is checked
 /// against the framework itself (Tests/Fixtures/frameworks).
 public struct FrameworkRecipe: Sendable, Equatable {
-    public enum Framework: String, CaseIterable, Sendable {
-        case pytorch, keras, optax
-
-        public var displayName: String {
-            switch self {
-            case .pytorch: return "PyTorch"
-            case .keras: return "Keras"
-            case .optax: return "Optax"
-            }
-        }
-    }
+    public typealias Framework = TraceEngine.Framework
 
     public enum Outcome: Sendable, Equatable {
         /// The optimizer expression, and for PyTorch a scheduler expression (`nil` without one).
@@ -132,43 +122,8 @@ public struct FrameworkRecipe: Sendable, Equatable {
     }
 
     private static func optimizerCall(_ framework: Framework, lr: String, experiment: Experiment) -> String {
-        let h = experiment.hyperparameters
-        func p(_ symbol: Symbol) -> String { python(h[symbol] ?? 0) }
-        let epsilon = p(.epsilon)
-        switch (experiment.optimizer, framework) {
-        case (.gd, .pytorch), (.sgd, .pytorch), (.minibatch, .pytorch): return "torch.optim.SGD(params, lr=\(lr))"
-        case (.gd, .keras), (.sgd, .keras), (.minibatch, .keras): return "keras.optimizers.SGD(learning_rate=\(lr))"
-        case (.gd, .optax), (.sgd, .optax), (.minibatch, .optax): return "optax.sgd(\(lr))"
-        case (.momentum, .pytorch): return "torch.optim.SGD(params, lr=\(lr), momentum=\(p(.beta)))"
-        case (.momentum, .keras): return "keras.optimizers.SGD(learning_rate=\(lr), momentum=\(p(.beta)))"
-        case (.momentum, .optax): return "optax.sgd(\(lr), momentum=\(p(.beta)))"
-        case (.adagrad, .pytorch):
-            return "torch.optim.Adagrad(params, lr=\(lr), eps=\(epsilon), initial_accumulator_value=\(p(.initialAccumulator)))"
-        case (.adagrad, .keras):
-            return "keras.optimizers.Adagrad(learning_rate=\(lr), initial_accumulator_value=\(p(.initialAccumulator)), epsilon=\(epsilon))"
-        case (.adagrad, .optax):
-            return "optax.adagrad(\(lr), initial_accumulator_value=\(p(.initialAccumulator)), eps=\(epsilon))"
-        case (.rmsprop, .pytorch): return "torch.optim.RMSprop(params, lr=\(lr), alpha=\(p(.rho)), eps=\(epsilon))"
-        case (.rmsprop, .keras): return "keras.optimizers.RMSprop(learning_rate=\(lr), rho=\(p(.rho)), epsilon=\(epsilon))"
-        case (.rmsprop, .optax):
-            let outside = experiment.convention == .pytorch && h[.epsilon] != 0 ? ", eps_in_sqrt=False" : ""
-            return "optax.rmsprop(\(lr), decay=\(p(.rho)), eps=\(epsilon)\(outside))"
-        case (.adam, .pytorch): return "torch.optim.Adam(params, lr=\(lr), betas=(\(p(.beta1)), \(p(.beta2))), eps=\(epsilon))"
-        case (.adam, .keras):
-            return "keras.optimizers.Adam(learning_rate=\(lr), beta_1=\(p(.beta1)), beta_2=\(p(.beta2)), epsilon=\(epsilon))"
-        case (.adam, .optax): return "optax.adam(\(lr), b1=\(p(.beta1)), b2=\(p(.beta2)), \(optaxEpsilon(experiment)))"
-        case (.adamw, .pytorch):
-            return "torch.optim.AdamW(params, lr=\(lr), betas=(\(p(.beta1)), \(p(.beta2))), eps=\(epsilon), weight_decay=\(p(.lambda)))"
-        case (.adamw, .keras):
-            return "keras.optimizers.AdamW(learning_rate=\(lr), weight_decay=\(p(.lambda)), beta_1=\(p(.beta1)), beta_2=\(p(.beta2)), epsilon=\(epsilon))"
-        case (.adamw, .optax):
-            return "optax.adamw(\(lr), b1=\(p(.beta1)), b2=\(p(.beta2)), \(optaxEpsilon(experiment)), weight_decay=\(p(.lambda)))"
-        }
-    }
-
-    /// Optax's Adam takes ε outside the root (`eps`) or inside it (`eps_root`).
-    private static func optaxEpsilon(_ experiment: Experiment) -> String {
-        let ε = python(experiment.hyperparameters[.epsilon] ?? 0)
-        return experiment.convention == .lecture && experiment.hyperparameters[.epsilon] != 0 ? "eps=0.0, eps_root=\(ε)" : "eps=\(ε)"
+        experiment.optimizer.definition.frameworkCall(FrameworkCall(
+            framework: framework, learningRate: lr, convention: experiment.convention,
+            hyperparameters: experiment.hyperparameters, python: python))
     }
 }

@@ -63,3 +63,15 @@ import TraceEngine
         #expect(rule(.adam, convention).updateWithoutTerms(withFactor: .lambda) == nil)
     }
 }
+
+extension RuleTransformTests {
+    /// AdaGrad's sum restarted: `s = g²` in every convention; no other optimizer keeps a sum.
+    @Test(arguments: Convention.allCases)
+    func runningSumRestarted(_ convention: Convention) throws {
+        let restarted = try #require(rule(.adagrad, convention).withRunningSumRestarted())
+        #expect(restarted.expression(of: .s) == E.pow(g, 2))
+        for optimizer in Optimizer.allCases where optimizer != .adagrad {
+            #expect(rule(optimizer, convention).withRunningSumRestarted() == nil, "\(optimizer)")
+        }
+    }
+}

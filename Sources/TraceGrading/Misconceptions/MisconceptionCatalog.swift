@@ -109,8 +109,8 @@ public enum MisconceptionCatalog {
     static let adagradSumRestarted = Misconception(
         id: "adagrad-sum-restarted", name: "AdaGrad's sum restarted",
         explanation: "AdaGrad's s keeps adding up: s = s + g², from the s of the update before"
-    ) { experiment, rule in
-        experiment.optimizer == .adagrad ? moments(rule, [.s: E.pow(g, 2)]) : nil
+    ) { _, rule in
+        following(rule.withRunningSumRestarted())
     }
 
     static let batchSum = Misconception(

@@ -77,6 +77,23 @@ extension UpdateRule {
         }
     }
 
+    /// Each running sum `x ← x + y` (state that no decay rate scales: AdaGrad's `s`) taken as
+    /// `x ← y`, restarted at every update.
+    func withRunningSumRestarted() -> UpdateRule? {
+        let kept = keptState
+        return edited(where: { kept.contains($0.target) && Self.decayRates.isDisjoint(with: $0.expression.symbols) }) {
+            Self.restartedSum($0, of: kept)
+        }
+    }
+
+    private static func restartedSum(_ expression: Expression, of kept: [Symbol]) -> Expression {
+        switch expression {
+        case let .sum(.symbol(x), y) where kept.contains(x): return y
+        case let .sum(y, .symbol(x)) where kept.contains(x): return y
+        default: return expression
+        }
+    }
+
     /// The update of `w` without its terms that have `symbol` as a factor: AdamW's `− η·λ·w` left out.
     func updateWithoutTerms(withFactor symbol: Symbol) -> UpdateRule? {
         edited(where: { $0.target == .wNew }) { $0.droppingTerms(withFactor: symbol) }

@@ -1,0 +1,48 @@
+private let w = Expression.symbol(.w), g = Expression.symbol(.g), v = Expression.symbol(.v)
+private let η = Expression.symbol(.eta), β = Expression.symbol(.beta)
+
+/// SGD with momentum: a velocity `v` that averages past gradients.
+///
+/// ```
+/// lecture   v ← β·v + (1 − β)·g        w ← w − η·v
+/// pytorch   v ← β·v + g                w ← w − η·v
+/// keras     v ← β·v − η·g              w ← w + v
+/// optax     v ← g + β·v                w ← w − η·v
+/// ```
+enum Momentum {
+    static let definition = OptimizerDefinition(
+        displayName: "SGD with momentum",
+        hyperparameters: [.init(.eta, default: 0.1), .init(.beta, default: 0.9)],
+        frameworkCall: { call in
+            // The lecture's (1 − β) is in the learning rate the call is given (η·(1 − β)).
+            switch call.framework {
+            case .pytorch: return "torch.optim.SGD(params, lr=\(call.learningRate), momentum=\(call.value(.beta)))"
+            case .keras: return "keras.optimizers.SGD(learning_rate=\(call.learningRate), momentum=\(call.value(.beta)))"
+            case .optax: return "optax.sgd(\(call.learningRate), momentum=\(call.value(.beta)))"
+            }
+        }
+    ) { convention in
+        switch convention {
+        case .lecture:
+            return .init([Equation(.v, β * v + (1 - β) * g), Equation(.wNew, w - η * v)])
+        case .pytorch:
+            return .init(
+                [Equation(.v, β * v + g), Equation(.wNew, w - η * v)],
+                notes: [
+                    "PyTorch sets v ← g at t = 1; since v starts at 0, β·v + g gives the same.",
+                    "No (1 − β) factor: torch.optim.SGD(lr=η·(1−β), momentum=β) reproduces the lecture's run.",
+                ])
+        case .keras:
+            return .init(
+                [Equation(.v, β * v - η * g), Equation(.wNew, w + v)],
+                notes: [
+                    "Keras keeps a velocity that already holds −η: v ← β·v − η·g, then w ← w + v.",
+                    "While η is constant this is PyTorch's run: Keras's v is −η times PyTorch's.",
+                ])
+        case .optax:
+            return .init(
+                [Equation(.v, g + β * v), Equation(.wNew, w - η * v)],
+                notes: ["Optax's trace: v ← g + β·v, no (1 − β) factor (the same as PyTorch)."])
+        }
+    }
+}
