@@ -51,6 +51,6 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         // Snapshots/ holds the golden files SnapshotTests reads by path from the source tree.
-        .testTarget(name: "CLITests", dependencies: ["trace"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["trace", "TraceEngine", "TraceTool"], exclude: ["Snapshots"]),
     ]
 )

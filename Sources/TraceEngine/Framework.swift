@@ -12,23 +12,26 @@ public enum Framework: String, CaseIterable, Sendable {
 }
 
 /// What an optimizer's definition needs to write a framework's call for a run: the framework,
-/// the learning-rate argument as written (a number or a schedule), the run's convention and
-/// its hyperparameters as Python floats.
+/// the learning-rate argument as written (a number or a schedule), whether η changes, the run's
+/// convention and its hyperparameters as Python floats.
 public struct FrameworkCall: Sendable {
     public let framework: Framework
     /// `0.01`, or Keras's and Optax's schedule expression.
     public let learningRate: String
+    /// Whether the run's η follows a schedule.
+    public let isScheduled: Bool
     public let convention: Convention
     public let hyperparameters: Hyperparameters
     /// A number as Python writes a float.
     let python: @Sendable (Double) -> String
 
     public init(
-        framework: Framework, learningRate: String, convention: Convention, hyperparameters: Hyperparameters,
-        python: @escaping @Sendable (Double) -> String
+        framework: Framework, learningRate: String, isScheduled: Bool, convention: Convention,
+        hyperparameters: Hyperparameters, python: @escaping @Sendable (Double) -> String
     ) {
         self.framework = framework
         self.learningRate = learningRate
+        self.isScheduled = isScheduled
         self.convention = convention
         self.hyperparameters = hyperparameters
         self.python = python

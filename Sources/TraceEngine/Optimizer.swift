@@ -1,7 +1,7 @@
 /// The lecture's optimizers, by the names the command line and the trace use. Each is
 /// defined once, in its own file under `Optimizers/`; this enum names them.
 public enum Optimizer: String, CaseIterable, Sendable {
-    case gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw
+    case gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw
 
     /// The optimizer's definition: everything else about it is read from there.
     public var definition: OptimizerDefinition {
@@ -10,6 +10,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
         case .sgd: return PlainGradientDescent.sgd
         case .minibatch: return PlainGradientDescent.minibatch
         case .momentum: return Momentum.definition
+        case .nesterov: return Nesterov.definition
         case .adagrad: return AdaGrad.definition
         case .rmsprop: return RMSProp.definition
         case .adam: return Adam.definition

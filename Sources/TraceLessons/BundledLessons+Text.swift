@@ -525,6 +525,55 @@ training:
   batch_size: full
 
 """#),
+        ("nesterov", #"""
+title: Nesterov momentum, braking before the overshoot
+summary: |
+  **Nesterov momentum** keeps momentum's velocity, `v ← β·v + (1 − β)·g`,
+  but steps from where that velocity is about to carry the weight: the step
+  is `β·v + (1 − β)·g`, the new velocity once more plus the gradient's own
+  share, so `w ← w − η·(β·v + (1 − β)·g)`. A gradient that changes sign shows
+  in the step one update sooner than in plain momentum, so the ball brakes
+  before it rolls past the minimum instead of after.
+
+  It costs nothing over momentum (the same β, the same one number per
+  parameter) and usually converges a little faster and overshoots less, which
+  is why PyTorch, Keras and Optax each offer it as `nesterov=True` on their
+  SGD. Choose it wherever you would choose momentum.
+
+  What to look for (the network, data and settings of the `momentum` lesson:
+  full batch, η = 1, β = 0.9; run `trace momentum --lesson momentum` beside
+  it): at step 1 the velocity is the same, `v = −0.003851` for `W1[1,1]`, but
+  the step is about twice as long (`w_new = 0.5073` against momentum's
+  0.5039), because the gradient counts twice: once in `v`, once on its own.
+  Then watch `b2[1]`: its gradient turns positive at step 4 here (step 5
+  under momentum), and at step 6 the bias barely moves (0.3472 to 0.3473)
+  where momentum still pushes it from 0.36 to 0.3768. The batch loss falls
+  to 0.0628 at step 4 and rises only slightly after it (momentum: 0.06382,
+  then up to 0.06627 at step 6). With `--convention pytorch` the velocity
+  has no `(1 − β)` factor and the step is `g + β·v`, as in
+  `torch.optim.SGD(..., nesterov=True)`.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: nesterov
+  eta: 1.0
+  beta: 0.9
+training:
+  steps: 6
+  batch_size: full
+
+"""#),
         ("quadratic-bowl", #"""
 title: An elongated bowl, where momentum overshoots and AdaGrad evens out the axes
 summary: |

@@ -31,53 +31,17 @@ public struct FrameworkRecipe: Sendable, Equatable {
     static func python(_ x: Double) -> String { NumberFormat.full(x) }
 
     private static func outcome(_ framework: Framework, _ experiment: Experiment) -> Outcome {
-        let h = experiment.hyperparameters
-        let η = h[.eta] ?? 0, ε = h[.epsilon] ?? 0
-        let convention = experiment.convention
-        let accumulator = experiment.optimizer == .rmsprop ? "ss" : "s"
-        // With ε = 0 it does not matter where ε goes: every convention of AdaGrad, RMSProp and
-        // Adam computes the same (Keras's ε̂ is then 0 too).
-        let placementMatters = ε != 0
-
-        // The learning rate the framework is given: η, or for the lecture's momentum η·(1 − β).
-        var rate = η, rateScale = 1.0
-        if experiment.optimizer == .momentum, convention == .lecture, let β = h[.beta] {
-            rateScale = 1 - β
-            rate = η * rateScale
+        let definition = experiment.optimizer.definition
+        let η = experiment.hyperparameters[.eta] ?? 0
+        let rateScale = definition.frameworkRateFactor(experiment.convention, experiment.hyperparameters)
+        let call = FrameworkCall(
+            framework: framework,
+            learningRate: learningRate(framework, rate: η * rateScale, experiment: experiment),
+            isScheduled: experiment.schedule != .constant, convention: experiment.convention,
+            hyperparameters: experiment.hyperparameters, python: python)
+        if let reason = definition.frameworkLimit(call) {
+            return .cannot(reason)
         }
-
-        switch (experiment.optimizer, framework) {
-        case (.momentum, _):
-            // Keras keeps η inside its velocity; the others outside their buffer. The two agree
-            // only while η is constant.
-            if experiment.schedule != .constant, (convention == .keras) != (framework == .keras) {
-                return .cannot(framework == .keras
-                    ? "Keras keeps η inside its velocity (v ← β·v − η·g), so under a schedule each past gradient keeps the rate it came with; this run rescales them all"
-                    : "this run keeps η inside the velocity (Keras's v ← β·v − η·g), which \(framework.displayName)'s momentum buffer cannot do while η changes")
-            }
-        case (.adagrad, .pytorch), (.rmsprop, .pytorch):
-            if placementMatters, convention != .pytorch {
-                return .cannot("PyTorch adds ε outside the square root (g/(√\(accumulator) + ε)); this run adds it inside")
-            }
-        case (.adagrad, _), (.rmsprop, .keras):
-            if placementMatters, convention == .pytorch {
-                return .cannot("\(framework.displayName) adds ε inside the square root (g/√(\(accumulator) + ε)); this run, like PyTorch, outside")
-            }
-        case (.adam, .keras), (.adamw, .keras):
-            if placementMatters, convention != .keras {
-                return .cannot("Keras adds ε to √v, before the bias correction: in m̂/(√v̂ + ε) its ε acts as ε/√(1 − β₂ᵗ), which changes with t")
-            }
-        case (.adam, _), (.adamw, _):
-            if placementMatters, convention == .keras {
-                return .cannot("\(framework.displayName) adds ε to √v̂, Keras (this run) to √v, which is ε/√(1 − β₂ᵗ) in terms of v̂ and changes with t")
-            }
-            if placementMatters, convention == .lecture, framework == .pytorch {
-                return .cannot("PyTorch adds ε outside the square root (m̂/(√v̂ + ε)); the lecture inside (m̂/√(v̂ + ε)), and torch.optim has no option for that")
-            }
-        default:
-            break
-        }
-
         if case .cosine(_, let period) = experiment.schedule {
             if framework == .pytorch, experiment.steps - 1 > period {
                 return .cannot("torch.optim.lr_scheduler.CosineAnnealingLR rises again after T_max = \(period) updates; this schedule stays at η_min")
@@ -86,14 +50,13 @@ public struct FrameworkRecipe: Sendable, Equatable {
                 return .cannot("keras.optimizers.schedules.CosineDecay computes ηₜ in float32 (on every backend but TensorFlow), about 10⁻⁸ away from this run's ηₜ, even with float64 weights")
             }
         }
-        let lr = learningRate(framework, rate: rate, scale: rateScale, experiment: experiment)
         return .reproduces(
-            optimizer: optimizerCall(framework, lr: lr, experiment: experiment),
+            optimizer: definition.frameworkCall(call),
             scheduler: framework == .pytorch ? torchScheduler(experiment, scale: rateScale) : nil)
     }
 
     /// The learning-rate argument: a number, or Keras's and Optax's schedule expression.
-    private static func learningRate(_ framework: Framework, rate: Double, scale: Double, experiment: Experiment) -> String {
+    private static func learningRate(_ framework: Framework, rate: Double, experiment: Experiment) -> String {
         let η = experiment.hyperparameters[.eta] ?? 0
         switch (experiment.schedule, framework) {
         case (.constant, _), (_, .pytorch):
@@ -119,11 +82,5 @@ public struct FrameworkRecipe: Sendable, Equatable {
         case let .cosine(etaMin, period):
             return "torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=\(period), eta_min=\(python(scale == 1 ? etaMin : etaMin * scale)))"
         }
-    }
-
-    private static func optimizerCall(_ framework: Framework, lr: String, experiment: Experiment) -> String {
-        experiment.optimizer.definition.frameworkCall(FrameworkCall(
-            framework: framework, learningRate: lr, convention: experiment.convention,
-            hyperparameters: experiment.hyperparameters, python: python))
     }
 }

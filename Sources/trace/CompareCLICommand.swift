@@ -15,7 +15,7 @@ struct CompareCLICommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp(
-        "Two or more optimizers: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam, adamw; OPT:NAME=VALUE sets one run's hyperparameter (adam:eta=0.01).",
+        "Two or more optimizers: \(Optimizer.allCases.map(\.rawValue).joined(separator: ", ")); OPT:NAME=VALUE sets one run's hyperparameter (adam:eta=0.01).",
         valueName: "optimizer"))
     var optimizers: [String]
 

@@ -2,15 +2,33 @@ import ArgumentParser
 import TraceEngine
 import TraceTool
 
-/// Names one optimizer, so that one generic command serves all eight.
+/// Names one optimizer, so that one generic command serves them all.
 protocol OptimizerChoice {
     static var optimizer: Optimizer { get }
+}
+
+extension Optimizer {
+    /// `trace <optimizer>`, the subcommand that runs this optimizer.
+    var command: ParsableCommand.Type {
+        switch self {
+        case .gd: return OptimizerCommand<GD>.self
+        case .sgd: return OptimizerCommand<SGD>.self
+        case .minibatch: return OptimizerCommand<MiniBatch>.self
+        case .momentum: return OptimizerCommand<Momentum>.self
+        case .nesterov: return OptimizerCommand<Nesterov>.self
+        case .adagrad: return OptimizerCommand<AdaGrad>.self
+        case .rmsprop: return OptimizerCommand<RMSProp>.self
+        case .adam: return OptimizerCommand<Adam>.self
+        case .adamw: return OptimizerCommand<AdamW>.self
+        }
+    }
 }
 
 enum GD: OptimizerChoice { static let optimizer = Optimizer.gd }
 enum SGD: OptimizerChoice { static let optimizer = Optimizer.sgd }
 enum MiniBatch: OptimizerChoice { static let optimizer = Optimizer.minibatch }
 enum Momentum: OptimizerChoice { static let optimizer = Optimizer.momentum }
+enum Nesterov: OptimizerChoice { static let optimizer = Optimizer.nesterov }
 enum AdaGrad: OptimizerChoice { static let optimizer = Optimizer.adagrad }
 enum RMSProp: OptimizerChoice { static let optimizer = Optimizer.rmsprop }
 enum Adam: OptimizerChoice { static let optimizer = Optimizer.adam }

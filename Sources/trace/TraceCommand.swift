@@ -21,11 +21,9 @@ struct TraceCommand: ParsableCommand {
               trace homework adam --count 300 --seed 2026 --output hw
               trace grade --key hw/001/key.json --answers answers.csv --output results.json
             """,
-        subcommands: [
-            OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
-            OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
-            OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self, HandoutCLICommand.self,
-            CompareCLICommand.self, DiffCLICommand.self, HomeworkCLICommand.self, GradeCLICommand.self,
+        subcommands: Optimizer.allCases.map(\.command) + [
+            LessonsCommand.self, HandoutCLICommand.self, CompareCLICommand.self, DiffCLICommand.self,
+            HomeworkCLICommand.self, GradeCLICommand.self,
         ]
     )
 }

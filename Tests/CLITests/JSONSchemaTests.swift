@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TraceEngine
 
 /// Real `--format json` output validates against `docs/trace-v1.schema.json`, the schema
 /// autograders are pointed to (checked by Python's `jsonschema`, installed by `.ci/run`).
 @Suite struct JSONSchemaTests {
     static let runs: [[String]] = [
         ["gd"], ["sgd", "--seed", "3"], ["minibatch", "--batch-size", "2"],
-        ["momentum", "--convention", "pytorch"], ["adagrad"], ["rmsprop", "--schedule", "cosine"],
+        ["momentum", "--convention", "pytorch"], ["nesterov", "--convention", "keras"], ["adagrad"], ["rmsprop", "--schedule", "cosine"],
         ["adam", "--l2", "0.01", "--schedule", "step", "--gamma", "0.5", "--every", "2"], ["adamw", "--lesson", "classic-backprop"],
         ["momentum", "--lesson", "quadratic-bowl"], ["adam", "--lesson", "rosenbrock"],
         ["adam", "--convention", "keras"], ["adagrad", "--convention", "optax"], ["momentum", "--convention", "keras"],
@@ -51,6 +52,20 @@ import Testing
         #expect(run.status == 0)
         let result = try validate(folder.appendingPathComponent("trace.json"))
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// The schema names every optimizer and every hyperparameter the definitions read: it goes
+    /// stale, and this fails, when an optimizer is added without it.
+    @Test func theSchemaNamesEveryOptimizerAndHyperparameter() throws {
+        let schema = TraceBinary.repository.appendingPathComponent("docs/trace-v1.schema.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schema)) as? [String: Any])
+        let optimizer = (root["properties"] as? [String: Any])?["optimizer"] as? [String: Any]
+        let properties = try #require(optimizer?["properties"] as? [String: Any])
+        let names = (properties["name"] as? [String: Any])?["enum"] as? [String]
+        #expect(names == Optimizer.allCases.map(\.rawValue))
+        let hyperparameterNames = ((properties["hyperparameters"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String]
+        let read = Set(Optimizer.allCases.flatMap(\.hyperparameters).map(\.rawValue) + [Symbol.l2.rawValue])
+        #expect(Set(hyperparameterNames ?? []) == read)
     }
 
     /// The schema can fail: a trace with a wrong key type is refused.

@@ -23,6 +23,16 @@ enum AdaGrad {
             case .keras: return "keras.optimizers.Adagrad(learning_rate=\(lr), initial_accumulator_value=\(s0), epsilon=\(ε))"
             case .optax: return "optax.adagrad(\(lr), initial_accumulator_value=\(s0), eps=\(ε))"
             }
+        },
+        frameworkLimit: { call in
+            guard call.hasEpsilon else { return nil }
+            switch call.framework {
+            case .pytorch:
+                return call.convention == .pytorch ? nil : "PyTorch adds ε outside the square root (g/(√s + ε)); this run adds it inside"
+            case .keras, .optax:
+                return call.convention != .pytorch ? nil
+                    : "\(call.framework.displayName) adds ε inside the square root (g/√(s + ε)); this run, like PyTorch, outside"
+            }
         }
     ) { convention in
         let start: [Symbol: Symbol] = [.s: .initialAccumulator]

@@ -34,7 +34,8 @@ enum Adam {
             case .keras: return "keras.optimizers.Adam(learning_rate=\(lr), beta_1=\(β1), beta_2=\(β2), epsilon=\(ε))"
             case .optax: return "optax.adam(\(lr), b1=\(β1), b2=\(β2), \(AdamMoments.optaxEpsilon(call)))"
             }
-        }
+        },
+        frameworkLimit: AdamMoments.epsilonLimit
     ) { convention in
         switch convention {
         case .lecture:

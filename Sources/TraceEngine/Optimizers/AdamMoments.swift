@@ -32,6 +32,25 @@ enum AdamMoments {
         call.convention == .lecture && call.hasEpsilon ? "eps=0.0, eps_root=\(call.value(.epsilon))" : "eps=\(call.value(.epsilon))"
     }
 
+    /// Where each framework's Adam adds ε: Keras to √v before the bias correction, PyTorch
+    /// outside √v̂ (no option for inside), Optax either side (``optaxEpsilon(_:)``).
+    static func epsilonLimit(_ call: FrameworkCall) -> String? {
+        guard call.hasEpsilon else { return nil }
+        switch call.framework {
+        case .keras:
+            return call.convention == .keras ? nil
+                : "Keras adds ε to √v, before the bias correction: in m̂/(√v̂ + ε) its ε acts as ε/√(1 − β₂ᵗ), which changes with t"
+        case .pytorch, .optax:
+            if call.convention == .keras {
+                return "\(call.framework.displayName) adds ε to √v̂, Keras (this run) to √v, which is ε/√(1 − β₂ᵗ) in terms of v̂ and changes with t"
+            }
+            if call.convention == .lecture, call.framework == .pytorch {
+                return "PyTorch adds ε outside the square root (m̂/(√v̂ + ε)); the lecture inside (m̂/√(v̂ + ε)), and torch.optim has no option for that"
+            }
+            return nil
+        }
+    }
+
     /// Optax's order of terms: `m ← (1 − β₁)·g + β₁·m`, then m̂ and v̂ as the lecture.
     static let optax = [
         Equation(.m, (1 - β1) * g + β1 * m),

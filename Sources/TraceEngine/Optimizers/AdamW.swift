@@ -23,7 +23,8 @@ enum AdamW {
                 return "keras.optimizers.AdamW(learning_rate=\(lr), weight_decay=\(λ), beta_1=\(β1), beta_2=\(β2), epsilon=\(ε))"
             case .optax: return "optax.adamw(\(lr), b1=\(β1), b2=\(β2), \(AdamMoments.optaxEpsilon(call)), weight_decay=\(λ))"
             }
-        }
+        },
+        frameworkLimit: AdamMoments.epsilonLimit
     ) { convention in
         switch convention {
         case .lecture:

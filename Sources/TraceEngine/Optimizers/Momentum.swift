@@ -10,6 +10,21 @@ private let η = Expression.symbol(.eta), β = Expression.symbol(.beta)
 /// optax     v ← g + β·v                w ← w − η·v
 /// ```
 enum Momentum {
+    /// Keras keeps η inside its velocity, the others outside their buffer: the two agree only
+    /// while η is constant.
+    static func velocityLimit(_ call: FrameworkCall) -> String? {
+        guard call.isScheduled, (call.convention == .keras) != (call.framework == .keras) else { return nil }
+        return call.framework == .keras
+            ? "Keras keeps η inside its velocity (v ← β·v − η·g), so under a schedule each past gradient keeps the rate it came with; this run rescales them all"
+            : "this run keeps η inside the velocity (Keras's v ← β·v − η·g), which \(call.framework.displayName)'s momentum buffer cannot do while η changes"
+    }
+
+    /// The lecture's (1 − β) goes into the framework's learning rate: η·(1 − β).
+    static func lectureRateFactor(_ convention: Convention, _ hyperparameters: Hyperparameters) -> Double {
+        guard convention == .lecture, let β = hyperparameters[.beta] else { return 1 }
+        return 1 - β
+    }
+
     static let definition = OptimizerDefinition(
         displayName: "SGD with momentum",
         hyperparameters: [.init(.eta, default: 0.1), .init(.beta, default: 0.9)],
@@ -20,7 +35,9 @@ enum Momentum {
             case .keras: return "keras.optimizers.SGD(learning_rate=\(call.learningRate), momentum=\(call.value(.beta)))"
             case .optax: return "optax.sgd(\(call.learningRate), momentum=\(call.value(.beta)))"
             }
-        }
+        },
+        frameworkLimit: velocityLimit,
+        frameworkRateFactor: lectureRateFactor
     ) { convention in
         switch convention {
         case .lecture:

@@ -50,12 +50,20 @@ public struct OptimizerDefinition: Sendable {
     public let defaultBatchSize: BatchSize
     /// The framework's optimizer call for a run: `torch.optim.Adam(params, lr=0.001, …)`.
     public let frameworkCall: @Sendable (FrameworkCall) -> String
+    /// Why the framework cannot compute a run (ε on the other side of the root, η inside a
+    /// velocity under a schedule), or `nil` where ``frameworkCall`` reproduces it.
+    public let frameworkLimit: @Sendable (FrameworkCall) -> String?
+    /// The factor between the framework's learning rate and the run's η: 1, or (1 − β) for the
+    /// lecture's momentum, which no framework has.
+    public let frameworkRateFactor: @Sendable (Convention, Hyperparameters) -> Double
     /// The update in each convention.
     public let rule: @Sendable (Convention) -> ConventionRule
 
     public init(
         displayName: String, hyperparameters: [Hyperparameter], fixedBatchSize: BatchSize? = nil,
         defaultBatchSize: BatchSize = .full, frameworkCall: @escaping @Sendable (FrameworkCall) -> String,
+        frameworkLimit: @escaping @Sendable (FrameworkCall) -> String? = { _ in nil },
+        frameworkRateFactor: @escaping @Sendable (Convention, Hyperparameters) -> Double = { _, _ in 1 },
         rule: @escaping @Sendable (Convention) -> ConventionRule
     ) {
         self.displayName = displayName
@@ -63,6 +71,8 @@ public struct OptimizerDefinition: Sendable {
         self.fixedBatchSize = fixedBatchSize
         self.defaultBatchSize = defaultBatchSize
         self.frameworkCall = frameworkCall
+        self.frameworkLimit = frameworkLimit
+        self.frameworkRateFactor = frameworkRateFactor
         self.rule = rule
     }
 }

@@ -22,6 +22,18 @@ enum RMSProp {
                 let outside = call.convention == .pytorch && call.hasEpsilon ? ", eps_in_sqrt=False" : ""
                 return "optax.rmsprop(\(lr), decay=\(ρ), eps=\(ε)\(outside))"
             }
+        },
+        frameworkLimit: { call in
+            // Optax's eps_in_sqrt puts ε on either side.
+            guard call.hasEpsilon else { return nil }
+            switch call.framework {
+            case .pytorch:
+                return call.convention == .pytorch ? nil : "PyTorch adds ε outside the square root (g/(√ss + ε)); this run adds it inside"
+            case .keras:
+                return call.convention != .pytorch ? nil : "Keras adds ε inside the square root (g/√(ss + ε)); this run, like PyTorch, outside"
+            case .optax:
+                return nil
+            }
         }
     ) { convention in
         switch convention {

@@ -288,6 +288,19 @@ def np_run(lesson, case, convention, etas=None):
                 mom = g + beta * mom
                 w_new = w - eta * mom
             state["v"] = mom
+        elif opt == "nesterov":
+            # each framework's nesterov=True (conventions.md); the lecture's form keeps (1 - beta)
+            beta = hp["beta"]
+            if convention == "lecture":
+                mom = beta * mom + (1 - beta) * g
+                w_new = w - eta * (beta * mom + (1 - beta) * g)
+            elif convention in ("pytorch", "optax"):
+                mom = beta * mom + g
+                w_new = w - eta * (g + beta * mom)
+            elif convention == "keras":
+                mom = beta * mom - eta * g
+                w_new = w + beta * mom - eta * g
+            state["v"] = mom
         elif opt == "adagrad":
             eps = hp["epsilon"]
             s = s + g * g
@@ -339,15 +352,15 @@ def np_run(lesson, case, convention, etas=None):
 
 STATE_NAMES = {
     # framework -> optimizer -> [(framework's state name, trace's name)]
-    "pytorch": {"momentum": [("momentum_buffer", "v")], "adagrad": [("sum", "s")],
+    "pytorch": {"momentum": [("momentum_buffer", "v")], "nesterov": [("momentum_buffer", "v")], "adagrad": [("sum", "s")],
                 "rmsprop": [("square_avg", "ss")],
                 "adam": [("exp_avg", "m"), ("exp_avg_sq", "v")],
                 "adamw": [("exp_avg", "m"), ("exp_avg_sq", "v")]},
-    "keras": {"momentum": [("momentums", "v")], "adagrad": [("_accumulators", "s")],
+    "keras": {"momentum": [("momentums", "v")], "nesterov": [("momentums", "v")], "adagrad": [("_accumulators", "s")],
               "rmsprop": [("_velocities", "ss")],
               "adam": [("_momentums", "m"), ("_velocities", "v")],
               "adamw": [("_momentums", "m"), ("_velocities", "v")]},
-    "optax": {"momentum": [("trace", "v")], "adagrad": [("sum_of_squares", "s")],
+    "optax": {"momentum": [("trace", "v")], "nesterov": [("trace", "v")], "adagrad": [("sum_of_squares", "s")],
               "rmsprop": [("nu", "ss")],
               "adam": [("mu", "m"), ("nu", "v")],
               "adamw": [("mu", "m"), ("nu", "v")]},
@@ -651,7 +664,7 @@ def r(x):
 def hyper(opt, s0=None):
     if opt in ("gd", "sgd"):
         return {"eta": ETA_GD}
-    if opt == "momentum":
+    if opt in ("momentum", "nesterov"):
         return {"eta": MOM_ETA, "beta": MOM_BETA}
     if opt == "adagrad":
         return {"eta": ADAGRAD_ETA, "epsilon": ADAGRAD_EPS, "initial_accumulator": s0}
@@ -674,6 +687,8 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
             return f"torch.optim.SGD(params, lr={eta})"
         if opt == "momentum":
             return f"torch.optim.SGD(params, lr={eta}, momentum={r(hp['beta'])})"
+        if opt == "nesterov":
+            return f"torch.optim.SGD(params, lr={eta}, momentum={r(hp['beta'])}, nesterov=True)"
         if opt == "adagrad":
             return (f"torch.optim.Adagrad(params, lr={eta}, eps={r(hp['epsilon'])}, "
                     f"initial_accumulator_value={r(hp['initial_accumulator'])})")
@@ -690,6 +705,8 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
             return f"keras.optimizers.SGD(learning_rate={eta})"
         if opt == "momentum":
             return f"keras.optimizers.SGD(learning_rate={eta}, momentum={r(hp['beta'])})"
+        if opt == "nesterov":
+            return f"keras.optimizers.SGD(learning_rate={eta}, momentum={r(hp['beta'])}, nesterov=True)"
         if opt == "adagrad":
             return (f"keras.optimizers.Adagrad(learning_rate={eta}, "
                     f"initial_accumulator_value={r(hp['initial_accumulator'])}, epsilon={r(hp['epsilon'])})")
@@ -706,6 +723,8 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
             return f"optax.sgd({eta})"
         if opt == "momentum":
             return f"optax.sgd({eta}, momentum={r(hp['beta'])})"
+        if opt == "nesterov":
+            return f"optax.sgd({eta}, momentum={r(hp['beta'])}, nesterov=True)"
         if opt == "adagrad":
             return (f"optax.adagrad({eta}, initial_accumulator_value={r(hp['initial_accumulator'])}, "
                     f"eps={r(hp['epsilon'])})")
@@ -751,7 +770,7 @@ def make_case(lesson, opt, framework, convention, batch_size, *, s0=None, reprod
     hp = hyper(opt, s0)
     lr_expr, sched_str, sched_expr = None, None, None
     lr_value = hp["eta"]
-    if opt == "momentum" and convention == "lecture":
+    if opt in ("momentum", "nesterov") and convention == "lecture":
         lr_value = hp["eta"] * (1 - hp["beta"])
         lr_expr = r(lr_value)
     if schedule is not None:
@@ -783,8 +802,8 @@ def make_case(lesson, opt, framework, convention, batch_size, *, s0=None, reprod
         "_schedule_expr": sched_expr,
         "_lr_float32": lr_float32,
     }
-    if opt == "momentum" and convention == "lecture" and note is None:
-        case["note"] = (f"The lecture's momentum through {framework}: learning rate eta*(1-beta) = "
+    if opt in ("momentum", "nesterov") and convention == "lecture" and note is None:
+        case["note"] = (f"The lecture's {opt} through {framework}: learning rate eta*(1-beta) = "
                         f"{r(lr_value)}. The framework's momentum variable is not the lecture's v, so no "
                         "v is recorded. Each step's lr is the framework's learning rate, eta = lr/(1-beta).")
     return case
@@ -805,6 +824,11 @@ def build_cases():
         C.append(make_case("mazur", "momentum", fw, fw, "full"))
         C.append(make_case("tanh-sigmoid", "momentum", fw, fw, 1))
         C.append(make_case("logistic-bce", "momentum", fw, "lecture", 1))
+    # nesterov (nesterov=True): as momentum
+    for fw in FRAMEWORKS:
+        C.append(make_case("mazur", "nesterov", fw, fw, "full"))
+        C.append(make_case("tanh-sigmoid", "nesterov", fw, fw, 1))
+        C.append(make_case("logistic-bce", "nesterov", fw, "lecture", 1))
     # adagrad
     C.append(make_case("mazur", "adagrad", "pytorch", "pytorch", "full", s0=0.0))
     C.append(make_case("tanh-sigmoid", "adagrad", "pytorch", "pytorch", 1, s0=0.0))
@@ -894,7 +918,7 @@ def recorded_state(case):
     """Trace names of the framework state recorded for this case."""
     opt, fw, conv = case["optimizer"], case["framework"], case["convention"]
     names = [tname for _, tname in STATE_NAMES[fw].get(opt, [])]
-    if opt == "momentum" and conv != fw:
+    if opt in ("momentum", "nesterov") and conv != fw:
         return []  # the framework's buffer is not the lecture's v
     return names
 
@@ -942,7 +966,7 @@ def run_case(case, lesson):
         runner.step()
         w_new = runner.w()
         st = runner.state()
-        conv_is_lecture_momentum = case["optimizer"] == "momentum" and case["convention"] == "lecture"
+        conv_is_lecture_momentum = case["optimizer"] in ("momentum", "nesterov") and case["convention"] == "lecture"
         eta = lr / (1 - case["hyperparameters"]["beta"]) if conv_is_lecture_momentum else lr
         step = {"t": t, "eta": eta}
         if conv_is_lecture_momentum:

@@ -111,6 +111,15 @@ def equations(opt: str, conv: str, hp: dict):
         else:
             v = lambda t, eta, b, prev: b["g"] if t == 1 else beta * prev["v"] + b["g"]
         return [("v", v), ("w_new", lambda t, eta, b, prev: b["w"] - eta * b["v"])]
+    if opt == "nesterov":
+        beta = F(hp["beta"])
+        if conv == "lecture":
+            v = lambda t, eta, b, prev: beta * prev["v"] + (F(1.0) - beta) * b["g"]
+            wn = lambda t, eta, b, prev: b["w"] - eta * (beta * b["v"] + (F(1.0) - beta) * b["g"])
+        else:
+            v = lambda t, eta, b, prev: b["g"] if t == 1 else beta * prev["v"] + b["g"]
+            wn = lambda t, eta, b, prev: b["w"] - eta * (b["g"] + beta * b["v"])
+        return [("v", v), ("w_new", wn)]
     if opt == "adagrad":
         eps = F(hp["epsilon"])
         s = lambda t, eta, b, prev: prev["s"] + b["g"] * b["g"]
@@ -347,6 +356,14 @@ def build_specs(lessons_cache) -> list[dict]:
              slips={(1, "b1[1]", "g"): lambda x, ctx: -x},
              differ=differ_pattern(1, "b1[1]", ("v", "w_new")),
              note="g(1) for b1[1] with the wrong sign; t = 1..3 consistent; t = 4 blank"))
+    # 4b. Nesterov, lecture: v at t = 2 for W1[1,1] without the (1 - beta) factor; later
+    #     values consistent with it, so v and w_new carry it forward.
+    add(spec("ecf-nesterov-lecture-wrong-v", "tanh-sigmoid-2-2-1", "nesterov", "lecture",
+             {"eta": 0.2, "beta": 0.9}, 3, 2,
+             answered=every([1, 2, 3]), asked=every([1, 2, 3]),
+             slips={(2, "W1[1,1]", "v"): lambda x, ctx: x + F(0.9) * ctx["b"]["g"]},
+             differ=differ_pattern(2, "W1[1,1]", ("w_new",)),
+             note="v(2) for W1[1,1] + 0.9*g, so beta*v + g; w_new(2) and t = 3 consistent with it"))
     # 5. Momentum, PyTorch (v = g at t = 1): g at t = 1 for W1[1,2] not divided by B.
     add(spec("ecf-momentum-pytorch-wrong-g", "logistic-2-1-bce", "momentum", "pytorch",
              {"eta": 0.4, "beta": 0.9}, 4, 2,

@@ -61,6 +61,8 @@ Arithmetic is IEEE double, one operation at a time, in exactly this order:
   gd/sgd/minibatch: w - eta*g.
   momentum lecture: v = beta*v + (1-beta)*g; w - eta*v.
            pytorch: v = g at t = 1 else beta*v + g; w - eta*v.
+  nesterov lecture: v = beta*v + (1-beta)*g; w - eta*(beta*v + (1-beta)*g).
+           pytorch: v = g at t = 1 else beta*v + g; w - eta*(g + beta*v).
   adagrad  lecture: s = s + g*g; w - (eta/sqrt(s+epsilon))*g.
            pytorch: s = s + g*g; w - (eta*g)/(sqrt(s)+epsilon).
   rmsprop  lecture: ss = rho*ss + (1-rho)*(g*g); w - (eta/sqrt(ss+epsilon))*g.
@@ -118,12 +120,13 @@ EXPECTED = HERE / "expected"
 F = np.float64
 MASK64 = (1 << 64) - 1
 
-OPTIMIZERS = ("gd", "sgd", "minibatch", "momentum", "adagrad", "rmsprop", "adam", "adamw")
+OPTIMIZERS = ("gd", "sgd", "minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw")
 HYPER_KEYS = {
     "gd": ("eta",),
     "sgd": ("eta",),
     "minibatch": ("eta",),
     "momentum": ("eta", "beta"),
+    "nesterov": ("eta", "beta"),
     "adagrad": ("eta", "epsilon"),
     "rmsprop": ("eta", "rho", "epsilon"),
     "adam": ("eta", "beta1", "beta2", "epsilon"),
@@ -132,6 +135,7 @@ HYPER_KEYS = {
 STATE_KEYS = {
     "gd": (), "sgd": (), "minibatch": (),
     "momentum": ("v",),
+    "nesterov": ("v",),
     "adagrad": ("s",),
     "rmsprop": ("ss",),
     "adam": ("m", "v", "m_hat", "v_hat"),
@@ -188,6 +192,7 @@ def build_cases():
         ("sgd", {"eta": 0.3}, 1),
         ("minibatch", {"eta": 0.4}, 3),
         ("momentum", {"eta": 0.2, "beta": 0.9}, 2),
+        ("nesterov", {"eta": 0.2, "beta": 0.9}, 2),
         ("adagrad", {"eta": 0.1, "epsilon": 1e-6}, 2),
         ("rmsprop", {"eta": 0.01, "rho": 0.9, "epsilon": 1e-6}, "full"),
         ("adam", {"eta": 0.01, **ADAM}, 2),
@@ -566,6 +571,13 @@ def optimizer_step(opt: str, conv: str, hp: dict, t: int, w: F, g: F, state: dic
         else:
             v = g if t == 1 else beta * state["v"] + g
         return {"v": v}, w - eta * v
+    if opt == "nesterov":
+        beta = F(hp["beta"])
+        if conv == "lecture":
+            v = beta * state["v"] + (F(1.0) - beta) * g
+            return {"v": v}, w - eta * (beta * v + (F(1.0) - beta) * g)
+        v = g if t == 1 else beta * state["v"] + g
+        return {"v": v}, w - eta * (g + beta * v)
     if opt == "adagrad":
         eps = F(hp["epsilon"])
         s = state["s"] + g * g
@@ -800,6 +812,14 @@ def vectorised_run(c: dict, lesson: dict):
             else:
                 m = g.copy() if t == 1 else beta * m + g
             w_new = w - eta * m
+        elif opt == "nesterov":
+            beta = hp["beta"]
+            if conv == "lecture":
+                m = beta * m + (1 - beta) * g
+                w_new = w - eta * (beta * m + (1 - beta) * g)
+            else:
+                m = g.copy() if t == 1 else beta * m + g
+                w_new = w - eta * (g + beta * m)
         elif opt == "adagrad":
             v = v + g ** 2
             w_new = (w - eta * g / np.sqrt(v + hp["epsilon"]) if conv == "lecture"
