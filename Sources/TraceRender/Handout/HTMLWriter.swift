@@ -119,6 +119,7 @@ public struct HTMLWriter: DocumentWriter {
         td { text-align: left; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; white-space: nowrap; }
         th.num, td.num { text-align: right; }
         td:empty { min-width: 7rem; height: 1.8rem; }
+        code .word { white-space: nowrap; }
         pre { background: #f5f5f5; padding: 0.6rem 0.8rem; overflow-x: auto; font-size: 0.85rem; }
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }

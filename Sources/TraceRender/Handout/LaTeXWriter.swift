@@ -23,6 +23,13 @@ public struct LaTeXWriter: DocumentWriter {
             \\usepackage{microtype}
             % Commands stay copyable: -- in typewriter type is two hyphens, not an en dash.
             \\DisableLigatures[-]{encoding = T1, family = tt*}
+            % In verbatim, ' and ` are the straight quote and the backtick (as upquote.sty does).
+            \\makeatletter
+            \\begingroup\\catcode`'=\\active\\catcode``=\\active
+            \\gdef\\straightquotes{\\def'{\\textquotesingle}\\def`{\\textasciigrave}}
+            \\endgroup
+            \\g@addto@macro\\@noligs{\\straightquotes}
+            \\makeatother
             \\setlength{\\emergencystretch}{3em}
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.5\\baselineskip}
@@ -56,7 +63,7 @@ public struct LaTeXWriter: DocumentWriter {
             // Ragged right: a file name in typewriter type cannot hyphenate.
             try output.write("{\\raggedright\n\\begin{itemize}\n")
             for link in links {
-                try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
+                try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escapeCode(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
             try output.write("\\end{itemize}\n}\n\n")
         case let .section(_, title):
