@@ -21,6 +21,9 @@ public struct HandoutBuilder: TraceSink {
     /// Adam's bias-correction factors per update, read from the records as m̂/m and v̂/v of the
     /// first parameter whose m and v are not zero: 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ).
     private var corrections: [(t: Int, first: Double, second: Double)] = []
+    /// Parts added after the run's own figures (a lesson's `handout:` section: a comparison,
+    /// the conventions side by side, a sweep), written before the framework recipes.
+    public var appendix: [Block] = []
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
@@ -165,6 +168,7 @@ public struct HandoutBuilder: TraceSink {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
         }
+        for block in appendix { try writer.write(block) }
         // The summary leaves the framework recipes to the full handout.
         if detail == .full, let experiment = run?.experiment {
             try writer.write(.beginGroup(id: "reproduce"))
