@@ -27,7 +27,8 @@ public enum CompareCommand {
         /// The paper HTML and LaTeX are laid out for.
         public var paper: Paper = .a4
         /// `summary` leaves out the per-step tables (the loss, every point of a path, the
-        /// effective rate), keeping their figures, the settings and the summary tables.
+        /// effective rate), keeping their figures, the settings and the summary tables; in a
+        /// handout, it keeps only the settings, the paths (or the loss figure) and the summary.
         public var detail: Detail = .full
 
         public init() {}
@@ -141,44 +142,64 @@ public enum CompareCommand {
         let full = request.detail == .full
         let title = "Comparing \(results.map(\.optimizer.displayName).joined(separator: ", "))"
         if !embedded { try writer.begin(title: title) }
+        /// In a handout, a part that a printed page keeps whole (a standalone comparison's
+        /// parts are not grouped).
+        func group(_ id: String, _ body: () throws -> Void) throws {
+            if embedded { try writer.write(.beginGroup(id: "compare-" + id)) }
+            try body()
+            if embedded { try writer.write(.endGroup) }
+        }
+        try group("settings") {
         try writer.write(.heading(level: top, text: title))
         try writer.write(.paragraph(
             "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s") for each optimizer, with these settings:"))
         try writer.write(.table(RunSettingsTable.table(experiments)))
+        }
 
-        /// The rows a per-step table shows: every one, or in a handout every 10th of a long run and the last.
-        func shown(_ count: Int) -> [Int] {
+        /// The rows a per-step table shows, as indices of rows whose t starts at `firstT`: every
+        /// one, or in a handout of a long run the first, each t that is a multiple of 10, and the last.
+        func shown(_ count: Int, firstT: Int) -> [Int] {
             guard embedded, count > 60 else { return Array(0..<count) }
-            return Array(stride(from: 0, to: count, by: 10)) + (count % 10 == 1 ? [] : [count - 1])
+            return (0..<count).filter { $0 == 0 || $0 == count - 1 || ($0 + firstT) % 10 == 0 }
         }
         func thinning(_ count: Int) -> String {
-            shown(count).count == count ? "" : " Every 10th update and the last are listed."
+            shown(count, firstT: 0).count == count ? "" : " Every 10th update, the first and the last are listed."
         }
-        try writer.write(.heading(level: top + 1, text: "Loss per step"))
+        func column(_ x: Double) -> String { NumberFormat.column(x, digits: request.precision) }
+        // A handout's summary keeps one figure and its table: the paths and where they end
+        // where there are paths, else the loss and the summary.
+        let brief = embedded && !full
         let steps = results.map(\.losses.count).max() ?? 0
-        try writer.write(.paragraph("The batch loss at the weights before each update." + (full ? thinning(steps) : "")))
         /// A column per series with t down the side (with `full`), and the same numbers plotted.
         func tableAndPlot(_ series: [PlotSeries], label: String, caption: String) throws {
             let steps = series.map(\.points.count).max() ?? 0
-            let rows = shown(steps).map { i in
-                ["\(i + 1)"] + series.map { i < $0.points.count ? number($0.points[i].value) : "" }
+            let rows = shown(steps, firstT: 1).map { i in
+                ["\(i + 1)"] + series.map { i < $0.points.count ? column($0.points[i].value) : "" }
             }
             if full { try writer.write(.table(Table(header: ["t"] + series.map(\.name), rows: rows))) }
             try writer.write(.plot(label: label, series: series, caption: caption))
         }
-        try tableAndPlot(
-            results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
-            caption: "Batch loss before each update.")
+        if !(brief && experiment.objective != nil) {
+            try group("loss") {
+            try writer.write(.heading(level: top + 1, text: "Loss per step"))
+            try writer.write(.paragraph("The batch loss at the weights before each update." + (full ? thinning(steps) : "")))
+            try tableAndPlot(
+                results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
+                caption: "Batch loss before each update.")
+            }
+        }
         if let objective = experiment.objective {
+            try group("paths") {
             try writer.write(.heading(level: top + 1, text: "Paths over the loss"))
             try writer.write(.paragraph(
                 "Each optimizer's path (w₁, w₂), from the start (t = 0) through each update t."))
             let figure = ContourFigure(objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })
             try writer.write(.trajectories(figure))
             try writer.write(.table(figure.pathTable))
+            }
             if full {
                 let longest = results.map(\.path.count).max() ?? 0
-                let rows = shown(longest).map { i in
+                let rows = shown(longest, firstT: 0).map { i in
                     ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
                 }
                 try writer.write(.paragraph("Every point of every path:" + thinning(longest)))
@@ -188,6 +209,8 @@ public enum CompareCommand {
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0
         let threshold = request.threshold ?? first / 2
+        if !(brief && experiment.objective != nil) {
+        try group("summary") {
         try writer.write(.heading(level: top + 1, text: "Summary"))
         let thresholdNote = request.threshold != nil ? "" : embedded ? " (half the largest first loss)" : " (half the largest first loss; set it with --threshold)"
         try writer.write(.paragraph(
@@ -201,9 +224,11 @@ public enum CompareCommand {
             return [result.optimizer.rawValue, last + note, reached, keptText]
         }
         try writer.write(.table(Table(header: ["optimizer", "last loss", "reaches the threshold", "kept per parameter"], rows: summary)))
+        }
+        }
 
         let adaptive = results.filter { $0.rule.effectiveRate != nil }
-        if !adaptive.isEmpty {
+        if !adaptive.isEmpty, !brief {
             try writer.write(.heading(level: top + 1, text: "Effective learning rate of \(focusName)"))
             try writer.write(.paragraph("The factor that multiplies the gradient in each update, from the same values as the update:"))
             try writer.write(.equations(adaptive.compactMap { result in

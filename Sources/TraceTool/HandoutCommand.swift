@@ -101,7 +101,7 @@ public enum HandoutCommand {
                 try CompareCommand.write(
                     results, lesson: lesson, experiments: experiments, focusName: focusName, request: compare,
                     embedded: true, to: &collector)
-                blocks += [.beginGroup(id: "compare")] + ((collector as? BlockCollector)?.blocks ?? []) + [.endGroup]
+                blocks += (collector as? BlockCollector)?.blocks ?? []
             }
             if !handout.conventions.isEmpty {
                 var experiments: [Experiment] = []

@@ -6,7 +6,7 @@ public enum HandoutAppendix {
     /// The same lesson run in each convention, as `experiments` (one per convention, in order):
     /// each convention's update, then per update a table of every parameter's gradient, the
     /// step `w − w_new` and `w_new` in each run, and the loss of each run per update.
-    /// With `summary`, the table of the first update only.
+    /// With `summary`, the table of the first update only, without the loss per update.
     public static func conventions(_ experiments: [Experiment], detail: Detail, precision: Int) throws -> [Block] {
         func column(_ x: Double) -> String { NumberFormat.column(x, digits: precision) }
         let runs = try experiments.map { experiment throws -> [StepRecord] in
@@ -48,6 +48,7 @@ public enum HandoutAppendix {
                 .endGroup,
             ]
         }
+        guard detail == .full else { return blocks }
         let losses = runs.first.map { $0.indices.map { i in ["\(runs[0][i].t)"] + runs.map { i < $0.count ? column($0[i].loss) : "" } } } ?? []
         blocks += [
             .beginGroup(id: "conventions-loss"),
@@ -78,6 +79,11 @@ public enum HandoutAppendix {
         }
         let finals = runs.map { LossAfterLastUpdate.of($0) }
         let across = axes.count > 1 ? axes[1].values : [Double.nan]
+        /// A run's values, `0.05, 0.01`, as the figure's legend has room for.
+        func shortLabel(_ cell: Int) -> String {
+            let row = cell / across.count, col = cell % across.count
+            return number(first.values[row]) + (axes.count > 1 ? ", \(number(across[col]))" : "")
+        }
         func label(_ cell: Int) -> String {
             let row = cell / across.count, col = cell % across.count
             return "\(first.symbol.unicode) = \(number(first.values[row]))"
@@ -103,8 +109,8 @@ public enum HandoutAppendix {
         blocks.append(.beginGroup(id: "sweep-figure"))
         blocks.append(.plot(
             label: "loss",
-            series: histories.enumerated().map { cell, history in PlotSeries(name: label(cell), points: history.map { ($0.t, $0.loss) }) },
-            caption: "Batch loss before each update, one line per run of the sweep."))
+            series: histories.enumerated().map { cell, history in PlotSeries(name: shortLabel(cell), points: history.map { ($0.t, $0.loss) }) },
+            caption: "Batch loss before each update, one line per run of the sweep, labelled \(axes.map(\.symbol.unicode).joined(separator: ", "))."))
         blocks.append(.endGroup)
         if detail == .full {
             let steps = histories.map(\.count).max() ?? 0

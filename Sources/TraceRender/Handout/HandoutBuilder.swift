@@ -133,6 +133,15 @@ public struct HandoutBuilder: TraceSink {
         }
         // The figures are a part of their own: a long table and its plot need not share a page.
         try writer.write(.endGroup)
+        // A summary whose appendix draws its own figures (a comparison, a sweep) shows those
+        // instead, and keeps within its four pages; the run's numbers are in the table above.
+        let appendixDraws = appendix.contains {
+            switch $0 {
+            case .plot, .trajectories: return true
+            default: return false
+            }
+        }
+        if !(detail == .summary && appendixDraws) {
         try writer.write(.beginGroup(id: "figures"))
         try writer.write(.plot(
             label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
@@ -147,6 +156,7 @@ public struct HandoutBuilder: TraceSink {
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)
+        }
         // The factors depend on β₁, β₂ and t alone, not on the lesson: the summary leaves them,
         // like the framework recipes, to the full handout, and keeps within its four pages.
         if detail == .full, !corrections.isEmpty {
