@@ -169,6 +169,8 @@ public enum CompareCommand {
         // A handout's summary keeps one figure and its table: the paths and where they end
         // where there are paths, else the loss and the summary.
         let brief = embedded && !full
+        // Text draws no figure: its summary leaves out the sections that would hold only one.
+        let figureOnly = !full && request.format == .text
         let steps = results.map(\.losses.count).max() ?? 0
         /// A column per series with t down the side (with `full`), and the same numbers plotted.
         func tableAndPlot(_ series: [PlotSeries], label: String, caption: String) throws {
@@ -179,7 +181,7 @@ public enum CompareCommand {
             if full { try writer.write(.table(Table(header: ["t"] + series.map(\.name), rows: rows))) }
             try writer.write(.plot(label: label, series: series, caption: caption))
         }
-        if !(brief && experiment.objective != nil) {
+        if !(brief && experiment.objective != nil), !figureOnly {
             try group("loss") {
             try writer.write(.heading(level: top + 1, text: "Loss per step"))
             try writer.write(.paragraph("The batch loss at the weights before each update." + (full ? thinning(steps) : "")))
