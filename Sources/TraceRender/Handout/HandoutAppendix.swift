@@ -97,7 +97,7 @@ public enum HandoutAppendix {
                 "\(runs.count) runs of \(experiment.optimizer.displayName), one for each setting of \(settings), the other settings as above, \(experiment.steps) updates each. The loss after the last update of each run:"),
         ]
         let header = axes.count > 1
-            ? ["\(first.symbol.unicode) ╲ \(axes[1].symbol.unicode)"] + across.map(number)
+            ? ["\(first.symbol.unicode) ↓, \(axes[1].symbol.unicode) →"] + across.map(number)
             : [first.symbol.unicode, "loss after update \(experiment.steps)"]
         let rows = first.values.indices.map { row in
             [number(first.values[row])] + across.indices.map { col in

@@ -84,7 +84,8 @@ public struct LaTeXWriter: DocumentWriter {
 
     static func table(_ table: Table) -> String {
         let columns = table.header.indices.map { table.isNumeric(column: $0) ? "r" : "l" }.joined()
-        var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\n\n" } ?? ""
+        // The caption stays on the page of its table.
+        var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\\par\\nopagebreak\n" } ?? ""
         // A table wider than the text is scaled down to fit, never left sticking out.
         tex += "{\\small\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{\\begin{tabular}{\(columns)}\n\\toprule\n"
         tex += table.header.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
