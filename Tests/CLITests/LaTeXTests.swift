@@ -98,6 +98,9 @@ import Testing
         let text = try Self.pdftotext(site.appendingPathComponent("adamw.pdf"))
         #expect(text.contains("--eta 0.02"), "a command copies with its two hyphens")
         #expect(!text.contains("–eta"), "no en dash in a command")
+        let quoted = try Self.pdftotext(site.appendingPathComponent("weight-decay-adam-l2.pdf"))
+        #expect(quoted.contains("--focus 'W1[1,2]'"), "a quote in a command copies as the straight quote")
+        #expect(!quoted.contains("’W1[1,2]’"))
     }
 
     /// The booklet (`--all --booklet`) in LaTeX compiles, twice as its table of contents

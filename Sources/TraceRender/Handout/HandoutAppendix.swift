@@ -69,7 +69,8 @@ public enum HandoutAppendix {
     public static func sweep(
         axes: [(symbol: Symbol, values: [Double])], runs: [Experiment], detail: Detail, precision: Int
     ) throws -> [Block] {
-        func number(_ x: Double) -> String { NumberFormat.significant(x, digits: precision) }
+        // A setting is written as given (`0.05` at any precision); a loss to `precision` digits.
+        func number(_ x: Double) -> String { NumberFormat.exact(x) }
         func column(_ x: Double) -> String { NumberFormat.column(x, digits: precision) }
         guard let first = axes.first, let experiment = runs.first else { return [] }
         let histories = try runs.map { experiment throws -> [(t: Int, loss: Double)] in
