@@ -169,8 +169,9 @@ public enum CompareCommand {
         // A handout's summary keeps one figure and its table: the paths and where they end
         // where there are paths, else the loss and the summary.
         let brief = embedded && !full
-        // Text draws no figure: its summary leaves out the sections that would hold only one.
-        let figureOnly = !full && request.format == .text
+        // Only HTML draws figures: elsewhere the summary leaves out the sections that would
+        // hold only one (a heading and a sentence about a figure that is not there).
+        let figureOnly = !full && request.format != .html
         let steps = results.map(\.losses.count).max() ?? 0
         /// A column per series with t down the side (with `full`), and the same numbers plotted.
         func tableAndPlot(_ series: [PlotSeries], label: String, caption: String) throws {
@@ -219,7 +220,7 @@ public enum CompareCommand {
             "Threshold: loss ≤ \(number(threshold))\(thresholdNote). Values kept per parameter: the state an optimizer carries from one update to the next, the lecture's memory point."))
         let summary = results.map { result -> [String] in
             let reached = result.losses.first { $0.value <= threshold }.map { "t = \($0.t)" } ?? "not within \(result.losses.count)"
-            let last = result.losses.last.map { "\(number($0.value)) at t = \($0.t)" } ?? ""
+            let last = result.losses.last.map { "\(column($0.value)) at t = \($0.t)" } ?? ""
             let kept = result.rule.keptState
             let keptText = kept.isEmpty ? "none" : "\(kept.count): \(kept.map(\.unicode).joined(separator: ", "))"
             let note = result.divergedAt.map { "; diverged at t = \($0)" } ?? ""

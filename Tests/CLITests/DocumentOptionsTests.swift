@@ -79,6 +79,17 @@ import Testing
         #expect(!summary.text.contains("Every point of every path"))
         #expect(summary.text.contains("Where each path starts and ends"))
         #expect(summary.text.contains("## Summary"))
+        #expect(!summary.text.contains("## Loss per step"), "Markdown draws no figure: no heading over a missing one")
+        // The last losses keep their trailing zeros: 4 significant digits each (0.06200, not 0.062).
+        let rates = try TraceBinary.run(["compare", "adagrad", "rmsprop", "--lesson", "adagrad", "--detail", "summary", "--format", "md"])
+        let lastLosses = rates.text.split(separator: "\n").filter { $0.contains(" at t = ") }.map { line in
+            line.split(separator: "|")[1].trimmingCharacters(in: .whitespaces).split(separator: " ")[0]
+        }
+        #expect(lastLosses.count == 2)
+        for loss in lastLosses {
+            let digits = loss.drop { $0 == "0" || $0 == "." }.filter(\.isNumber)
+            #expect(digits.count == 4, "\(loss) has 4 significant digits")
+        }
         let text = try TraceBinary.run(["compare", "gd", "adam", "--steps", "3", "--detail", "summary"])
         #expect(!text.text.contains("Loss per step"), "text draws no figure, so no section that would hold only one")
     }

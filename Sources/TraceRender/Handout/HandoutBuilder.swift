@@ -166,7 +166,7 @@ public struct HandoutBuilder: TraceSink {
                 "m and v start at 0, so early averages are too small; m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) scale them up. The factors, read from the run as m̂/m and v̂/v, fall towards 1 as t grows: quickly for β₁, slowly for β₂."))
             try writer.write(.table(Table(
                 header: ["t", "1/(1 − β₁ᵗ)", "1/(1 − β₂ᵗ)"],
-                rows: corrections.map { ["\($0.t)", number($0.first), number($0.second)] })))
+                rows: corrections.map { ["\($0.t)", column($0.first), column($0.second)] })))
             try writer.write(.plot(
                 label: "factor",
                 series: [PlotSeries(name: "1/(1 − β₁ᵗ)", points: corrections.map { ($0.t, $0.first) }),
