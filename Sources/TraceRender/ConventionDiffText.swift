@@ -125,7 +125,10 @@ public struct ConventionDiffText {
         let shown = shownSteps(difference)
         guard detail == .summary, shown.count < difference.sharedSteps else { return nil }
         let ts = shown.map { "t = \(first.steps[$0].t)" }.joined(separator: " and ")
-        return "The tables of \(ts) (where the runs part, and the last); every step's with --detail full."
+        let which = difference.parting == nil
+            ? "the first and the last; the runs never part"
+            : shown.count == 1 ? "where the runs part, the last" : "where the runs part, and the last"
+        return "The table\(shown.count == 1 ? "" : "s") of \(ts) (\(which)); every step's with --detail full."
     }
 
     /// Per shared step, the rows of its table: each shown parameter's values in both runs.

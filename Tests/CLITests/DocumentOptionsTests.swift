@@ -66,6 +66,10 @@ import Testing
         #expect(summary.status == 0)
         #expect(summary.text.components(separatedBy: "━━ t = ").count - 1 == 2)
         #expect(summary.text.contains("━━ t = 1 ━━") && summary.text.contains("━━ t = 4 ━━"))
+        #expect(summary.text.contains("(where the runs part, and the last)"))
+        // PyTorch's and Optax's Adam are the same formulas: the note does not claim they part.
+        let same = try TraceBinary.run(["diff", "adam", "--conventions", "pytorch,optax", "--steps", "3", "--detail", "summary"])
+        #expect(same.text.contains("The tables of t = 1 and t = 3 (the first and the last; the runs never part)"), "\(same.text.prefix(1500))")
         let html = try TraceBinary.run(["diff", "adam", "--conventions", "lecture,pytorch", "--steps", "4", "--detail", "summary", "--format", "html"])
         #expect(html.text.components(separatedBy: "<h3>Step t = ").count - 1 == 2)
     }
