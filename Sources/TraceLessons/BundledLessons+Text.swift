@@ -187,6 +187,9 @@ summary: |
   output, trained with half squared error on two samples. The numbers are small
   and round, so every step can be checked by hand: with the full batch each
   update averages the two samples' gradients (the lecture's mini-batch rule).
+  Both targets (1 and 0.8) lie above the network's first outputs (about 0.55),
+  so both samples pull every weight the same way: even at Adam's η = 0.001
+  each update moves every z and a in the fourth digit.
 model:
   loss: half_sse
   layers:
@@ -198,7 +201,7 @@ model:
       biases: [0.2]
 data:
   inputs:  [[1.0, 0.0], [0.0, 1.0]]
-  targets: [[1.0], [0.0]]
+  targets: [[1.0], [0.8]]
 optimizer:
   name: gd
 training:
@@ -215,10 +218,11 @@ summary: |
   acts like the much larger `√ε` outside it. Here ε = 1e-4, so inside the
   root it weighs as much as 0.01 outside.
 
-  **Run this lesson twice**, with `trace adam --lesson epsilon-placement`
-  (the lecture's convention, the default) and again with
-  `--convention pytorch`. In step 1 everything up to `v̂` is identical and
-  only `w_new` differs (later steps start from different weights). At t = 1,
+  This handout runs the lesson in both conventions and sets them **side by
+  side** (the section "The conventions side by side"): every parameter's g, its step
+  `w − w_new` and `w_new` in each run, update by update. In step 1 everything
+  up to `v̂` is identical and only `w_new` differs (later steps start from
+  different weights). At t = 1,
   `m̂ = g` and `v̂ = g²`, so PyTorch moves every parameter by nearly η = 0.02,
   while the lecture's step is `η·|g|/√(g² + ε)`: close to
   η when `|g|` is well above 0.01, much shorter when it is below.
@@ -228,8 +232,9 @@ summary: |
   `W1[1,1]` (gradient −0.0385) goes to 0.5194 (lecture) against 0.5199
   (PyTorch). The hidden layer's small gradients show it most: `W1[1,2]`
   (gradient 0.0032) moves to −0.206 against −0.2194, and `W1[2,2]` to 0.4044
-  against 0.4191, about a third of PyTorch's step or less. Use
-  `--focus W1[1,2]` to see its worked example. Neither is wrong, but a hand
+  against 0.4191, about a third of PyTorch's step or less:
+  `trace handout epsilon-placement --focus 'W1[1,2]'` works its update out in
+  full. Neither is wrong, but a hand
   calculation with the lecture's formula will not match `torch.optim.Adam`
   unless ε is tiny compared to every `g²`.
 model:
@@ -254,6 +259,8 @@ optimizer:
 training:
   steps: 3
   batch_size: full
+handout:
+  conventions: [lecture, pytorch]
 
 """#),
         ("gradient-descent", #"""
@@ -313,36 +320,28 @@ summary: |
 
   This lesson is AdamW on the `gradient-descent` lesson's network and data,
   eight full-batch steps, with η = 0.05 and λ = 0.01. η is 50 times the
-  lecture's start because a tiny network in eight steps shows nothing at
-  1e-3: Adam moves each parameter by about η per step, and the loss only goes
-  from 0.08415 to 0.08043. Sweep one setting at a time and compare the
-  batch loss of each step (the *Loss per step* table with `--format md`):
-  `trace adamw --lesson hyperparameter-tuning --eta 0.01`, `--eta 0.001`,
-  `--lambda 0.001`, and so on. The loss at t = 8, the last row, as measured:
+  lecture's start because a tiny network in eight steps shows little at
+  1e-3: Adam moves each parameter by about η per step. The handout ends with
+  a **sweep**: the same lesson run for every η in {0.001, 0.01, 0.05, 0.2}
+  and every λ in {0.001, 0.01}, eight runs, with a table of the loss after
+  the last update and every run's loss per step as a figure and a table.
 
-  ```
-                 --lambda 0.001   --lambda 0.01
-  --eta 0.001           0.08043         0.08043
-  --eta 0.01            0.06013         0.06016
-  --eta 0.05            0.04094         0.04108
-  ```
+  What to look for: η decides almost everything. The loss after eight
+  steps falls from 0.0799 at η = 0.001 (barely below the start, 0.08415) to
+  0.0115 at η = 0.2. But read the whole curves, not only the last values:
+  at η = 0.05 the loss goes *up* at t = 4 (0.05792, then 0.05915), the
+  overshoot the lecture warns about, and at η = 0.2 it rises right after the
+  first step (0.08415, then 0.09025) and jumps about before it ends lowest. A
+  run this short rewards a large η.
 
-  What to look for: η decides almost everything. The largest η ends lowest
-  in eight steps, but its loss already goes *up* at t = 4 (0.05794, then
-  0.05916), the overshoot the lecture warns about; at `--eta 0.2` it rises
-  right after the first step (0.08415, then 0.09013) before it ends lower
-  still (0.007329): a run this short rewards a large η, so read the whole
-  curve, not only its last value.
-
-  λ moves the training loss only in the fourth digit, and makes it slightly
-  *worse*: the decay pulls the weights towards 0, against the data, and its
-  payoff, better generalisation, only shows on data the model was not
-  trained on, which this lesson does not have. Since AdamW's decay per step
-  is `η·λ·w`, λ acts through η: at η = 0.001 both λ give the same loss. In
-  the worked example for `W1[1,1]` at t = 1, the Adam part moves it by exactly η to 0.55 and the
-  decay takes `0.05·0.01·0.5` = 0.00025, giving 0.5497; with `--lambda 0.001`
-  the decay (0.000025) is below four digits and `w(1)` shows 0.55. After eight
-  steps `W1[1,1]` is 0.8332 with λ = 0.01 and 0.8352 with λ = 0.001.
+  λ moves the training loss only in the third or fourth digit, and makes it
+  slightly *worse*: the decay pulls the weights towards 0, against the data,
+  and its payoff, better generalisation, only shows on data the model was
+  not trained on, which this lesson does not have. Since AdamW's decay per
+  step is `η·λ·w`, λ acts through η: at η = 0.001 both λ end within 0.00001.
+  In the worked example for `W1[1,1]` at t = 1, the Adam part moves it by
+  exactly η to 0.55 and the decay takes `0.05·0.01·0.5` = 0.00025, giving
+  0.5497; with λ = 0.001 the decay (0.000025) is below four digits.
 model:
   loss: half_sse
   layers:
@@ -366,6 +365,10 @@ optimizer:
 training:
   steps: 8
   batch_size: full
+handout:
+  sweep:
+    eta: [0.001, 0.01, 0.05, 0.2]
+    lambda: [0.001, 0.01]
 
 """#),
         ("learning-rate-schedules", #"""
@@ -583,8 +586,10 @@ summary: |
   no network and no data here: the gradient is written out, so every step can be
   checked on paper.
 
-  Compare the paths with `trace compare gd momentum adagrad adam --lesson
-  quadratic-bowl --eta 0.15 --format html --output bowl.html`. Gradient descent
+  After momentum's own run, this handout compares four optimizers on the bowl,
+  all at η = 0.15, with their paths over the loss contours (the same as
+  `trace compare gd momentum adagrad adam --lesson quadratic-bowl --eta 0.15`).
+  Gradient descent
   zigzags across the bowl (w₂) while creeping along it (w₁), and is at L = 0.126
   by t = 12; momentum builds speed, overshoots the floor and swings across it
   (L = 0.779); AdaGrad divides each direction by its own accumulated gradient, so both
@@ -601,6 +606,10 @@ optimizer:
   beta: 0.9
 training:
   steps: 12
+handout:
+  compare:
+    optimizers: [gd, momentum, adagrad, adam]
+    eta: 0.15
 
 """#),
         ("rmsprop", #"""
@@ -662,10 +671,10 @@ summary: |
   valley floor within a few steps (L ≈ 4 at t = 40, near (−0.96, 0.90)) and then follows
   it: `trace adam --lesson rosenbrock --steps 300` reaches (0.56, 0.31), L = 0.19.
   Gradient descent needs a far smaller rate not to blow up on the walls (η = 0.1
-  diverges at t = 6). Compare the paths with `trace compare gd adam --lesson rosenbrock
-  --eta 0.002 --steps 300 --format html --output rosenbrock.html`: with one small rate
-  for both, gradient descent ends at L = 1.44, and Adam, whose steps are about η long
-  whatever the gradient, crawls (L = 4.23).
+  diverges at t = 6). After Adam's own run, this handout compares the two over 300
+  steps at one small rate, η = 0.002 (the same as `trace compare gd adam --lesson
+  rosenbrock --eta 0.002 --steps 300`): gradient descent ends at L = 1.44, and Adam,
+  whose steps are about η long whatever the gradient, crawls (L = 4.23).
 objective:
   function: rosenbrock
   a: 1
@@ -676,6 +685,11 @@ optimizer:
   eta: 0.1
 training:
   steps: 40
+handout:
+  compare:
+    optimizers: [gd, adam]
+    eta: 0.002
+    steps: 300
 
 """#),
         ("sgd", #"""

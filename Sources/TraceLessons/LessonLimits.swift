@@ -15,4 +15,6 @@ public enum LessonLimits {
     public static let maximumSamples = 10_000
     /// Samples × steps: the forward and backward passes of a run, at most.
     public static let maximumSampleSteps = 100_000_000
+    /// Updates per run of a `handout:` comparison: the handout prints its loss per step.
+    public static let maximumHandoutSteps = 1_000
 }

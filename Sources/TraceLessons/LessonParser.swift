@@ -9,7 +9,7 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading"]
+    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading", "handout"]
     static let objectiveKeys = ["function", "a", "b", "start"]
     static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
     static let modelKeys = ["loss", "layers"]
@@ -100,6 +100,9 @@ public enum LessonParser {
             optimizer: optimizer, training: training, schedule: schedule, objective: objective)
         lesson.variants = try entry("variants").map { e throws(LessonError) in try parseVariants(e.value, reader: reader) }
         lesson.grading = try entry("grading").map { e throws(LessonError) in try parseGrading(e.value, reader: reader) }
+        lesson.handout = try entry("handout").map { e throws(LessonError) in
+            try parseHandout(e.value, optimizer: optimizer?.name, reader: reader)
+        }
         return lesson
     }
 

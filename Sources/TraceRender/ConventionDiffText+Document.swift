@@ -50,7 +50,10 @@ extension ConventionDiffText {
                     "The \(outcome.0) run diverged at t = \(divergence.t) (\(divergence.quantity) is \(NumberFormat.full(divergence.value)))."))
             }
         }
-        for (n, rows) in tableRows(difference).enumerated() {
+        let tables = tableRows(difference)
+        if let note = summaryNote(difference) { try writer.write(.paragraph(note)) }
+        for n in shownSteps(difference) {
+            let rows = tables[n]
             try writer.write(.beginGroup(id: "step-\(first.steps[n].t)"))
             try writer.write(.heading(level: 3, text: "Step t = \(first.steps[n].t)"))
             try writer.write(.table(Table(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows)))

@@ -22,6 +22,9 @@ public struct ConventionDiffText {
     let precision: Int
     /// The parameters whose rows are shown (all by default).
     let parameters: [Int]
+    /// `full`: a table for every step; `summary`: for the step where the runs part (else the
+    /// first) and the last.
+    public var detail: Detail = .full
 
     public init(_ first: Run, _ second: Run, precision: Int, parameters: [Int]? = nil) {
         self.first = first
@@ -99,11 +102,33 @@ public struct ConventionDiffText {
     private func table(_ difference: RunDifference) -> String {
         let (nameA, nameB) = names
         var text = ""
-        for (n, rows) in tableRows(difference).enumerated() {
+        let tables = tableRows(difference)
+        if let note = summaryNote(difference) { text += "\n" + note + "\n" }
+        for n in shownSteps(difference) {
+            let rows = tables[n]
             text += "\n━━ t = \(first.steps[n].t) ━━\n"
             text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows).render()
         }
         return text
+    }
+
+    /// The indices of the shared steps whose tables are shown (see ``detail``).
+    func shownSteps(_ difference: RunDifference) -> [Int] {
+        let count = difference.sharedSteps
+        guard detail == .summary, count > 0 else { return Array(0..<count) }
+        let parting = difference.parting.flatMap { p in first.steps.firstIndex { $0.t == p.t } } ?? 0
+        return parting == count - 1 ? [parting] : [parting, count - 1]
+    }
+
+    /// With `summary`, which steps' tables are shown, in a sentence.
+    func summaryNote(_ difference: RunDifference) -> String? {
+        let shown = shownSteps(difference)
+        guard detail == .summary, shown.count < difference.sharedSteps else { return nil }
+        let ts = shown.map { "t = \(first.steps[$0].t)" }.joined(separator: " and ")
+        let which = difference.parting == nil
+            ? "the first and the last; the runs never part"
+            : shown.count == 1 ? "where the runs part, the last" : "where the runs part, and the last"
+        return "The table\(shown.count == 1 ? "" : "s") of \(ts) (\(which)); every step's with --detail full."
     }
 
     /// Per shared step, the rows of its table: each shown parameter's values in both runs.

@@ -26,6 +26,22 @@ public enum LaTeXText {
         return out
     }
 
+    /// Program text for `\texttt` or `\ttfamily`: escaped as plain text, and the straight
+    /// quote and backtick written as `\textquotesingle` and `\textasciigrave`, since T1 fonts
+    /// print `'` as a curly ’ that would not paste back into a terminal.
+    public static func escapeCode(_ text: String) -> String {
+        var out = ""
+        var piece = ""
+        for character in text {
+            switch character {
+            case "'": out += escape(piece) + "\\textquotesingle{}"; piece = ""
+            case "`": out += escape(piece) + "\\textasciigrave{}"; piece = ""
+            default: piece.append(character)
+            }
+        }
+        return out + escape(piece)
+    }
+
     static func symbol(_ character: Character) -> String {
         if let mapped = symbols[character] { return mapped }
         let scalars = Array(String(character).precomposedStringWithCanonicalMapping.unicodeScalars)

@@ -15,8 +15,27 @@ public enum MarkdownProse {
         withDocument(markdown) { document in
             guard let rendered = cmark_render_html(document, CMARK_OPT_SAFE) else { return "" }
             defer { free(rendered) }
-            return XMLText.dropIllegal(String(cString: rendered))
+            return keepingCodeWordsWhole(XMLText.dropIllegal(String(cString: rendered)))
         }
+    }
+
+    /// cmark's HTML with each word of inline code in a `<span class="word">`, which the
+    /// style keeps on one line: `--eta` never breaks after a hyphen, while a long command can
+    /// still wrap at its spaces on a narrow screen. Code blocks (`<pre><code>`) are left as they are.
+    static func keepingCodeWordsWhole(_ html: String) -> String {
+        var out = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<code>") {
+            let isBlock = rest[..<open.lowerBound].hasSuffix("<pre>")
+            guard let close = rest[open.upperBound...].range(of: "</code>") else { break }
+            out += rest[..<open.upperBound]
+            let code = rest[open.upperBound..<close.lowerBound]
+            out += isBlock ? String(code) : code.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "<span class=\"word\">\($0)</span>" }.joined(separator: " ")
+            out += "</code>"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// `markdown` as Markdown again, cleaned up, with every block closed.
@@ -65,14 +84,14 @@ public enum MarkdownProse {
                 case CMARK_NODE_ITEM: if entering { out += environments.last == true ? "\\item " : "-- " }
                 case CMARK_NODE_CODE_BLOCK:
                     let lines = literal().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-                    let body = lines.map { "\\mbox{}" + LaTeXText.escape(String($0)).replacingOccurrences(of: " ", with: "~") }
+                    let body = lines.map { "\\mbox{}" + LaTeXText.escapeCode(String($0)).replacingOccurrences(of: " ", with: "~") }
                     out += (depth < maximumNesting ? "\\begin{quote}\\ttfamily\n" : "\\par{\\ttfamily\n")
                         + body.joined(separator: "\\\\\n") + (depth < maximumNesting ? "\n\\end{quote}\n" : "}\\par\n")
                 case CMARK_NODE_THEMATIC_BREAK: out += "\\par\\noindent\\rule{\\linewidth}{0.4pt}\n\n"
                 case CMARK_NODE_TEXT: out += LaTeXText.escape(literal())
                 case CMARK_NODE_SOFTBREAK: out += "\n"
                 case CMARK_NODE_LINEBREAK: out += "\\mbox{}\\newline\n"
-                case CMARK_NODE_CODE: out += "\\texttt{\(LaTeXText.escape(literal()))}"
+                case CMARK_NODE_CODE: out += "\\texttt{\(LaTeXText.escapeCode(literal()))}"
                 case CMARK_NODE_EMPH: out += entering ? "\\emph{" : "}"
                 case CMARK_NODE_STRONG: out += entering ? "\\textbf{" : "}"
                 case CMARK_NODE_LINK:

@@ -83,7 +83,7 @@ public struct TextTraceRenderer: TraceSink {
         } else {
             text = """
             \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
-            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
+            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss: \(network.loss.spokenName), \(network.loss.formula)
             Data: \(Wording.counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(Wording.counted(experiment.steps, "update"))
             Hyperparameters: \(hyperparameters)
 
@@ -97,9 +97,9 @@ public struct TextTraceRenderer: TraceSink {
         }
         if let schedule = experiment.schedule.formula {
             let parameters = UnicodeMath.render(.assignments(experiment.schedule.parameters, number: number))
-            text += "  \(UnicodeMath.render(schedule)), with \(parameters), read as η below\n"
+            text += "  \(UnicodeMath.render(schedule)), with \(parameters)\n"
         }
-        for line in run.rule.unicodeLines { text += "  \(options.style.equation(line))\n" }
+        for line in run.rule.unicodeLines(scheduled: experiment.schedule != .constant) { text += "  \(options.style.equation(line))\n" }
         for note in run.rule.notes { text += "  Note: \(note)\n" }
         try output.write(options.layout.fit(text))
     }

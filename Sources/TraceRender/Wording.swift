@@ -18,3 +18,14 @@ public enum Wording {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 }
+
+extension Loss {
+    /// The loss as a lecture names it (a lesson file's key, such as `half_sse`, is not for students).
+    public var spokenName: String {
+        switch self {
+        case .halfSSE: return "half the sum of squared errors"
+        case .mse: return "mean squared error"
+        case .bce: return "binary cross-entropy"
+        }
+    }
+}

@@ -21,6 +21,11 @@ public enum ClassReportCommand {
         public var relativeTolerance: Double?
         public var absoluteTolerance: Double?
         public var carryForward = true
+        /// The paper report.html is laid out for.
+        public var paper: Paper = .a4
+        /// `summary`: the scores and the mistakes' table, without each mistake's explanation
+        /// and the table of every asked value.
+        public var detail: Detail = .full
 
         public init(reportPath: String, keyDirectory: String, answersDirectory: String) {
             self.reportPath = reportPath
@@ -69,12 +74,12 @@ public enum ClassReportCommand {
         }
         let title = "Class report: " + lessons.joined(separator: "; ")
         let report = ClassReport(students: students, notGraded: submissions.notGraded)
-        let blocks = report.blocks(title: title)
+        let blocks = report.blocks(title: title, detail: request.detail)
         var files: [(path: String, text: String)] = []
         do {
             for format in [DocumentFormat.md, .html] {
                 let output = StringOutput()
-                var writer = format.writer(output)
+                var writer = format.writer(output, paper: request.paper)
                 try writer.begin(title: title)
                 for block in blocks { try writer.write(block) }
                 try writer.end()

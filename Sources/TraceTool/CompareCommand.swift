@@ -26,6 +26,10 @@ public enum CompareCommand {
         public var precision = 4
         /// The paper HTML and LaTeX are laid out for.
         public var paper: Paper = .a4
+        /// `summary` leaves out the per-step tables (the loss, every point of a path, the
+        /// effective rate), keeping their figures, the settings and the summary tables; in a
+        /// handout, it keeps only the settings, the paths (or the loss figure) and the summary.
+        public var detail: Detail = .full
 
         public init() {}
     }
@@ -81,7 +85,18 @@ public enum CompareCommand {
         }
         try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson))])
         let lesson = try CommandInput.lesson(request.lesson)
+        let (results, experiments, focusName) = try run(request, lesson: lesson)
 
+        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
+            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
+            try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
+        }
+    }
+
+    /// Runs the lesson once per optimizer of `request`: what each run left, its experiment,
+    /// and the focus parameter's name.
+    static func run(_ request: Request, lesson: Lesson) throws(ToolError) -> (results: [Result], experiments: [Experiment], focusName: String) {
+        let optimizers = request.runs.optimizers
         var results: [Result] = []
         var experiments: [Experiment] = []
         for optimizer in optimizers {
@@ -112,72 +127,112 @@ public enum CompareCommand {
             results.append(collector.result)
         }
 
-        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
-            try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
-        }
+        return (results, experiments, focusName)
     }
 
+    /// Writes the comparison. `embedded` writes it as a part of a handout: no document of its
+    /// own, headings a level down, and per-step tables of long runs at every 10th update.
     static func write(
         _ results: [Result], lesson: Lesson, experiments: [Experiment], focusName: String, request: Request,
-        to writer: inout any DocumentWriter
+        embedded: Bool = false, to writer: inout any DocumentWriter
     ) throws {
         func number(_ x: Double) -> String { NumberFormat.significant(x, digits: request.precision) }
         let experiment = experiments[0]
+        let top = embedded ? 2 : 1
+        let full = request.detail == .full
         let title = "Comparing \(results.map(\.optimizer.displayName).joined(separator: ", "))"
-        try writer.begin(title: title)
-        try writer.write(.heading(level: 1, text: title))
+        if !embedded { try writer.begin(title: title) }
+        /// In a handout, a part that a printed page keeps whole (a standalone comparison's
+        /// parts are not grouped).
+        func group(_ id: String, _ body: () throws -> Void) throws {
+            if embedded { try writer.write(.beginGroup(id: "compare-" + id)) }
+            try body()
+            if embedded { try writer.write(.endGroup) }
+        }
+        try group("settings") {
+        try writer.write(.heading(level: top, text: title))
         try writer.write(.paragraph(
             "Lesson: \(lesson.title). Convention: \(experiment.convention.displayName). \(experiment.steps) update\(experiment.steps == 1 ? "" : "s") for each optimizer, with these settings:"))
         try writer.write(.table(RunSettingsTable.table(experiments)))
+        }
 
-        try writer.write(.heading(level: 2, text: "Loss per step"))
-        try writer.write(.paragraph("The batch loss at the weights before each update."))
-        /// A column per series with t down the side, and the same numbers plotted.
+        /// The rows a per-step table shows, as indices of rows whose t starts at `firstT`: every
+        /// one, or in a handout of a long run the first, each t that is a multiple of 10, and the last.
+        func shown(_ count: Int, firstT: Int) -> [Int] {
+            guard embedded, count > 60 else { return Array(0..<count) }
+            return (0..<count).filter { $0 == 0 || $0 == count - 1 || ($0 + firstT) % 10 == 0 }
+        }
+        func thinning(_ count: Int) -> String {
+            shown(count, firstT: 0).count == count ? "" : " Every 10th update, the first and the last are listed."
+        }
+        func column(_ x: Double) -> String { NumberFormat.column(x, digits: request.precision) }
+        // A handout's summary keeps one figure and its table: the paths and where they end
+        // where there are paths, else the loss and the summary.
+        let brief = embedded && !full
+        // Only HTML draws figures: elsewhere the summary leaves out the sections that would
+        // hold only one (a heading and a sentence about a figure that is not there).
+        let figureOnly = !full && request.format != .html
+        let steps = results.map(\.losses.count).max() ?? 0
+        /// A column per series with t down the side (with `full`), and the same numbers plotted.
         func tableAndPlot(_ series: [PlotSeries], label: String, caption: String) throws {
             let steps = series.map(\.points.count).max() ?? 0
-            let rows = (0..<steps).map { i in
-                ["\(i + 1)"] + series.map { i < $0.points.count ? number($0.points[i].value) : "" }
+            let rows = shown(steps, firstT: 1).map { i in
+                ["\(i + 1)"] + series.map { i < $0.points.count ? column($0.points[i].value) : "" }
             }
-            try writer.write(.table(Table(header: ["t"] + series.map(\.name), rows: rows)))
+            if full { try writer.write(.table(Table(header: ["t"] + series.map(\.name), rows: rows))) }
             try writer.write(.plot(label: label, series: series, caption: caption))
         }
-        try tableAndPlot(
-            results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
-            caption: "Batch loss before each update.")
+        if !(brief && experiment.objective != nil), !figureOnly {
+            try group("loss") {
+            try writer.write(.heading(level: top + 1, text: "Loss per step"))
+            try writer.write(.paragraph("The batch loss at the weights before each update." + (full ? thinning(steps) : "")))
+            try tableAndPlot(
+                results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
+                caption: "Batch loss before each update.")
+            }
+        }
         if let objective = experiment.objective {
-            try writer.write(.heading(level: 2, text: "Paths over the loss"))
+            try group("paths") {
+            try writer.write(.heading(level: top + 1, text: "Paths over the loss"))
             try writer.write(.paragraph(
-                "Each optimizer's (w₁, w₂) from the start (t = 0) and after each update t, over contours of L:"))
+                "Each optimizer's path (w₁, w₂), from the start (t = 0) through each update t."))
             let figure = ContourFigure(objective: objective, paths: results.map { ($0.optimizer.rawValue, $0.path) })
             try writer.write(.trajectories(figure))
             try writer.write(.table(figure.pathTable))
-            let longest = results.map(\.path.count).max() ?? 0
-            let rows = (0..<longest).map { i in
-                ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
             }
-            try writer.write(.paragraph("Every point of every path:"))
-            try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
+            if full {
+                let longest = results.map(\.path.count).max() ?? 0
+                let rows = shown(longest, firstT: 0).map { i in
+                    ["\(i)"] + results.map { i < $0.path.count ? "(\($0.path[i].map(number).joined(separator: ", ")))" : "" }
+                }
+                try writer.write(.paragraph("Every point of every path:" + thinning(longest)))
+                try writer.write(.table(Table(header: ["t"] + results.map(\.optimizer.rawValue), rows: rows)))
+            }
         }
 
         let first = results.compactMap { $0.losses.first?.value }.max() ?? 0
         let threshold = request.threshold ?? first / 2
-        try writer.write(.heading(level: 2, text: "Summary"))
+        if !(brief && experiment.objective != nil) {
+        try group("summary") {
+        try writer.write(.heading(level: top + 1, text: "Summary"))
+        let thresholdNote = request.threshold != nil ? "" : embedded ? " (half the largest first loss)" : " (half the largest first loss; set it with --threshold)"
         try writer.write(.paragraph(
-            "Threshold: loss ≤ \(number(threshold))\(request.threshold == nil ? " (half the largest first loss; set it with --threshold)" : ""). Values kept per parameter: the state an optimizer carries from one update to the next, the lecture's memory point."))
+            "Threshold: loss ≤ \(number(threshold))\(thresholdNote). Values kept per parameter: the state an optimizer carries from one update to the next, the lecture's memory point."))
         let summary = results.map { result -> [String] in
             let reached = result.losses.first { $0.value <= threshold }.map { "t = \($0.t)" } ?? "not within \(result.losses.count)"
-            let last = result.losses.last.map { "\(number($0.value)) at t = \($0.t)" } ?? ""
+            let last = result.losses.last.map { "\(column($0.value)) at t = \($0.t)" } ?? ""
             let kept = result.rule.keptState
             let keptText = kept.isEmpty ? "none" : "\(kept.count): \(kept.map(\.unicode).joined(separator: ", "))"
             let note = result.divergedAt.map { "; diverged at t = \($0)" } ?? ""
             return [result.optimizer.rawValue, last + note, reached, keptText]
         }
         try writer.write(.table(Table(header: ["optimizer", "last loss", "reaches the threshold", "kept per parameter"], rows: summary)))
+        }
+        }
 
         let adaptive = results.filter { $0.rule.effectiveRate != nil }
-        if !adaptive.isEmpty {
-            try writer.write(.heading(level: 2, text: "Effective learning rate of \(focusName)"))
+        if !adaptive.isEmpty, !brief {
+            try writer.write(.heading(level: top + 1, text: "Effective learning rate of \(focusName)"))
             try writer.write(.paragraph("The factor that multiplies the gradient in each update, from the same values as the update:"))
             try writer.write(.equations(adaptive.compactMap { result in
                 result.rule.effectiveRate.map {
@@ -188,6 +243,6 @@ public enum CompareCommand {
                 adaptive.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.rates) }, label: "rate",
                 caption: "Effective learning rate of \(focusName) per update.")
         }
-        try writer.end()
+        if !embedded { try writer.end() }
     }
 }

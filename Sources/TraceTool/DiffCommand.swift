@@ -55,7 +55,8 @@ public enum DiffCommand {
         case nil, .all?: shown = nil
         case let .parameter(name)?: shown = names.firstIndex(of: name).map { [$0] }
         }
-        let diff = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown)
+        var diff = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown)
+        diff.detail = request.run.detail
         try AtomicFile.writing(to: request.run.outputPath, standardOutput: standardOutput) { output in
             if format == .text {
                 try output.write(diff.render())

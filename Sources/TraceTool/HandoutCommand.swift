@@ -72,11 +72,66 @@ public enum HandoutCommand {
         let focus = try RunCommand.focus(request.focus, names: experiment.layout.names)
         do {
             var sink = HandoutBuilder(writer: writer, precision: request.precision, focus: focus, detail: request.detail)
+            sink.appendix = try appendix(lesson, optimizer: optimizer, request: request)
             let outcome = try Engine.run(experiment, into: &sink)
             return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
+        } catch let error as ToolError {
+            throw error
         } catch {
             throw .failure("\(error)")
         }
+    }
+
+    /// The parts the lesson's `handout:` section asks for, each from its own runs: the
+    /// comparison (as `trace compare` writes it, a level down), the conventions side by side,
+    /// the sweep.
+    static func appendix(_ lesson: Lesson, optimizer: Optimizer, request: Request) throws(ToolError) -> [Block] {
+        guard let handout = lesson.handout else { return [] }
+        var blocks: [Block] = []
+        do {
+            if let comparison = handout.compare {
+                var compare = CompareCommand.Request()
+                compare.runs = CompareRuns(optimizers: comparison.optimizers)
+                compare.hyperparameters = comparison.hyperparameters
+                compare.steps = comparison.steps
+                compare.precision = request.precision
+                compare.detail = request.detail
+                let (results, experiments, focusName) = try CompareCommand.run(compare, lesson: lesson)
+                var collector: any DocumentWriter = BlockCollector()
+                try CompareCommand.write(
+                    results, lesson: lesson, experiments: experiments, focusName: focusName, request: compare,
+                    embedded: true, to: &collector)
+                blocks += (collector as? BlockCollector)?.blocks ?? []
+            }
+            if !handout.conventions.isEmpty {
+                var experiments: [Experiment] = []
+                for convention in handout.conventions {
+                    var settings = RunSettings(optimizer: optimizer)
+                    settings.convention = convention
+                    experiments.append(try CommandInput.experiment(settings, for: lesson, prefix: lesson.source))
+                }
+                blocks += try HandoutAppendix.conventions(experiments, detail: request.detail, precision: request.precision)
+            }
+            if !handout.sweep.isEmpty {
+                var cells: [[(Symbol, Double)]] = [[]]
+                for axis in handout.sweep {
+                    cells = cells.flatMap { cell in axis.values.map { cell + [(axis.symbol, $0)] } }
+                }
+                var experiments: [Experiment] = []
+                for cell in cells {
+                    var settings = RunSettings(optimizer: optimizer)
+                    for (symbol, value) in cell { settings.hyperparameters[symbol] = value }
+                    experiments.append(try CommandInput.experiment(settings, for: lesson, prefix: lesson.source))
+                }
+                blocks += try HandoutAppendix.sweep(
+                    axes: handout.sweep, runs: experiments, detail: request.detail, precision: request.precision)
+            }
+        } catch let error as ToolError {
+            throw error
+        } catch {
+            throw .failure("\(error)")
+        }
+        return blocks
     }
 
     /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.

@@ -23,6 +23,10 @@ public enum HomeworkCommand {
         public var optimizer: Optimizer?
         public var convention: Convention?
         public var outputPath: String?
+        /// The paper the HTML worksheet is laid out for.
+        public var paper: Paper = .a4
+        /// `summary`: the worksheet without the drawing of the network.
+        public var detail: Detail = .full
 
         public init(lesson: String) {
             self.lesson = lesson
@@ -65,8 +69,8 @@ public enum HomeworkCommand {
                 let files: [(path: String, text: String)]
                 do {
                     files = [
-                        ("\(student)/worksheet.md", try variant.worksheet(.md)),
-                        ("\(student)/worksheet.html", try variant.worksheet(.html)),
+                        ("\(student)/worksheet.md", try variant.worksheet(.md, paper: request.paper, detail: request.detail)),
+                        ("\(student)/worksheet.html", try variant.worksheet(.html, paper: request.paper, detail: request.detail)),
                         ("\(student)/answers.csv", variant.answerTemplate),
                         ("\(student)/key.json", try variant.keyJSON()),
                     ]

@@ -51,6 +51,9 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @Option(help: ArgumentHelp("full (default): the per-step tables too; summary: the settings, figures and summary tables.", valueName: "summary|full"))
+    var detail: Detail = .full
+
     func validate() throws {
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
     }
@@ -67,6 +70,7 @@ struct CompareCLICommand: ParsableCommand {
         request.outputPath = output
         request.precision = precision
         request.paper = paper
+        request.detail = detail
         TraceCLI.run { output in
             request.runs = try CompareRuns.parse(optimizers)
             try CompareCommand.execute(request, standardOutput: output)

@@ -45,6 +45,9 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @Option(help: ArgumentHelp("full (default): a table for every step; summary: for the step where the runs part and the last.", valueName: "summary|full"))
+    var detail: Detail = .full
+
     /// `--conventions`, parsed: each name must be a convention.
     private func parsedConventions() throws -> [Convention] {
         try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
@@ -69,6 +72,7 @@ struct DiffCLICommand: ParsableCommand {
         run.precision = precision
         run.format = format
         run.paper = paper
+        run.detail = detail
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
         TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }

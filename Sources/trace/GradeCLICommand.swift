@@ -1,5 +1,6 @@
 import ArgumentParser
 import TraceGrading
+import TraceRender
 import TraceTool
 
 /// `trace grade --key KEY --answers ANSWERS`, or a class: `--report DIR --key-dir KEYS --answers-dir ANSWERS`.
@@ -68,6 +69,12 @@ struct GradeCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write results.json here, whole or not at all, instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("With --report: the paper report.html is laid out for, a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper?
+
+    @Option(help: ArgumentHelp("With --report: full (default); summary: the scores and the mistakes' table only.", valueName: "summary|full"))
+    var detail: Detail?
+
     func validate() throws {
         if report != nil || keyDirectory != nil || answersDirectory != nil {
             guard report != nil, keyDirectory != nil, answersDirectory != nil else {
@@ -76,6 +83,8 @@ struct GradeCLICommand: ParsableCommand {
             guard key == nil, answers == nil, output == nil, expectedVisibility == .visible else {
                 throw ValidationError("--report grades a class; --key, --answers, --output and --expected-visibility grade one student")
             }
+        } else if paper != nil || detail != nil {
+            throw ValidationError("--paper and --detail lay out the class report: use them with --report DIR")
         } else if key == nil || answers == nil {
             throw ValidationError("give --key KEY and --answers ANSWERS (one student), or --report DIR --key-dir KEYS --answers-dir ANSWERS (a class)")
         }
@@ -87,6 +96,8 @@ struct GradeCLICommand: ParsableCommand {
             request.relativeTolerance = rtol
             request.absoluteTolerance = atol
             request.carryForward = !noCarryForward
+            request.paper = paper ?? .a4
+            request.detail = detail ?? .full
             TraceCLI.run { _ in TraceCLI.printError(try ClassReportCommand.execute(request), prefixed: false) }
             return
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TraceEngine
+import TraceRender
 import TraceTool
 
 /// `trace homework LESSON (--count N | --roster FILE.csv) --seed S --output DIR`.
@@ -54,6 +55,12 @@ struct HomeworkCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write, one subfolder per student.", valueName: "dir"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Paper that the HTML worksheet is laid out for: a4 (default) or letter.", valueName: "a4|letter"))
+    var paper: Paper = .a4
+
+    @Option(help: ArgumentHelp("full (default); summary: the worksheet without the drawing of the network (its numbers are in the layer table).", valueName: "summary|full"))
+    var detail: Detail = .full
+
     func run() throws {
         var request = HomeworkCommand.Request(lesson: lesson)
         request.count = count
@@ -66,6 +73,8 @@ struct HomeworkCLICommand: ParsableCommand {
         request.optimizer = optimizer
         request.convention = convention
         request.outputPath = output
+        request.paper = paper
+        request.detail = detail
         TraceCLI.run { _ in TraceCLI.printError(try HomeworkCommand.execute(request), prefixed: false) }
     }
 }

@@ -94,13 +94,13 @@ import Testing
         return try JSONDecoder().decode(Layout.self, from: Data(json.utf8))
     }
 
-    /// On a 1280 px screen nothing in the default lesson's or Rosenbrock's handout needs
-    /// scrolling (the worked example's first line, the widest formulas and the parameter
-    /// tables fit); on a phone-sized screen (Chromium's narrowest window, 480 px asked) the
+    /// On a 1280 px screen nothing in these handouts needs scrolling (the worked example's
+    /// first line, the widest formulas, the parameter tables, the conventions side by side,
+    /// the sweep's and the comparisons' tables fit); on a phone-sized screen (Chromium's narrowest window, 480 px asked) the
     /// page itself never scrolls sideways: wide tables and formulas scroll inside their own
     /// box; no formula is cut at the top or bottom. Screenshots at both widths are written
     /// next to the page, to look at.
-    @Test(arguments: ["default", "rosenbrock"])
+    @Test(arguments: ["default", "rosenbrock", "epsilon-placement", "hyperparameter-tuning", "quadratic-bowl", "weight-decay-adam-l2"])
     func narrowAndWideScreens(_ lesson: String) throws {
         let folder = try TraceBinary.temporaryFolder()
         let html = folder.appendingPathComponent("\(lesson).html")

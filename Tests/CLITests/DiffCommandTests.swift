@@ -43,7 +43,7 @@ import Testing
 
         let same = try TraceBinary.run(["diff", "gd", "--conventions", "lecture,optax"])
         #expect(same.text.contains("The two runs agree exactly"))
-        let rounding = try TraceBinary.run(["diff", "adam", "--conventions", "pytorch,optax", "--steps", "3"])
+        let rounding = try TraceBinary.run(["diff", "adam", "--conventions", "pytorch,optax", "--steps", "10"])
         #expect(rounding.text.contains("The two runs agree up to rounding"))
         let epsilonZero = try TraceBinary.run(["diff", "adam", "--conventions", "lecture,pytorch", "--epsilon", "0"])
         #expect(!epsilonZero.text.contains("first part"))

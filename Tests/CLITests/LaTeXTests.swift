@@ -77,7 +77,7 @@ import Testing
     }
 
     /// Every bundled handout and the index compile on both papers with no line sticking into
-    /// the margin (no `Overfull \hbox` in the log), and a command in typewriter type copies
+    /// the margin and nothing running off a page (no `Overfull \hbox` or `\vbox` in the log), and a command in typewriter type copies
     /// out of the PDF as typed: `--lesson`, never an en dash.
     @Test(arguments: ["a4", "letter"])
     func everyBundledHandoutCompilesWithoutOverfullBoxes(_ paper: String) throws {
@@ -91,13 +91,40 @@ import Testing
         for file in files {
             let (status, log) = try Self.pdflatex(file, in: site)
             #expect(status == 0, "\(file): pdflatex failed")
-            let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }
+            let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull") }
             #expect(overfull.isEmpty, "\(file) on \(paper): \(overfull.joined(separator: "; "))")
             #expect(log.contains("* paper: \(paper)paper"), "\(file) is laid out for \(paper)")
         }
         let text = try Self.pdftotext(site.appendingPathComponent("adamw.pdf"))
         #expect(text.contains("--eta 0.02"), "a command copies with its two hyphens")
         #expect(!text.contains("–eta"), "no en dash in a command")
+        let quoted = try Self.pdftotext(site.appendingPathComponent("weight-decay-adam-l2.pdf"))
+        #expect(quoted.contains("--focus 'W1[1,2]'"), "a quote in a command copies as the straight quote")
+        #expect(!quoted.contains("’W1[1,2]’"))
+    }
+
+    /// Compare and diff in LaTeX, full and summary, compile on both papers with nothing
+    /// sticking out or running off a page: a table longer than a page (diff's 63 rows per
+    /// step) is set in pieces that each repeat the header.
+    @Test(arguments: ["a4", "letter"])
+    func compareAndDiffCompileWithoutOverfullBoxes(_ paper: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let commands: [(String, [String])] = [
+            ("diff-full", ["diff", "adam", "--conventions", "lecture,pytorch", "--steps", "3"]),
+            ("diff-summary", ["diff", "adam", "--conventions", "lecture,pytorch", "--steps", "5", "--detail", "summary"]),
+            ("compare-full", ["compare", "gd", "momentum", "adam", "--lesson", "quadratic-bowl", "--eta", "0.15"]),
+            ("compare-summary", ["compare", "adagrad", "rmsprop", "--lesson", "adagrad", "--detail", "summary"]),
+        ]
+        for (name, arguments) in commands {
+            let run = try TraceBinary.run(arguments + ["--format", "latex", "--paper", paper, "--output", "\(name).tex"], in: folder)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            let (status, log) = try Self.pdflatex("\(name).tex", in: folder)
+            #expect(status == 0, "\(name): pdflatex failed")
+            let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull") }
+            #expect(overfull.isEmpty, "\(name) on \(paper): \(overfull.joined(separator: "; "))")
+        }
+        let tex = try String(contentsOf: folder.appendingPathComponent("diff-full.tex"), encoding: .utf8)
+        #expect(tex.contains("\\textit{(continued)}"), "the 63-row step table is set in pieces")
     }
 
     /// The booklet (`--all --booklet`) in LaTeX compiles, twice as its table of contents
@@ -113,7 +140,7 @@ import Testing
         _ = try Self.pdflatex("course.tex", in: folder)
         let (status, log) = try Self.pdflatex("course.tex", in: folder)
         #expect(status == 0)
-        let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }
+        let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull") }
         #expect(overfull.isEmpty, "\(overfull)")
         let toc = try String(contentsOf: folder.appendingPathComponent("course.toc"), encoding: .utf8)
         let entries = toc.split(separator: "\n").filter { $0.hasPrefix("\\contentsline {section}") }

@@ -17,6 +17,39 @@ import Testing
         }
     }
 
+    /// The default run does not look frozen: in `trace adam --steps 3`, every z and a of every
+    /// sample changes from one step to the next at the 4 significant digits shown (read from
+    /// the JSON trace and rounded here, as `%.4g`).
+    @Test func defaultAdamRunVisiblyMovesInThreeSteps() throws {
+        let run = try TraceBinary.run(["adam", "--steps", "3", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+        let steps = try #require(trace["steps"] as? [[String: Any]])
+        #expect(steps.count == 3)
+        /// Every z and a of every sample of a step, as shown: "sample.layer.quantity.unit" → text.
+        func shown(_ step: [String: Any]) throws -> [String: String] {
+            var values: [String: String] = [:]
+            for sample in try #require(step["samples"] as? [[String: Any]]) {
+                let index = try #require(sample["index"] as? Int)
+                for (l, layer) in try #require(sample["layers"] as? [[String: Any]]).enumerated() {
+                    for quantity in ["z", "a"] {
+                        for (j, x) in try #require(layer[quantity] as? [Double]).enumerated() {
+                            values["\(index).\(l + 1).\(quantity).\(j + 1)"] = String(format: "%.4g", x)
+                        }
+                    }
+                }
+            }
+            return values
+        }
+        let shownPerStep = try steps.map(shown)
+        #expect(shownPerStep[0].count == 12, "2 samples × (2 + 1 units) × z and a")
+        for t in 1..<shownPerStep.count {
+            for (key, before) in shownPerStep[t - 1] {
+                #expect(shownPerStep[t][key] != before, "\(key) stays \(before) from t = \(t) to t = \(t + 1)")
+            }
+        }
+    }
+
     @Test func focusAndPrecision() throws {
         let one = try TraceBinary.run(["momentum", "--steps", "1", "--focus", "W2[1,2]", "--precision", "6"])
         #expect(one.status == 0)

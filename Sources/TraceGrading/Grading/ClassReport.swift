@@ -161,7 +161,8 @@ public struct ClassReport: Sendable {
     }
 
     /// The report as document blocks (Markdown and HTML are written from the same blocks).
-    public func blocks(title: String) -> [Block] {
+    /// `summary` leaves out each mistake's explanation and the table of every asked value.
+    public func blocks(title: String, detail: Detail = .full) -> [Block] {
         let submitted = students.filter { $0.report != nil }
         var blocks: [Block] = [.heading(level: 1, text: title)]
         let groups = assignments
@@ -199,7 +200,7 @@ public struct ClassReport: Sendable {
                 rows: mistakes.map { count in
                     [names(count), "\(count.students) (\(Self.percent(count.students, of: submitted.count)))", "\(count.answers)"]
                 })))
-            for count in mistakes {
+            for count in mistakes where detail == .full {
                 let explanations = count.misconceptions.map(\.explanation).joined(separator: ". ")
                 blocks.append(.paragraph("\(names(count)) — \(explanations). For example, \(count.example)."))
             }
@@ -210,13 +211,13 @@ public struct ClassReport: Sendable {
             if groups.count > 1 {
                 blocks.append(.heading(level: 2, text: assignment.title))
             }
-            blocks += Self.scoreBlocks(of: group, assignment: assignment, level: level, named: groups.count == 1)
+            blocks += Self.scoreBlocks(of: group, assignment: assignment, level: level, named: groups.count == 1, detail: detail)
         }
         return blocks
     }
 
     /// The scores and each asked value's success rate of one assignment's students.
-    private static func scoreBlocks(of group: [Student], assignment: Assignment, level: Int, named: Bool) -> [Block] {
+    private static func scoreBlocks(of group: [Student], assignment: Assignment, level: Int, named: Bool, detail: Detail) -> [Block] {
         let maximum = assignment.maximum
         let withAnswers = group.filter { $0.report != nil }
         func mean(_ students: [Student]) -> String {
@@ -245,6 +246,7 @@ public struct ClassReport: Sendable {
                 return ["\(points) of \(maximum)", "\(count)", marks == 0 ? "·" : String(repeating: "■", count: marks)]
             })))
 
+        guard detail == .full else { return blocks }
         blocks.append(.heading(level: level, text: "Each asked value"))
         blocks.append(.paragraph("How many of the \(Wording.counted(withAnswers.count, "student")) with answers had each value right (from the lesson's numbers, or from their own earlier values), wrong, or missing (a file that could not be read counts as missing)."))
         blocks.append(.table(Table(

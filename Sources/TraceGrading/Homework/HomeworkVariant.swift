@@ -42,9 +42,9 @@ public struct HomeworkVariant: Sendable {
     }
 
     /// The worksheet in `format` (Markdown or HTML are what `trace homework` writes).
-    public func worksheet(_ format: DocumentFormat) throws -> String {
+    public func worksheet(_ format: DocumentFormat, paper: Paper = .a4, detail: Detail = .full) throws -> String {
         let output = StringOutput()
-        var builder = WorksheetBuilder(writer: format.writer(output))
+        var builder = WorksheetBuilder(writer: format.writer(output, paper: paper), detail: detail)
         try builder.write(
             run, student: student, blanks: asked.map { ($0.t, $0.parameter, $0.quantity) },
             given: given.map { ($0.t, $0.parameter, $0.quantity, value(of: $0)) })

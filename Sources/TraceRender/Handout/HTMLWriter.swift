@@ -112,13 +112,14 @@ public struct HTMLWriter: DocumentWriter {
         .equations math { font-size: 1.05rem; }
         .scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-        caption { text-align: left; font-style: italic; padding-bottom: 0.3rem; }
+        caption { max-width: calc(100vw - 2.5rem); text-align: left; font-style: italic; padding-bottom: 0.3rem; }
         th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.6rem; }
         thead th { border-bottom: 2px solid #888; text-align: left; }
         tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
         td { text-align: left; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; white-space: nowrap; }
         th.num, td.num { text-align: right; }
         td:empty { min-width: 7rem; height: 1.8rem; }
+        code .word { white-space: nowrap; }
         pre { background: #f5f5f5; padding: 0.6rem 0.8rem; overflow-x: auto; font-size: 0.85rem; }
         figure { margin: 1rem 0 1.4rem; }
         figcaption { font-size: 0.85rem; color: #555; }

@@ -21,6 +21,9 @@ public struct HandoutBuilder: TraceSink {
     /// Adam's bias-correction factors per update, read from the records as m̂/m and v̂/v of the
     /// first parameter whose m and v are not zero: 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ).
     private var corrections: [(t: Int, first: Double, second: Double)] = []
+    /// Parts added after the run's own figures (a lesson's `handout:` section: a comparison,
+    /// the conventions side by side, a sweep), written before the framework recipes.
+    public var appendix: [Block] = []
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
@@ -130,6 +133,15 @@ public struct HandoutBuilder: TraceSink {
         }
         // The figures are a part of their own: a long table and its plot need not share a page.
         try writer.write(.endGroup)
+        // A summary whose appendix draws its own figures (a comparison, a sweep) shows those
+        // instead, and keeps within its four pages; the run's numbers are in the table above.
+        let appendixDraws = appendix.contains {
+            switch $0 {
+            case .plot, .trajectories: return true
+            default: return false
+            }
+        }
+        if !(detail == .summary && appendixDraws) {
         try writer.write(.beginGroup(id: "figures"))
         try writer.write(.plot(
             label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
@@ -144,6 +156,7 @@ public struct HandoutBuilder: TraceSink {
                 caption: "The learning rate ηₜ of each update (\(run?.experiment.schedule.name ?? "") schedule)."))
         }
         try writer.write(.endGroup)
+        }
         // The factors depend on β₁, β₂ and t alone, not on the lesson: the summary leaves them,
         // like the framework recipes, to the full handout, and keeps within its four pages.
         if detail == .full, !corrections.isEmpty {
@@ -153,7 +166,7 @@ public struct HandoutBuilder: TraceSink {
                 "m and v start at 0, so early averages are too small; m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) scale them up. The factors, read from the run as m̂/m and v̂/v, fall towards 1 as t grows: quickly for β₁, slowly for β₂."))
             try writer.write(.table(Table(
                 header: ["t", "1/(1 − β₁ᵗ)", "1/(1 − β₂ᵗ)"],
-                rows: corrections.map { ["\($0.t)", number($0.first), number($0.second)] })))
+                rows: corrections.map { ["\($0.t)", column($0.first), column($0.second)] })))
             try writer.write(.plot(
                 label: "factor",
                 series: [PlotSeries(name: "1/(1 − β₁ᵗ)", points: corrections.map { ($0.t, $0.first) }),
@@ -165,6 +178,7 @@ public struct HandoutBuilder: TraceSink {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
         }
+        for block in appendix { try writer.write(block) }
         // The summary leaves the framework recipes to the full handout.
         if detail == .full, let experiment = run?.experiment {
             try writer.write(.beginGroup(id: "reproduce"))

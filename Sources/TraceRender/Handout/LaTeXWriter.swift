@@ -23,6 +23,13 @@ public struct LaTeXWriter: DocumentWriter {
             \\usepackage{microtype}
             % Commands stay copyable: -- in typewriter type is two hyphens, not an en dash.
             \\DisableLigatures[-]{encoding = T1, family = tt*}
+            % In verbatim, ' and ` are the straight quote and the backtick (as upquote.sty does).
+            \\makeatletter
+            \\begingroup\\catcode`'=\\active\\catcode``=\\active
+            \\gdef\\straightquotes{\\def'{\\textquotesingle}\\def`{\\textasciigrave}}
+            \\endgroup
+            \\g@addto@macro\\@noligs{\\straightquotes}
+            \\makeatother
             \\setlength{\\emergencystretch}{3em}
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.5\\baselineskip}
@@ -56,7 +63,7 @@ public struct LaTeXWriter: DocumentWriter {
             // Ragged right: a file name in typewriter type cannot hyphenate.
             try output.write("{\\raggedright\n\\begin{itemize}\n")
             for link in links {
-                try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escape(link.file))}): \(LaTeXText.escape(link.note))\n")
+                try output.write("\\item \(LaTeXText.escape(link.text)) (\\texttt{\(LaTeXText.escapeCode(link.file))}): \(LaTeXText.escape(link.note))\n")
             }
             try output.write("\\end{itemize}\n}\n\n")
         case let .section(_, title):
@@ -75,13 +82,42 @@ public struct LaTeXWriter: DocumentWriter {
         try output.flush()
     }
 
+    /// Rows per printed piece of a long table: a scaled-down tabular cannot break across
+    /// pages, so a table longer than a page (in \small type, on A4 or Letter) is set as pieces of at
+    /// most this many rows, each with the header.
+    static let rowsPerPiece = 40
+
     static func table(_ table: Table) -> String {
         let columns = table.header.indices.map { table.isNumeric(column: $0) ? "r" : "l" }.joined()
-        var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\n\n" } ?? ""
-        // A table wider than the text is scaled down to fit, never left sticking out.
-        tex += "{\\small\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{\\begin{tabular}{\(columns)}\n\\toprule\n"
-        tex += table.header.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
-        for row in table.rows { tex += row.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n" }
-        return tex + "\\bottomrule\n\\end{tabular}}}\n\n"
+        // The caption stays on the page of its table.
+        var tex = table.caption.map { "\\textit{\(LaTeXText.escape($0))}\\par\\nopagebreak\n" } ?? ""
+        for (index, piece) in pieces(table.rows).enumerated() {
+            if index > 0 { tex += "\\textit{(continued)}\\par\\nopagebreak\n" }
+            // A table wider than the text is scaled down to fit, never left sticking out.
+            tex += "{\\small\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{\\begin{tabular}{\(columns)}\n\\toprule\n"
+            tex += table.header.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
+            for row in piece { tex += row.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n" }
+            tex += "\\bottomrule\n\\end{tabular}}}\n\n"
+        }
+        return tex
+    }
+
+    /// `rows` in pieces of at most ``rowsPerPiece``, each piece ending, where it can within
+    /// its last quarter, before a row that starts a group (a non-empty first cell), so that a
+    /// parameter's rows stay together.
+    static func pieces(_ rows: [[String]]) -> [ArraySlice<[String]>] {
+        var result: [ArraySlice<[String]>] = []
+        var start = rows.startIndex
+        while rows.endIndex - start > rowsPerPiece {
+            var end = start + rowsPerPiece
+            let earliest = start + rowsPerPiece * 3 / 4
+            if let groupStart = (earliest...end).reversed().first(where: { !(rows[$0].first ?? "").isEmpty }) {
+                end = groupStart
+            }
+            result.append(rows[start..<end])
+            start = end
+        }
+        result.append(rows[start...])
+        return result
     }
 }

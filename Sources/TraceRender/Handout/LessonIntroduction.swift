@@ -10,6 +10,8 @@ struct LessonIntroduction {
     /// Whether the lesson's own prose is shown (a worksheet leaves it out: it discusses the
     /// lesson's numbers, which a variant changes).
     var showsSummary = true
+    /// Whether the network is drawn (a short worksheet leaves the drawing to its layer table).
+    var showsDiagram = true
 
     /// The lesson's title and summary, its network and data (or objective), then the
     /// optimizer's hyperparameters and formulas as the lecture writes them.
@@ -46,22 +48,13 @@ struct LessonIntroduction {
         try writer.write(.endGroup)
     }
 
-    /// The loss as a lecture names it (a lesson file's key, such as `half_sse`, is not for students).
-    static func lossName(_ loss: Loss) -> String {
-        switch loss {
-        case .halfSSE: return "half the sum of squared errors"
-        case .mse: return "mean squared error"
-        case .bce: return "binary cross-entropy"
-        }
-    }
-
     private func writeNetworkAndData(_ experiment: Experiment, to writer: inout any DocumentWriter) throws {
         let network = experiment.network
         try writer.write(.heading(level: 2, text: "The network"))
         let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
         try writer.write(.paragraph(
-            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(Self.lossName(network.loss)), \(network.loss.formula), averaged over the samples of a batch."))
-        try writer.write(.network(network))
+            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(network.loss.spokenName), \(network.loss.formula), averaged over the samples of a batch."))
+        if showsDiagram { try writer.write(.network(network)) }
         let layerRows = network.layers.enumerated().map { l, layer in
             ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
         }

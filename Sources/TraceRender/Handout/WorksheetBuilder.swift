@@ -19,9 +19,13 @@ public struct WorksheetBuilder {
     public static let givenDigits = 6
 
     public var writer: any DocumentWriter
+    /// `summary` leaves out the drawing of the network, whose numbers the layer table holds,
+    /// so that a worksheet prints on fewer pages.
+    public var detail: Detail
 
-    public init(writer: any DocumentWriter) {
+    public init(writer: any DocumentWriter, detail: Detail = .full) {
         self.writer = writer
+        self.detail = detail
     }
 
     /// Writes the whole worksheet for `student`.
@@ -30,8 +34,9 @@ public struct WorksheetBuilder {
         try writer.begin(title: title)
         var introduced = run
         introduced.experiment.title = title
-        let introduction = LessonIntroduction(
+        var introduction = LessonIntroduction(
             number: NumberFormat.exact, vector: { "(" + $0.map(NumberFormat.exact).joined(separator: ", ") + ")" }, showsSummary: false)
+        introduction.showsDiagram = detail == .full
         try introduction.write(introduced, to: &writer)
 
         try writer.write(.heading(level: 2, text: "Your task"))

@@ -2,7 +2,12 @@ import TraceEngine
 
 extension UpdateRule {
     /// The rule's equations in plain Unicode, `m ← β₁·m + (1 − β₁)·g`, for terminals and help.
-    public var unicodeLines: [String] {
-        equations.map { "\($0.target.unicode) ← \(UnicodeMath.render(MathBuilder.symbolic.build($0.expression)))" }
+    public var unicodeLines: [String] { unicodeLines(scheduled: false) }
+
+    /// The rule's equations in plain Unicode; with `scheduled`, η is written ηₜ, the rate the
+    /// schedule gives update t (`w ← w − ηₜ·v`), as the handouts write it.
+    public func unicodeLines(scheduled: Bool) -> [String] {
+        let builder = scheduled ? MathBuilder { $0 == .eta ? .symbol(.etaT) : .symbol($0) } : MathBuilder.symbolic
+        return equations.map { "\($0.target.unicode) ← \(UnicodeMath.render(builder.build($0.expression)))" }
     }
 }
