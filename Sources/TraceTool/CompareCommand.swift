@@ -67,7 +67,9 @@ public enum CompareCommand {
         }
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+    /// Writes the comparison; returns lines for standard error (Markdown's figures left out).
+    @discardableResult
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {
             throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
@@ -112,10 +114,15 @@ public enum CompareCommand {
             results.append(collector.result)
         }
 
-        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
+        let format = DocumentFormat(rawValue: request.format.rawValue) ?? .text
+        let inputs: [OutputGuard.Input] = [.init("the lesson", CommandInput.lessonFile(request.lesson))]
+        let (_, notice) = try DocumentOutput.writing(
+            to: request.outputPath, format: format, standardOutput: standardOutput, inputs: inputs
+        ) { output, figures in
+            var writer = format.writer(output, paper: request.paper, figures: figures)
             try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
         }
+        return [notice].compactMap { $0 }
     }
 
     static func write(

@@ -49,17 +49,22 @@ public enum HandoutCommand {
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
         }
-        try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(name))])
+        let inputs: [OutputGuard.Input] = [.init("the lesson", CommandInput.lessonFile(name))]
+        try OutputGuard.check(output: request.outputPath, inputs: inputs)
         let lesson = try CommandInput.lesson(name)
-        let notice = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            try render(lesson, format: request.format, to: output, request: request)
+        let (notice, figuresNotice) = try DocumentOutput.writing(
+            to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: inputs
+        ) { output, figures in
+            try render(lesson, format: request.format, to: output, figures: figures, request: request)
         }
-        return [notice].compactMap { $0 }
+        return [notice, figuresNotice].compactMap { $0 }
     }
 
-    /// Returns the divergence notice, if the run diverged.
-    static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) -> String? {
-        try render(lesson, format: format, writer: format.writer(output, paper: request.paper), request: request)
+    /// Returns the divergence notice, if the run diverged. Markdown's figures go to `figures`.
+    static func render(
+        _ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, figures: FigureFiles? = nil, request: Request
+    ) throws(ToolError) -> String? {
+        try render(lesson, format: format, writer: format.writer(output, paper: request.paper, figures: figures), request: request)
     }
 
     static func render(_ lesson: Lesson, format: DocumentFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
@@ -94,10 +99,13 @@ public enum HandoutCommand {
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
             let output = StringOutput()
-            if let notice = try render(lesson, format: request.format, to: output, request: request) {
+            // Markdown's figures: NAME_files/figure-N.svg beside NAME.md.
+            let figures = FigureFiles(folder: FigureFiles.folderName(forPage: file))
+            if let notice = try render(lesson, format: request.format, to: output, figures: figures, request: request) {
                 notices.append(notice)
             }
             files.append((file, output.text))
+            files += figures.files.map { (name: $0.path, text: $0.text) }
             let steps = lesson.training.steps ?? 1
             links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
         }
@@ -127,8 +135,10 @@ public enum HandoutCommand {
             let lesson = try CommandInput.lesson(name)
             if lesson.optimizer != nil { lessons.append(lesson) }
         }
-        return try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var base = request.format.writer(output, paper: request.paper)
+        let (notices, figuresNotice) = try DocumentOutput.writing(
+            to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: []
+        ) { output, figures in
+            var base = request.format.writer(output, paper: request.paper, figures: figures)
             try BookletWriter.open(
                 &base, title: "Optimization algorithms, worked out",
                 note: "Every lesson's handout, in the order of the lecture, each with its own optimizer and steps.",
@@ -141,5 +151,6 @@ public enum HandoutCommand {
             try base.end()
             return notices
         }
+        return notices + [figuresNotice].compactMap { $0 }
     }
 }

@@ -69,7 +69,7 @@ struct CompareCLICommand: ParsableCommand {
         request.paper = paper
         TraceCLI.run { output in
             request.runs = try CompareRuns.parse(optimizers)
-            try CompareCommand.execute(request, standardOutput: output)
+            for notice in try CompareCommand.execute(request, standardOutput: output) { TraceCLI.printError(notice) }
         }
     }
 }

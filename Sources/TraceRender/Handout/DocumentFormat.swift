@@ -12,11 +12,12 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     }
 
     /// A writer of this format onto `output`, laid out for `paper` where the format prints
-    /// (HTML's `@page` size, LaTeX's page geometry).
-    public func writer(_ output: TraceOutput, paper: Paper = .a4) -> any DocumentWriter {
+    /// (HTML's `@page` size, LaTeX's page geometry); Markdown's figures go to `figures`
+    /// (left out when `nil`).
+    public func writer(_ output: TraceOutput, paper: Paper = .a4, figures: FigureFiles? = nil) -> any DocumentWriter {
         switch self {
         case .text: return TextDocumentWriter(output: output)
-        case .md: return MarkdownWriter(output: output)
+        case .md: return MarkdownWriter(output: output, figures: figures)
         case .html: return HTMLWriter(output: output, paper: paper)
         case .latex: return LaTeXWriter(output: output, paper: paper)
         }
