@@ -23,7 +23,7 @@ enum PGFContourPlot {
             "xticklabels={\(ticks1.ticks.map { "{" + PGFStyle.tickLabel(ticks1.label($0)) + "}" }.joined(separator: ","))}",
             "ytick={\(ticks2.ticks.map(n).joined(separator: ","))}",
             "yticklabels={\(ticks2.ticks.map { "{" + PGFStyle.tickLabel(ticks2.label($0)) + "}" }.joined(separator: ","))}",
-            "minor tick num=0", "tick label style={font=\\small}", "xlabel={$w_1$}", "ylabel={$w_2$}",
+            "minor tick num=0", "scaled x ticks=false", "scaled y ticks=false", "legend image post style={mark indices={2}}", "tick label style={font=\\small}", "xlabel={$w_1$}", "ylabel={$w_2$}",
             "axis background/.style={fill=black!2}", "unbounded coords=jump", "clip=true",
         ]
         if legend {
@@ -107,16 +107,18 @@ enum PGFContourPlot {
     }
 
     /// Segments joined end to end into lines (points in grid coordinates): each line is
-    /// followed forwards and backwards from a segment until no segment continues it.
+    /// followed forwards and backwards from a segment until no segment continues it; segments of
+    /// no length are left out.
     static func polylines(_ segments: [((Double, Double), (Double, Double))]) -> [[(Double, Double)]] {
         struct Key: Hashable { let x: Int64, y: Int64 }
         func key(_ p: (Double, Double)) -> Key { Key(x: Int64((p.0 * 1e6).rounded()), y: Int64((p.1 * 1e6).rounded())) }
         var at: [Key: [Int]] = [:]
-        for (index, segment) in segments.enumerated() {
+        // A segment of no length (where a grid point lies exactly on the level) draws nothing.
+        var used = segments.map { key($0.0) == key($0.1) }
+        for (index, segment) in segments.enumerated() where !used[index] {
             at[key(segment.0), default: []].append(index)
             at[key(segment.1), default: []].append(index)
         }
-        var used = [Bool](repeating: false, count: segments.count)
         func next(from point: (Double, Double)) -> (Double, Double)? {
             guard let candidates = at[key(point)], let index = candidates.first(where: { !used[$0] }) else { return nil }
             used[index] = true

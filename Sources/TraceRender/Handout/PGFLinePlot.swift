@@ -23,7 +23,7 @@ enum PGFLinePlot {
             "xticklabels={\(tTicks.map { String(Int($0)) }.joined(separator: ","))}",
             "ytick={\(axis.ticks.map(n).joined(separator: ","))}",
             "yticklabels={\(axis.ticks.map { "{" + PGFStyle.tickLabel(axis.label($0)) + "}" }.joined(separator: ","))}",
-            "minor tick num=0", "ymajorgrids", "major grid style={black!12}", "tick label style={font=\\small}",
+            "minor tick num=0", "scaled x ticks=false", "scaled y ticks=false", "legend image post style={mark indices={2}}", "ymajorgrids", "major grid style={black!12}", "tick label style={font=\\small}",
             "xlabel={update $t$}",
             "ylabel={\(LaTeXText.escape(label + (axis.isLogarithmic ? " (log scale)" : "")))}",
             "axis lines*=left", "clip=true",
