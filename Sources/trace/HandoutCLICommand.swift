@@ -27,7 +27,7 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("md, html (default) or latex.", valueName: "md|html|latex"))
     var format: DocumentFormat = .html
 
-    @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))
+    @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output; md puts its figures as SVG files in NAME_files/ beside the page.", valueName: "file|dir"))
     var output: String?
 
     @Option(parsing: .unconditional, help: "Significant digits of the numbers shown.")
