@@ -8,6 +8,8 @@ import TraceRender
 public enum CompareCommand {
     public enum Format: String, CaseIterable, Sendable {
         case text, md, html, latex
+        /// One figure on its own (`--figure`).
+        case svg
     }
 
     public struct Request: Sendable {
@@ -26,6 +28,8 @@ public enum CompareCommand {
         public var precision = 4
         /// The paper HTML and LaTeX are laid out for.
         public var paper: Paper = .a4
+        /// With `svg`: the name of the figure to write (``Figure/name``).
+        public var figure: String?
 
         public init() {}
     }
@@ -78,6 +82,9 @@ public enum CompareCommand {
             throw .usage("none of \(optimizers.map(\.rawValue).joined(separator: ", ")) uses \(symbol.flag)")
         }
         try CommandInput.checkPrecision(request.precision)
+        if request.figure != nil && request.format != .svg {
+            throw .usage("--figure chooses the figure that --format svg writes; add --format svg")
+        }
         if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
             throw .usage("--threshold must be a loss of 0 or more, not \(threshold)")
         }
@@ -119,8 +126,12 @@ public enum CompareCommand {
         let (_, notice) = try DocumentOutput.writing(
             to: request.outputPath, format: format, standardOutput: standardOutput, inputs: inputs
         ) { output, figures in
-            var writer = format.writer(output, paper: request.paper, figures: figures)
-            try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
+            var writer = format.writer(output, paper: request.paper, figures: figures, figure: request.figure)
+            do {
+                try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
+            } catch let error as SVGFigureWriter.ChoiceError {
+                throw HandoutCommand.figureChoice(error, in: "this comparison")
+            }
         }
         return [notice].compactMap { $0 }
     }

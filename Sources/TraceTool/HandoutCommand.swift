@@ -20,6 +20,8 @@ public enum HandoutCommand {
         public var paper: Paper = .a4
         /// Every update in full, or the first worked and the rest as one table.
         public var detail: Detail = .full
+        /// With `svg`: the name of the figure to write (``Figure/name``).
+        public var figure: String?
 
         public init() {}
     }
@@ -30,6 +32,12 @@ public enum HandoutCommand {
         try CommandInput.checkPrecision(request.precision)
         guard request.format != .text else {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")
+        }
+        if request.format == .svg && request.all {
+            throw .usage("--format svg writes one figure of one handout: name a lesson instead of --all")
+        }
+        if request.figure != nil && request.format != .svg {
+            throw .usage("--figure chooses the figure that --format svg writes; add --format svg")
         }
         if request.booklet && !request.all {
             throw .usage("--booklet puts every lesson in one document: use it with --all")
@@ -64,7 +72,7 @@ public enum HandoutCommand {
     static func render(
         _ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, figures: FigureFiles? = nil, request: Request
     ) throws(ToolError) -> String? {
-        try render(lesson, format: format, writer: format.writer(output, paper: request.paper, figures: figures), request: request)
+        try render(lesson, format: format, writer: format.writer(output, paper: request.paper, figures: figures, figure: request.figure), request: request)
     }
 
     static func render(_ lesson: Lesson, format: DocumentFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
@@ -79,8 +87,22 @@ public enum HandoutCommand {
             var sink = HandoutBuilder(writer: writer, precision: request.precision, focus: focus, detail: request.detail)
             let outcome = try Engine.run(experiment, into: &sink)
             return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
+        } catch let error as SVGFigureWriter.ChoiceError {
+            throw figureChoice(error, in: "this handout")
         } catch {
             throw .failure("\(error)")
+        }
+    }
+
+    /// A figure that `--format svg` cannot choose, in words (exit 2).
+    static func figureChoice(_ error: SVGFigureWriter.ChoiceError, in document: String) -> ToolError {
+        switch error {
+        case .noFigure:
+            return .usage("\(document) has no figure for --format svg to write")
+        case let .choose(names):
+            return .usage("--format svg writes one figure: choose it with --figure NAME (\(document) has \(names.joined(separator: ", ")))")
+        case let .unknown(name, names):
+            return .usage("--figure \(name): no such figure\(Suggestion.clause(for: name, in: names)) (\(document) has \(names.joined(separator: ", ")))")
         }
     }
 

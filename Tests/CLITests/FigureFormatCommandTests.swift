@@ -142,4 +142,37 @@ import Testing
             #expect(latex.components(separatedBy: "\\begin{tikzpicture}").count - 1 == (try Self.svgCount(htmlPage)), "\(page)")
         }
     }
+
+    /// `--format svg` writes one figure on its own, the same bytes as the Markdown page's file
+    /// for it; with several figures `--figure` chooses (did-you-mean on a misspelling), and
+    /// every mistake is one line and exit 2.
+    @Test func svgWritesOneFigure() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let factor = try TraceBinary.run(["handout", "adam", "--format", "svg", "--figure", "factor"], in: folder)
+        #expect(factor.status == 0, "\(factor.stderr)")
+        let svg = try XMLDocument(data: factor.stdout, options: [])
+        #expect(svg.rootElement()?.name == "svg")
+        #expect(try svg.nodes(forXPath: "/*/*[local-name()='title']").first?.stringValue == "factor per update")
+        #expect(try TraceBinary.run(["handout", "adam", "--format", "md", "--output", "adam.md"], in: folder).status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("adam_files/figure-3.svg")) == factor.stdout)
+
+        let choose = try TraceBinary.run(["handout", "adam", "--format", "svg"], in: folder)
+        #expect(choose.status == 2 && choose.stdout.isEmpty)
+        #expect(choose.stderrLines == ["trace: --format svg writes one figure: choose it with --figure NAME (this handout has network, loss, factor)"])
+        let misspelt = try TraceBinary.run(["handout", "adam", "--format", "svg", "--figure", "los", "--output", "x.svg"], in: folder)
+        #expect(misspelt.status == 2)
+        #expect(misspelt.stderrLines == ["trace: --figure los: no such figure; did you mean 'loss'? (this handout has network, loss, factor)"])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.svg").path))
+        #expect(try TraceBinary.run(["handout", "--all", "--format", "svg", "--output", "all"], in: folder).status == 2)
+        #expect(try TraceBinary.run(["handout", "adam", "--figure", "loss"], in: folder).status == 2)
+
+        let paths = try TraceBinary.run(
+            ["compare", "gd", "adam", "--lesson", "rosenbrock", "--steps", "20", "--format", "svg", "--figure", "paths", "--output", "paths.svg"],
+            in: folder)
+        #expect(paths.status == 0, "\(paths.stderr)")
+        let contour = try XMLDocument(contentsOf: folder.appendingPathComponent("paths.svg"), options: [])
+        #expect(try contour.nodes(forXPath: "/*[@aria-label='Paths over the loss contours']").count == 1)
+        let eta = try TraceBinary.run(["handout", "learning-rate-schedules", "--format", "svg", "--figure", "eta"], in: folder)
+        #expect(eta.status == 0 && eta.text.contains("aria-label=\"η per step\""))
+    }
 }

@@ -139,3 +139,14 @@ import TraceEngine
         #expect(FigureFiles.folderName(forPage: "README") == "README_files")
     }
 }
+
+extension FigureFormatTests {
+    /// Figures are named for `--figure` from what they are: the plot's label in ASCII.
+    @Test func figureNames() {
+        #expect(Figure.slug("η") == "eta")
+        #expect(Figure.slug("loss") == "loss")
+        #expect(Figure.slug("Loss (log scale)") == "loss-log-scale")
+        #expect(Figure.slug("1/(1 − β₁ᵗ)") == "1-1-beta")
+        #expect(Figure.slug("—") == "figure")
+    }
+}

@@ -22,6 +22,35 @@ public enum Figure: Sendable {
         }
     }
 
+    /// A short name to choose the figure by (`trace handout adam --format svg --figure loss`):
+    /// `network`, `paths`, or a plot's label in lower-case ASCII (`loss`, `eta` for η, `factor`).
+    public var name: String {
+        switch self {
+        case .network: return "network"
+        case .trajectories: return "paths"
+        case let .plot(label, _, _): return Self.slug(label)
+        }
+    }
+
+    /// `text` as a name: Greek letters spelt out, letters and digits kept in lower case, every
+    /// other run of characters one hyphen (`η` → `eta`, `loss (log)` → `loss-log`).
+    static func slug(_ text: String) -> String {
+        let greek: [Character: String] = ["α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
+                                          "η": "eta", "λ": "lambda", "μ": "mu", "ρ": "rho", "σ": "sigma"]
+        var out = ""
+        for character in text.lowercased() {
+            if let word = greek[character] {
+                out += word
+            } else if character.isASCII, character.isLetter || character.isNumber {
+                out.append(character)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "figure" : out
+    }
+
     /// The sentence under the figure.
     public var caption: String {
         switch self {
