@@ -77,7 +77,7 @@ import TraceEngine
             grid.append(values)
         }
         let segments = MarchingSquares.segments(grid, level: 0.9)
-        let lines = PGFContourPlot.polylines(segments)
+        let lines = MarchingSquares.polylines(segments)
         func key(_ p: (Double, Double)) -> String { String(format: "%.6f,%.6f", p.0, p.1) }
         // Where a grid point lies on the level, marching squares gives segments of no length.
         let drawn = segments.filter { key($0.0) != key($0.1) }

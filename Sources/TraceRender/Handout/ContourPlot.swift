@@ -24,8 +24,8 @@ enum ContourPlot {
         func y(_ w2: Double) -> Double { margin + plotHeight - (w2 - figure.low[1]) * perUnit }
         func n(_ v: Double) -> String { NumberFormat.significant(v, digits: 3) }
 
-        let values = figure.grid.flatMap { $0 }.filter(\.isFinite)
-        let (levels, logarithmic) = MarchingSquares.levels(lowest: values.min() ?? 0, highest: values.max() ?? 0)
+        let contours = figure.contours
+        let levels = contours.levels.map(\.level), logarithmic = contours.logarithmic
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"Paths over the loss contours\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n"
         var description = "Contours of the \(figure.objective.name) loss L over w₁ from \(n(figure.low[0])) to \(n(figure.high[0])) and w₂ from \(n(figure.low[1])) to \(n(figure.high[1])), at \(levels.count) levels \(logarithmic ? "spaced evenly in log L" : "evenly spaced") from \(levels.first.map(n) ?? "–") to \(levels.last.map(n) ?? "–"); the minimum ✱ is at (\(n(figure.minimum[0])), \(n(figure.minimum[1]))), where L = \(n(figure.objective.value(at: figure.minimum)))."
@@ -45,11 +45,13 @@ enum ContourPlot {
         let rows = figure.grid.count, columns = figure.grid.first?.count ?? 0
         if rows > 1, columns > 1 {
             let cellWidth = plotWidth / Double(columns - 1), cellHeight = plotHeight / Double(rows - 1)
-            for level in levels {
-                let d = MarchingSquares.segments(figure.grid, level: level).map { a, b in
-                    "M\(f(margin + a.0 * cellWidth)) \(f(margin + plotHeight - a.1 * cellHeight))L\(f(margin + b.0 * cellWidth)) \(f(margin + plotHeight - b.1 * cellHeight))"
+            for contour in contours.levels {
+                let d = contour.lines.map { line in
+                    line.enumerated().map { k, p in
+                        "\(k == 0 ? "M" : "L")\(f(margin + p.0 * cellWidth)) \(f(margin + plotHeight - p.1 * cellHeight))"
+                    }.joined()
                 }.joined()
-                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#a9b7cc\" stroke-width=\"0.9\" stroke-linecap=\"round\"/>\n" }
+                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#a9b7cc\" stroke-width=\"0.9\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n" }
             }
         }
         // Ticks: one step on both axes, every tick a multiple of it.

@@ -32,13 +32,11 @@ enum PGFContourPlot {
         var tex = "\\begin{tikzpicture}\n\\begin{axis}[\n  " + options.joined(separator: ",\n  ") + "]\n"
 
         // Contours: grid cell (column, row) is (low₁ + column·Δ₁, low₂ + row·Δ₂).
-        let values = figure.grid.flatMap { $0 }.filter(\.isFinite)
-        let levels = MarchingSquares.levels(lowest: values.min() ?? 0, highest: values.max() ?? 0).levels
         let rows = figure.grid.count, columns = figure.grid.first?.count ?? 0
         if rows > 1, columns > 1 {
             let d1 = spans[0] / Double(columns - 1), d2 = spans[1] / Double(rows - 1)
-            for level in levels {
-                let lines = polylines(MarchingSquares.segments(figure.grid, level: level))
+            for contour in figure.contours.levels {
+                let lines = contour.lines
                 guard !lines.isEmpty else { continue }
                 let coordinates = lines.map { line in
                     line.map { "(\(n(figure.low[0] + $0.0 * d1)),\(n(figure.low[1] + $0.1 * d2)))" }
@@ -104,36 +102,5 @@ enum PGFContourPlot {
             tex += "\\draw[-{Stealth[length=6pt, width=5pt]}, draw=\(colour), fill=\(colour), line width=0.1pt] (axis cs:\(n(p[0] - u[0] * back)),\(n(p[1] - u[1] * back))) -- (axis cs:\(n(p[0])),\(n(p[1])));\n"
         }
         return tex
-    }
-
-    /// Segments joined end to end into lines (points in grid coordinates): each line is
-    /// followed forwards and backwards from a segment until no segment continues it; segments of
-    /// no length are left out.
-    static func polylines(_ segments: [((Double, Double), (Double, Double))]) -> [[(Double, Double)]] {
-        struct Key: Hashable { let x: Int64, y: Int64 }
-        func key(_ p: (Double, Double)) -> Key { Key(x: Int64((p.0 * 1e6).rounded()), y: Int64((p.1 * 1e6).rounded())) }
-        var at: [Key: [Int]] = [:]
-        // A segment of no length (where a grid point lies exactly on the level) draws nothing.
-        var used = segments.map { key($0.0) == key($0.1) }
-        for (index, segment) in segments.enumerated() where !used[index] {
-            at[key(segment.0), default: []].append(index)
-            at[key(segment.1), default: []].append(index)
-        }
-        func next(from point: (Double, Double)) -> (Double, Double)? {
-            guard let candidates = at[key(point)], let index = candidates.first(where: { !used[$0] }) else { return nil }
-            used[index] = true
-            let segment = segments[index]
-            return key(segment.0) == key(point) ? segment.1 : segment.0
-        }
-        var lines: [[(Double, Double)]] = []
-        for index in segments.indices where !used[index] {
-            used[index] = true
-            var forward = [segments[index].0, segments[index].1]
-            while let last = forward.last, let point = next(from: last) { forward.append(point) }
-            var backward: [(Double, Double)] = []
-            while let first = backward.last ?? forward.first, let point = next(from: first) { backward.append(point) }
-            lines.append(backward.reversed() + forward)
-        }
-        return lines
     }
 }
