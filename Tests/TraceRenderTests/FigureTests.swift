@@ -165,6 +165,26 @@ import TraceEngine
         #expect(abs((contours.first?.level ?? 0) - 0.3) < 1e-12, "the lowest level the grid resolves")
     }
 
+    /// Runs that diverge alike (gd, sgd and minibatch on an objective are one run) leave the
+    /// view at one point: one label names them all, in SVG and in LaTeX, instead of three drawn
+    /// over each other; a run leaving elsewhere keeps its own.
+    @Test func pathsLeavingTogetherShareOneLabel() {
+        let diverging: [[Double]] = [[-1.2, 1], [-1.0, 1.1], [1e30, 1e30]]
+        let figure = ContourFigure(
+            objective: .rosenbrock(a: 1, b: 100),
+            paths: [("gd", diverging), ("sgd", diverging), ("adam", [[-1.2, 1], [-0.9, 0.8]]), ("momentum", [[-1.2, 1], [0.5, 1.5], [1e30, 1]])],
+            resolution: 11)
+        let labels = ContourPlot.leavingLabels(figure)
+        #expect(labels.map(\.text) == ["gd, sgd leave the view", "momentum leaves the view"])
+        #expect(labels.first?.point == [-1.0, 1.1])
+        let svg = ContourPlot.svg(figure), tex = PGFContourPlot.tikz(figure)
+        for text in ["gd, sgd leave the view", "momentum leaves the view"] {
+            #expect(svg.components(separatedBy: text).count == 2, "once in the SVG: \(text)")
+            #expect(tex.components(separatedBy: text).count == 2, "once in LaTeX: \(text)")
+        }
+        #expect(!svg.contains("gd leaves") && !tex.contains("sgd leaves"))
+    }
+
     /// The SVG parses as XML and says in words what it shows: the trend and the end values.
     @Test func figuresHaveTitleAndDescription() throws {
         let plot = LinePlot.svg([PlotSeries(name: "loss", points: [(1, 0.5), (2, 0.25), (3, 0.3)])], label: "loss")

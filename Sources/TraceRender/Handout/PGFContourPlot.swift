@@ -24,7 +24,7 @@ enum PGFContourPlot {
             "ytick={\(ticks2.ticks.map(n).joined(separator: ","))}",
             "yticklabels={\(ticks2.ticks.map { "{" + PGFStyle.tickLabel(ticks2.label($0)) + "}" }.joined(separator: ","))}",
             "minor tick num=0", "scaled x ticks=false", "scaled y ticks=false", "legend image post style={mark indices={2}}", "tick label style={font=\\small}", "xlabel={$w_1$}", "ylabel={$w_2$}",
-            "axis background/.style={fill=black!2}", "unbounded coords=jump", "clip=true",
+            "axis background/.style={fill=black!2}", "unbounded coords=jump", "clip=true", "clip mode=individual",
         ]
         if legend {
             options += ["legend pos=outer north east", "legend cell align=left", "legend style={draw=none, font=\\small}"]
@@ -69,9 +69,12 @@ enum PGFContourPlot {
                 tex += "\\draw[black!93, line width=1.2pt] (axis cs:\(n(start[0])),\(n(start[1]))) circle[radius=4.8pt];\n"
                 tex += "\\node[anchor=south west, font=\\small, inner sep=1pt] at ([xshift=5pt, yshift=4pt]axis cs:\(n(start[0])),\(n(start[1]))) {start};\n"
             }
-            if visible.count < allFinite.count {
-                tex += "\\node[anchor=west, font=\\small, fill=white, fill opacity=0.8, text opacity=1, inner sep=1pt] at ([xshift=5pt]axis cs:\(n(last[0])),\(n(last[1]))) {\(LaTeXText.escape(path.name)) leaves the view};\n"
-            }
+        }
+        for leaving in ContourPlot.leavingLabels(figure) {
+            let p = leaving.point
+            let nearStart = startsMarked.contains { abs($0[0] - p[0]) < 20 * tolerance && abs($0[1] - p[1]) < 5 * tolerance }
+            // Below the point when the start's label is beside it, so the two do not overlap.
+            tex += "\\node[anchor=west, font=\\small, fill=white, fill opacity=0.8, text opacity=1, inner sep=1pt] at ([xshift=5pt\(nearStart ? ", yshift=-11pt" : "")]axis cs:\(n(p[0])),\(n(p[1]))) {\(LaTeXText.escape(leaving.text))};\n"
         }
         tex += "\\end{axis}\n\\end{tikzpicture}\n"
         return tex + "\n{\\footnotesize $\\bigcirc$ start \\textperiodcentered{} large marker: end \\textperiodcentered{} $\\triangleright$ direction \\textperiodcentered{} $\\ast$ minimum}\n"
