@@ -24,6 +24,8 @@ public struct HandoutBuilder: TraceSink {
     /// AdaGrad's and RMSProp's effective learning rate (``UpdateRule/effectiveRate``) of every
     /// parameter per update, evaluated on the update's own records.
     private var rates: [(t: Int, values: [Double])] = []
+    /// The last update's hyperparameters, for ``MomentumMemory``.
+    private var lastScalars: SymbolMap<Double>?
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
@@ -47,6 +49,7 @@ public struct HandoutBuilder: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
+        lastScalars = step.scalars
         if let m = step.values[.m], let mHat = step.values[.mHat], let v = step.values[.v], let vHat = step.values[.vHat],
            let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
             corrections.append((step.t, mHat[index] / m[index], vHat[index] / v[index]))
@@ -170,6 +173,11 @@ public struct HandoutBuilder: TraceSink {
                 caption: "Adam's bias-correction factors per update."))
             try writer.write(.endGroup)
         }
+        // With fewer than three updates there is no past worth a plot.
+        if detail == .full, history.count >= 3, let run, let scalars = lastScalars,
+           let weights = MomentumMemory.weights(rule: run.rule, scalars: scalars, steps: history.count) {
+            try writeMomentumMemory(weights)
+        }
         if detail == .full, let run, let rate = run.rule.effectiveRate, !rates.isEmpty {
             try writeRates(run, rate: rate)
         }
@@ -203,6 +211,24 @@ extension HandoutBuilder {
             ranked[Int((Double(k) * Double(count - 1) / Double(plottedRates - 1)).rounded())]
         }
         return Array(Set(picks)).sorted()
+    }
+
+    /// The section on what momentum remembers: the weight of each update's gradient in the
+    /// last step, as a table and a plot, and what they add up to.
+    mutating func writeMomentumMemory(_ weights: [Double]) throws {
+        let last = weights.count
+        try writer.write(.beginGroup(id: "momentum-memory"))
+        try writer.write(.heading(level: 2, text: "What momentum remembers"))
+        try writer.write(.paragraph(
+            "v adds up every gradient so far, each older one shrunk by another factor β. The last update (t = \(last)) moves w by η times this sum: the gradient of update t counts with the weight below, largest for the newest; together the weights add up to \(number(weights.reduce(0, +)))."))
+        try writer.write(.table(Table(
+            header: ["t", "weight of g(t) in update \(last)"],
+            rows: weights.enumerated().map { ["\($0.offset + 1)", column($0.element)] })))
+        try writer.write(.plot(
+            label: "weight",
+            series: [PlotSeries(name: "weight", points: weights.enumerated().map { ($0.offset + 1, $0.element) })],
+            caption: "The weight of each update's gradient in the step of update \(last), per unit of η, from the run's own formulas and β."))
+        try writer.write(.endGroup)
     }
 
     /// The section on the effective learning rate: its formula, a table of every parameter's
