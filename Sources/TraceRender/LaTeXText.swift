@@ -116,7 +116,7 @@ public enum LaTeXText {
             "⊕": "\\oplus", "⊗": "\\otimes", "⊙": "\\odot", "⊥": "\\perp", "∥": "\\parallel", "∣": "\\mid",
             "‖": "\\|", "⟨": "\\langle", "⟩": "\\rangle", "⌊": "\\lfloor", "⌋": "\\rfloor", "⌈": "\\lceil",
             "⌉": "\\rceil", "∞": "\\infty", "ℓ": "\\ell", "ℏ": "\\hbar", "∠": "\\angle", "⋯": "\\cdots",
-            "⋮": "\\vdots", "⋱": "\\ddots", "∶": ":", "∕": "/", "∖": "\\setminus", "⋆": "\\star", "†": "\\dagger",
+            "○": "\\bigcirc", "✱": "\\ast", "▸": "\\triangleright", "⋮": "\\vdots", "⋱": "\\ddots", "∶": ":", "∕": "/", "∖": "\\setminus", "⋆": "\\star", "†": "\\dagger",
             "ℝ": "\\mathbf{R}", "ℕ": "\\mathbf{N}", "ℤ": "\\mathbf{Z}", "ℚ": "\\mathbf{Q}", "ℂ": "\\mathbf{C}",
             // Arrows
             "→": "\\to", "←": "\\leftarrow", "↑": "\\uparrow", "↓": "\\downarrow", "↔": "\\leftrightarrow",

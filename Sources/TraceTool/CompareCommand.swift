@@ -8,6 +8,8 @@ import TraceRender
 public enum CompareCommand {
     public enum Format: String, CaseIterable, Sendable {
         case text, md, html, latex
+        /// One figure on its own (`--figure`).
+        case svg
     }
 
     public struct Request: Sendable {
@@ -30,6 +32,8 @@ public enum CompareCommand {
         /// effective rate), keeping their figures, the settings and the summary tables; in a
         /// handout, it keeps only the settings, the paths (or the loss figure) and the summary.
         public var detail: Detail = .full
+        /// With `svg`: the name of the figure to write (``Figure/name``).
+        public var figure: String?
 
         public init() {}
     }
@@ -71,7 +75,9 @@ public enum CompareCommand {
         }
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+    /// Writes the comparison; returns lines for standard error (Markdown's figures left out).
+    @discardableResult
+    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {
             throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
@@ -80,6 +86,9 @@ public enum CompareCommand {
             throw .usage("none of \(optimizers.map(\.rawValue).joined(separator: ", ")) uses \(symbol.flag)")
         }
         try CommandInput.checkPrecision(request.precision)
+        if request.figure != nil && request.format != .svg {
+            throw .usage("--figure chooses the figure that --format svg writes; add --format svg")
+        }
         if let threshold = request.threshold, !threshold.isFinite || threshold < 0 {
             throw .usage("--threshold must be a loss of 0 or more, not \(threshold)")
         }
@@ -87,10 +96,19 @@ public enum CompareCommand {
         let lesson = try CommandInput.lesson(request.lesson)
         let (results, experiments, focusName) = try run(request, lesson: lesson)
 
-        try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
-            try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
+        let format = DocumentFormat(rawValue: request.format.rawValue) ?? .text
+        let inputs: [OutputGuard.Input] = [.init("the lesson", CommandInput.lessonFile(request.lesson))]
+        let (_, notice) = try DocumentOutput.writing(
+            to: request.outputPath, format: format, standardOutput: standardOutput, inputs: inputs
+        ) { output, figures in
+            var writer = format.writer(output, paper: request.paper, figures: figures, figure: request.figure)
+            do {
+                try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
+            } catch let error as SVGFigureWriter.ChoiceError {
+                throw HandoutCommand.figureChoice(error, in: "this comparison")
+            }
         }
+        return [notice].compactMap { $0 }
     }
 
     /// Runs the lesson once per optimizer of `request`: what each run left, its experiment,

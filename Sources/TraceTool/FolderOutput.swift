@@ -13,7 +13,7 @@ final class FolderOutput {
     /// The folder as the user gave it.
     let folder: String
     private let flag: String
-    private let temporary: String
+    fileprivate let temporary: String
     private var createdFolders: Set<String> = []
     private var finished = false
 
@@ -63,7 +63,7 @@ final class FolderOutput {
         self.targetPath = target.path
     }
 
-    private let targetPath: String
+    fileprivate let targetPath: String
 
     /// Writes `text` as `path` (relative to the folder, `/`-separated), creating subfolders.
     func write(_ path: String, _ text: String) throws(ToolError) {
@@ -108,7 +108,7 @@ final class FolderOutput {
 
     deinit { discard() }
 
-    private func failed(_ what: String) -> ToolError {
+    fileprivate func failed(_ what: String) -> ToolError {
         let reason = String(cString: strerror(errno))
         discard()
         return .failure("\(what): \(reason); nothing was written to '\(folder)'")
@@ -156,4 +156,37 @@ private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         remaining = remaining.dropFirst(written)
     }
     return true
+}
+
+extension FolderOutput {
+    /// Writes `files` into `folder`, replacing the folder if it holds only files that
+    /// `isReplaceable` accepts (the figures of an earlier run); a folder with anything else in
+    /// it is refused, so no file of the user's is removed. Written whole or not at all: the new
+    /// folder is complete before the old one is moved aside and removed.
+    static func replace(
+        _ folder: String, with files: [(path: String, text: String)], isReplaceable: (String) -> Bool, flag: String = "--output"
+    ) throws(ToolError) {
+        if try check(folder, flag: flag) {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if let foreign = entries.sorted().first(where: { !isReplaceable($0) }) {
+                throw .usage("'\(folder)' holds '\(foreign)', which trace did not write; move it or give another \(flag)")
+            }
+        }
+        let output = try FolderOutput(folder, flag: flag)
+        for (path, text) in files { try output.write(path, text) }
+        // The old folder goes aside only now, and comes back if the new one cannot take its place.
+        var isDirectory: ObjCBool = false
+        let aside = output.temporary + ".old"
+        let hadOld = FileManager.default.fileExists(atPath: output.targetPath, isDirectory: &isDirectory) && isDirectory.boolValue
+        if hadOld, rename(output.targetPath, aside) != 0 {
+            throw output.failed("cannot replace the folder '\(folder)'")
+        }
+        do {
+            try output.commit()
+        } catch {
+            if hadOld { rename(aside, output.targetPath) }
+            throw error
+        }
+        if hadOld { try? FileManager.default.removeItem(atPath: aside) }
+    }
 }

@@ -20,6 +20,8 @@ public enum HandoutCommand {
         public var paper: Paper = .a4
         /// Every update in full, or the first worked and the rest as one table.
         public var detail: Detail = .full
+        /// With `svg`: the name of the figure to write (``Figure/name``).
+        public var figure: String?
 
         public init() {}
     }
@@ -30,6 +32,12 @@ public enum HandoutCommand {
         try CommandInput.checkPrecision(request.precision)
         guard request.format != .text else {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")
+        }
+        if request.format == .svg && request.all {
+            throw .usage("--format svg writes one figure of one handout: name a lesson instead of --all")
+        }
+        if request.figure != nil && request.format != .svg {
+            throw .usage("--figure chooses the figure that --format svg writes; add --format svg")
         }
         if request.booklet && !request.all {
             throw .usage("--booklet puts every lesson in one document: use it with --all")
@@ -49,17 +57,22 @@ public enum HandoutCommand {
         guard let name = request.lesson else {
             throw .usage("name a lesson (see 'trace lessons') or a lesson file, or use --all --output DIR")
         }
-        try OutputGuard.check(output: request.outputPath, inputs: [.init("the lesson", CommandInput.lessonFile(name))])
+        let inputs: [OutputGuard.Input] = [.init("the lesson", CommandInput.lessonFile(name))]
+        try OutputGuard.check(output: request.outputPath, inputs: inputs)
         let lesson = try CommandInput.lesson(name)
-        let notice = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            try render(lesson, format: request.format, to: output, request: request)
+        let (notice, figuresNotice) = try DocumentOutput.writing(
+            to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: inputs
+        ) { output, figures in
+            try render(lesson, format: request.format, to: output, figures: figures, request: request)
         }
-        return [notice].compactMap { $0 }
+        return [notice, figuresNotice].compactMap { $0 }
     }
 
-    /// Returns the divergence notice, if the run diverged.
-    static func render(_ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, request: Request) throws(ToolError) -> String? {
-        try render(lesson, format: format, writer: format.writer(output, paper: request.paper), request: request)
+    /// Returns the divergence notice, if the run diverged. Markdown's figures go to `figures`.
+    static func render(
+        _ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, figures: FigureFiles? = nil, request: Request
+    ) throws(ToolError) -> String? {
+        try render(lesson, format: format, writer: format.writer(output, paper: request.paper, figures: figures, figure: request.figure), request: request)
     }
 
     static func render(_ lesson: Lesson, format: DocumentFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
@@ -77,6 +90,8 @@ public enum HandoutCommand {
             return outcome.divergence.map { "\(lesson.source): " + RunCommand.notice(for: $0, in: experiment) }
         } catch let error as ToolError {
             throw error
+        } catch let error as SVGFigureWriter.ChoiceError {
+            throw figureChoice(error, in: "this handout")
         } catch {
             throw .failure("\(error)")
         }
@@ -134,6 +149,18 @@ public enum HandoutCommand {
         return blocks
     }
 
+    /// A figure that `--format svg` cannot choose, in words (exit 2).
+    static func figureChoice(_ error: SVGFigureWriter.ChoiceError, in document: String) -> ToolError {
+        switch error {
+        case .noFigure:
+            return .usage("\(document) has no figure for --format svg to write")
+        case let .choose(names):
+            return .usage("--format svg writes one figure: choose it with --figure NAME (\(document) has \(names.joined(separator: ", ")))")
+        case let .unknown(name, names):
+            return .usage("--figure \(name): no such figure\(Suggestion.clause(for: name, in: names)) (\(document) has \(names.joined(separator: ", ")))")
+        }
+    }
+
     /// Every bundled lesson's handout, `NAME.EXT`, and `index.EXT` linking them, in `folder`.
     ///
     /// The folder must be new (or empty); it is written whole or not at all, so a lesson that
@@ -149,10 +176,13 @@ public enum HandoutCommand {
             guard let optimizer = lesson.optimizer?.name else { continue }
             let file = "\(name).\(request.format.fileExtension)"
             let output = StringOutput()
-            if let notice = try render(lesson, format: request.format, to: output, request: request) {
+            // Markdown's figures: NAME_files/figure-N.svg beside NAME.md.
+            let figures = FigureFiles(folder: FigureFiles.folderName(forPage: file))
+            if let notice = try render(lesson, format: request.format, to: output, figures: figures, request: request) {
                 notices.append(notice)
             }
             files.append((file, output.text))
+            files += figures.files.map { (name: $0.path, text: $0.text) }
             let steps = lesson.training.steps ?? 1
             links.append((lesson.title, file, "\(optimizer.displayName), \(steps) update\(steps == 1 ? "" : "s")"))
         }
@@ -182,8 +212,10 @@ public enum HandoutCommand {
             let lesson = try CommandInput.lesson(name)
             if lesson.optimizer != nil { lessons.append(lesson) }
         }
-        return try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var base = request.format.writer(output, paper: request.paper)
+        let (notices, figuresNotice) = try DocumentOutput.writing(
+            to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: []
+        ) { output, figures in
+            var base = request.format.writer(output, paper: request.paper, figures: figures)
             try BookletWriter.open(
                 &base, title: "Optimization algorithms, worked out",
                 note: "Every lesson's handout, in the order of the lecture, each with its own optimizer and steps.",
@@ -196,5 +228,6 @@ public enum HandoutCommand {
             try base.end()
             return notices
         }
+        return notices + [figuresNotice].compactMap { $0 }
     }
 }

@@ -11,6 +11,8 @@ public enum RunCommand {
         public var outcome: RunOutcome
         /// A line for standard error, if the run has something to say (divergence).
         public var notice: String?
+        /// A line for standard error when Markdown on standard output left its figures out.
+        public var figuresNotice: String?
     }
 
     public static func execute(
@@ -24,6 +26,18 @@ public enum RunCommand {
         let experiment = try CommandInput.experiment(request.settings, for: lesson)
         let focus = try focus(request.focus, names: experiment.layout.names)
 
+        if request.format == .md {
+            // A document, not a stream: its figures go beside the page (DocumentOutput).
+            let (outcome, figuresNotice) = try DocumentOutput.writing(
+                to: request.outputPath, format: .md, standardOutput: standardOutput,
+                inputs: [.init("the lesson", CommandInput.lessonFile(request.lesson))]
+            ) { output, figures in
+                var sink = HandoutBuilder(
+                    writer: MarkdownWriter(output: output, figures: figures), precision: request.precision, focus: focus, detail: request.detail)
+                return try Engine.run(experiment, into: &sink)
+            }
+            return Report(outcome: outcome, notice: outcome.divergence.map { notice(for: $0, in: experiment) }, figuresNotice: figuresNotice)
+        }
         let outcome = try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
             // The streamed formats are formatted on a second thread while the engine runs on,
             // and written by a third (WriteBehindOutput), so that neither waits in write(2).

@@ -12,6 +12,7 @@ struct CompareCLICommand: ParsableCommand {
             Examples:
               trace compare gd momentum adam --steps 6
               trace compare adagrad rmsprop --lesson adagrad --format html --output compare.html
+              trace compare gd momentum adam --lesson rosenbrock --format svg --figure paths --output paths.svg
             """)
 
     @Argument(help: ArgumentHelp(
@@ -39,8 +40,11 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameter whose effective learning rate is shown (default: the first).", valueName: "name"))
     var focus: String?
 
-    @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
+    @Option(help: ArgumentHelp("text (default), md, html, latex, or svg: one figure on its own, for slides (see --figure).", valueName: "text|md|html|latex|svg"))
     var format: CompareCommand.Format = .text
+
+    @Option(help: ArgumentHelp("With --format svg: which figure (loss, paths, rate, … as the comparison has them).", valueName: "name"))
+    var figure: String?
 
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
     var output: String?
@@ -71,9 +75,10 @@ struct CompareCLICommand: ParsableCommand {
         request.precision = precision
         request.paper = paper
         request.detail = detail
+        request.figure = figure
         TraceCLI.run { output in
             request.runs = try CompareRuns.parse(optimizers)
-            try CompareCommand.execute(request, standardOutput: output)
+            for notice in try CompareCommand.execute(request, standardOutput: output) { TraceCLI.printError(notice) }
         }
     }
 }

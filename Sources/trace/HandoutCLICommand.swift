@@ -13,6 +13,7 @@ struct HandoutCLICommand: ParsableCommand {
               trace handout my-lesson.yaml --format md
               trace handout --all --output site
               trace handout --all --booklet --detail summary --format latex --output course.tex
+              trace handout rosenbrock --format svg --figure paths --output valley.svg
             """)
 
     @Argument(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
@@ -24,10 +25,10 @@ struct HandoutCLICommand: ParsableCommand {
     @Flag(help: "With --all: one document (a booklet) with every lesson as a numbered section, in lecture order, and a table of contents; --output is then a file.")
     var booklet = false
 
-    @Option(help: ArgumentHelp("md, html (default) or latex.", valueName: "md|html|latex"))
+    @Option(help: ArgumentHelp("md, html (default), latex, or svg: one figure on its own, for slides (see --figure).", valueName: "md|html|latex|svg"))
     var format: DocumentFormat = .html
 
-    @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output.", valueName: "file|dir"))
+    @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output; md puts its figures as SVG files in NAME_files/ beside the page.", valueName: "file|dir"))
     var output: String?
 
     @Option(parsing: .unconditional, help: "Significant digits of the numbers shown.")
@@ -42,6 +43,9 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
     var detail: Detail = .full
 
+    @Option(help: ArgumentHelp("With --format svg: which figure (network, loss, eta, factor, paths, … as the handout has them).", valueName: "name"))
+    var figure: String?
+
     func run() throws {
         var request = HandoutCommand.Request()
         request.lesson = lesson
@@ -53,6 +57,7 @@ struct HandoutCLICommand: ParsableCommand {
         request.focus = focus
         request.paper = paper
         request.detail = detail
+        request.figure = figure
         TraceCLI.handout(request)
     }
 }

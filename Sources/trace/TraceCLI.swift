@@ -13,6 +13,7 @@ enum TraceCLI {
             let terminal = TerminalContext.standardOutput(environment: ProcessInfo.processInfo.environment)
             let report = try RunCommand.execute(request, standardOutput: standardOutput, terminal: terminal)
             if let notice = report.notice { printError(notice) }
+            if let notice = report.figuresNotice { printError(notice) }
         } catch {
             exit(with: error)
         }

@@ -23,7 +23,9 @@ import Testing
         let site = folder.appendingPathComponent("site")
         let files = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
         let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
-        #expect(files == (lessons.map { "\($0).\(format)" } + ["index.\(format)"]).sorted())
+        // Markdown keeps each page's figures in NAME_files/ beside it; every lesson has figures.
+        let folders = format == "md" ? lessons.map { "\($0)_files" } : []
+        #expect(files == (lessons.map { "\($0).\(format)" } + folders + ["index.\(format)"]).sorted())
         let index = try String(contentsOf: site.appendingPathComponent("index.\(format)"), encoding: .utf8)
         for lesson in lessons {
             #expect(index.contains(format == "html" ? "href=\"\(lesson).html\"" : "](\(lesson).md)"), "index links \(lesson)")

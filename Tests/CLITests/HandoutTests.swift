@@ -31,8 +31,11 @@ import Testing
             let document = try xml(html)
             let equations = try #require(Self.equationCounts[optimizer])
             // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
-            #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations)
-            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 3 : 2), "network, loss, and Adam's bias correction")
+            // AdaGrad and RMSProp add their effective learning rate: its formula and its plot.
+            let adaptive = optimizer == "adagrad" || optimizer == "rmsprop" ? 1 : 0
+            #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations + adaptive)
+            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 3 : 2) + adaptive,
+                    "network, loss, Adam's bias correction, AdaGrad's and RMSProp's effective rate")
             #expect(try count(document, "table") >= 4)
             #expect(try document.nodes(forXPath: "//*[local-name()='section' and @class='keep' and starts-with(@id, 'step-')]").count == 1)
             if optimizer.hasPrefix("adam") {
@@ -140,9 +143,10 @@ import Testing
             #expect(index == lines.count || lines[index].isEmpty, "a table ends with a blank line")
         }
         // Layers and data; per step a table per sample and one of parameters; the loss per step;
-        // Adam's bias-correction factors.
+        // Adam's bias-correction factors; AdaGrad's and RMSProp's effective rates.
         let samplesPerStep = optimizer == "sgd" ? 1 : 2
-        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + (optimizer.hasPrefix("adam") ? 1 : 0))
+        let adaptive = optimizer == "adagrad" || optimizer == "rmsprop" ? 1 : 0
+        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + (optimizer.hasPrefix("adam") ? 1 : 0) + adaptive)
         #expect(markdown.components(separatedBy: "$$\n").count > 1)
     }
 

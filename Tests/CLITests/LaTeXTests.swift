@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `--format latex` is a standalone document that pdflatex compiles (Debian
-/// `texlive-latex-base`, `texlive-latex-recommended` and `lmodern`, installed by `.ci/run`).
+/// `texlive-latex-base`, `texlive-latex-recommended`, `texlive-pictures` for pgfplots and `lmodern`,
+/// installed by `.ci/run`).
 @Suite struct LaTeXTests {
     func compile(_ arguments: [String], lesson: String? = nil, forbidden: [String] = []) throws {
         let folder = try TraceBinary.temporaryFolder()

@@ -124,6 +124,67 @@ import TraceEngine
         #expect(MarchingSquares.levels(lowest: 1, highest: 9).levels == [2, 3, 4, 5, 6, 7, 8])
     }
 
+    /// A level the grid resolves is drawn, its stray grid points raised; a level whose region
+    /// the grid sees as a chain of islands is left out. Grids built by hand: 0 is below the
+    /// level 0.5, 1 above.
+    @Test func unresolvedContourLevelsAreLeftOut() throws {
+        // One block of 9 points and one stray point: 9 of 10 is over 80 %; the stray is raised.
+        var grid = [[Double]](repeating: [Double](repeating: 1, count: 8), count: 8)
+        for row in 1...3 { for column in 1...3 { grid[row][column] = 0 } }
+        grid[6][6] = 0
+        let cleaned = try #require(MarchingSquares.resolved(grid, level: 0.5))
+        #expect(cleaned[6][6] == 0.5 && cleaned[2][2] == 0)
+        #expect(try #require(MarchingSquares.lines(grid, level: 0.5)).count == 1, "one loop, no speck")
+        // A dashed line of single points (a valley narrower than a cell): no piece holds 80 %.
+        var dashes = [[Double]](repeating: [Double](repeating: 1, count: 12), count: 4)
+        for column in stride(from: 1, to: 12, by: 2) { dashes[2][column] = 0 }
+        #expect(MarchingSquares.resolved(dashes, level: 0.5) == nil)
+        // Diagonal neighbours are apart (a saddle): a diagonal of 5 points is 5 pieces.
+        var diagonal = [[Double]](repeating: [Double](repeating: 1, count: 7), count: 7)
+        for k in 1...5 { diagonal[k][k] = 0 }
+        #expect(MarchingSquares.resolved(diagonal, level: 0.5) == nil)
+    }
+
+    /// Rosenbrock's valley is narrower than a grid cell below L ≈ 0.3 (its half-width in w₂ is
+    /// √(L/100), 0.03 at L = 0.1 against a cell of 5/240 ≈ 0.021): no drawn contour is a speck
+    /// of a cell or two, and the contours that are drawn reach the valley near the minimum.
+    @Test func rosenbrockContoursHaveNoSpecks() {
+        let figure = ContourFigure(objective: .rosenbrock(a: 1, b: 100), paths: [("adam", [[-1.2, 1], [-0.96, 0.9]])])
+        let contours = figure.contours.levels
+        #expect(!contours.isEmpty)
+        let last = Double(figure.grid.count - 1)
+        for contour in contours {
+            for line in contour.lines {
+                let xs = line.map(\.0), ys = line.map(\.1)
+                let touchesFrame = line.contains { $0.0 <= 0 || $0.1 <= 0 || $0.0 >= last || $0.1 >= last }
+                let extent = max((xs.max() ?? 0) - (xs.min() ?? 0), (ys.max() ?? 0) - (ys.min() ?? 0))
+                #expect(touchesFrame || extent >= 3, "a speck at level \(contour.level)")
+            }
+        }
+        #expect(contours.map(\.level).allSatisfy { $0 >= 0.3 - 1e-12 })
+        #expect(abs((contours.first?.level ?? 0) - 0.3) < 1e-12, "the lowest level the grid resolves")
+    }
+
+    /// Runs that diverge alike (gd, sgd and minibatch on an objective are one run) leave the
+    /// view at one point: one label names them all, in SVG and in LaTeX, instead of three drawn
+    /// over each other; a run leaving elsewhere keeps its own.
+    @Test func pathsLeavingTogetherShareOneLabel() {
+        let diverging: [[Double]] = [[-1.2, 1], [-1.0, 1.1], [1e30, 1e30]]
+        let figure = ContourFigure(
+            objective: .rosenbrock(a: 1, b: 100),
+            paths: [("gd", diverging), ("sgd", diverging), ("adam", [[-1.2, 1], [-0.9, 0.8]]), ("momentum", [[-1.2, 1], [0.5, 1.5], [1e30, 1]])],
+            resolution: 11)
+        let labels = ContourPlot.leavingLabels(figure)
+        #expect(labels.map(\.text) == ["gd, sgd leave the view", "momentum leaves the view"])
+        #expect(labels.first?.point == [-1.0, 1.1])
+        let svg = ContourPlot.svg(figure), tex = PGFContourPlot.tikz(figure)
+        for text in ["gd, sgd leave the view", "momentum leaves the view"] {
+            #expect(svg.components(separatedBy: text).count == 2, "once in the SVG: \(text)")
+            #expect(tex.components(separatedBy: text).count == 2, "once in LaTeX: \(text)")
+        }
+        #expect(!svg.contains("gd leaves") && !tex.contains("sgd leaves"))
+    }
+
     /// The SVG parses as XML and says in words what it shows: the trend and the end values.
     @Test func figuresHaveTitleAndDescription() throws {
         let plot = LinePlot.svg([PlotSeries(name: "loss", points: [(1, 0.5), (2, 0.25), (3, 0.3)])], label: "loss")

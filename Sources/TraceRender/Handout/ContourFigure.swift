@@ -18,7 +18,7 @@ public struct ContourFigure: Sendable {
     public var minimum: [Double]
     public var paths: [(name: String, points: [[Double]])]
 
-    public init(objective: Objective, paths: [(name: String, points: [[Double]])], resolution: Int = 161) {
+    public init(objective: Objective, paths: [(name: String, points: [[Double]])], resolution: Int = 241) {
         let view = Self.view(objective: objective, paths: paths.map(\.points))
         self.objective = objective
         self.low = view.low
@@ -69,6 +69,17 @@ public struct ContourFigure: Sendable {
         let step = NiceScale.nice(NiceScale.nice(spans.max() ?? 1, round: false) / 6, round: true)
         return ([(low[0] / step).rounded(.down) * step, (low[1] / step).rounded(.down) * step],
                 [(high[0] / step).rounded(.up) * step, (high[1] / step).rounded(.up) * step], step)
+    }
+
+    /// The contour lines both writers draw, in grid coordinates `(column, row)`: the levels of
+    /// ``MarchingSquares/levels(lowest:highest:)`` over the grid's values that the grid resolves
+    /// (``MarchingSquares/resolved(_:level:share:)``), each with its lines; `logarithmic` when
+    /// the levels are log-spaced.
+    public var contours: (levels: [(level: Double, lines: [[(Double, Double)]])], logarithmic: Bool) {
+        let values = grid.flatMap { $0 }.filter(\.isFinite)
+        let (levels, logarithmic) = MarchingSquares.levels(lowest: values.min() ?? 0, highest: values.max() ?? 0)
+        let drawn = levels.compactMap { level in MarchingSquares.lines(grid, level: level).map { (level: level, lines: $0) } }
+        return (drawn, logarithmic)
     }
 
     /// The numbers behind the figure, for the page beside it: each path's start, end and loss

@@ -24,8 +24,8 @@ enum ContourPlot {
         func y(_ w2: Double) -> Double { margin + plotHeight - (w2 - figure.low[1]) * perUnit }
         func n(_ v: Double) -> String { NumberFormat.significant(v, digits: 3) }
 
-        let values = figure.grid.flatMap { $0 }.filter(\.isFinite)
-        let (levels, logarithmic) = MarchingSquares.levels(lowest: values.min() ?? 0, highest: values.max() ?? 0)
+        let contours = figure.contours
+        let levels = contours.levels.map(\.level), logarithmic = contours.logarithmic
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"Paths over the loss contours\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n"
         var description = "Contours of the \(figure.objective.name) loss L over w₁ from \(n(figure.low[0])) to \(n(figure.high[0])) and w₂ from \(n(figure.low[1])) to \(n(figure.high[1])), at \(levels.count) levels \(logarithmic ? "spaced evenly in log L" : "evenly spaced") from \(levels.first.map(n) ?? "–") to \(levels.last.map(n) ?? "–"); the minimum ✱ is at (\(n(figure.minimum[0])), \(n(figure.minimum[1]))), where L = \(n(figure.objective.value(at: figure.minimum)))."
@@ -45,11 +45,13 @@ enum ContourPlot {
         let rows = figure.grid.count, columns = figure.grid.first?.count ?? 0
         if rows > 1, columns > 1 {
             let cellWidth = plotWidth / Double(columns - 1), cellHeight = plotHeight / Double(rows - 1)
-            for level in levels {
-                let d = MarchingSquares.segments(figure.grid, level: level).map { a, b in
-                    "M\(f(margin + a.0 * cellWidth)) \(f(margin + plotHeight - a.1 * cellHeight))L\(f(margin + b.0 * cellWidth)) \(f(margin + plotHeight - b.1 * cellHeight))"
+            for contour in contours.levels {
+                let d = contour.lines.map { line in
+                    line.enumerated().map { k, p in
+                        "\(k == 0 ? "M" : "L")\(f(margin + p.0 * cellWidth)) \(f(margin + plotHeight - p.1 * cellHeight))"
+                    }.joined()
                 }.joined()
-                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#a9b7cc\" stroke-width=\"0.9\" stroke-linecap=\"round\"/>\n" }
+                if !d.isEmpty { svg += "<path d=\"\(d)\" fill=\"none\" stroke=\"#a9b7cc\" stroke-width=\"0.9\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n" }
             }
         }
         // Ticks: one step on both axes, every tick a multiple of it.
@@ -88,9 +90,6 @@ enum ContourPlot {
                     svg += "<text x=\"\(f(start.0 + 9))\" y=\"\(f(start.1 - 8))\" fill=\"#111\">start</text>\n"
                 }
                 svg += style.marker.svg(x: last.0, y: last.1, r: 5, colour: style.colour) + "\n"
-                if finite.count < allFinite.count {
-                    svg += "<text x=\"\(f(last.0 + 7))\" y=\"\(f(last.1 + 4))\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLText.escape(path.name)) leaves the view</text>\n"
-                }
             }
             if figure.paths.count > 1 {
                 let legendX = plotWidth + 2 * margin + 4, legendY = margin + 8 + 18 * Double(index)
@@ -99,8 +98,33 @@ enum ContourPlot {
                 svg += "<text x=\"\(f(legendX + 36))\" y=\"\(f(legendY + 4))\">\(HTMLText.escape(path.name))</text>\n"
             }
         }
+        for leaving in leavingLabels(figure) {
+            let start = startsMarked.first { abs($0[0] - x(leaving.point[0])) < 60 && abs($0[1] - y(leaving.point[1])) < 14 }
+            // Below the point when the start's label is beside it, so the two do not overlap.
+            let dy = start == nil ? 4.0 : 18.0
+            svg += "<text x=\"\(f(x(leaving.point[0]) + 7))\" y=\"\(f(y(leaving.point[1]) + dy))\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTMLText.escape(leaving.text))</text>\n"
+        }
         svg += "<text x=\"\(f(margin))\" y=\"\(f(height - 6))\" font-size=\"10\" fill=\"#444\">○ start · large marker: end · ▸ direction · ✱ minimum</text>\n"
         return svg + "</svg>"
+    }
+
+    /// A label for each place where paths leave the view: paths whose last visible points lie
+    /// within 3 pixels of each other share one (`gd, sgd leave the view`), so that labels of
+    /// runs that diverge alike are not drawn over each other. `point` is in units of w.
+    static func leavingLabels(_ figure: ContourFigure) -> [(point: [Double], text: String)] {
+        let tolerance = 3 / scale(figure).pixelsPerUnit
+        var groups: [(point: [Double], names: [String])] = []
+        for path in figure.paths {
+            let allFinite = path.points.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+            let visible = visiblePrefix(allFinite, in: figure)
+            guard visible.count < allFinite.count, let last = visible.last else { continue }
+            if let k = groups.firstIndex(where: { abs($0.point[0] - last[0]) < tolerance && abs($0.point[1] - last[1]) < tolerance }) {
+                groups[k].names.append(path.name)
+            } else {
+                groups.append((last, [path.name]))
+            }
+        }
+        return groups.map { ($0.point, $0.names.joined(separator: ", ") + ($0.names.count == 1 ? " leaves" : " leave") + " the view") }
     }
 
     /// The path's points up to (not including) the first outside the figure's view.

@@ -1,6 +1,8 @@
 /// The formats a document (a handout, a comparison, an index) is written in.
 public enum DocumentFormat: String, CaseIterable, Sendable {
     case text, md, html, latex
+    /// One figure of the document on its own (``SVGFigureWriter``).
+    case svg
 
     /// The usual file name ending.
     public var fileExtension: String {
@@ -12,13 +14,15 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     }
 
     /// A writer of this format onto `output`, laid out for `paper` where the format prints
-    /// (HTML's `@page` size, LaTeX's page geometry).
-    public func writer(_ output: TraceOutput, paper: Paper = .a4) -> any DocumentWriter {
+    /// (HTML's `@page` size, LaTeX's page geometry); Markdown's figures go to `figures`
+    /// (left out when `nil`); `svg` writes the figure named `figure`.
+    public func writer(_ output: TraceOutput, paper: Paper = .a4, figures: FigureFiles? = nil, figure: String? = nil) -> any DocumentWriter {
         switch self {
         case .text: return TextDocumentWriter(output: output)
-        case .md: return MarkdownWriter(output: output)
+        case .md: return MarkdownWriter(output: output, figures: figures)
         case .html: return HTMLWriter(output: output, paper: paper)
         case .latex: return LaTeXWriter(output: output, paper: paper)
+        case .svg: return SVGFigureWriter(output: output, choice: figure)
         }
     }
 }

@@ -46,12 +46,10 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("</div>\n")
         case let .table(table):
             try output.write(Self.table(table))
-        case let .network(network):
-            try output.write("<figure>\n\(NetworkDiagram.svg(network))\n<figcaption>\(HTMLText.escape(NetworkDiagram.caption(network)))</figcaption>\n</figure>\n")
-        case let .plot(label, series, caption):
-            try output.write("<figure>\n\(LinePlot.svg(series, label: label))\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
-        case let .trajectories(figure):
-            try output.write("<figure>\n\(ContourPlot.svg(figure))\n<figcaption>Each update's (w₁, w₂) over contours of the loss, both axes to one scale; ○ marks the start and ✱ the minimum.</figcaption>\n</figure>\n")
+        case .network, .plot, .trajectories:
+            if let figure = block.figure {
+                try output.write("<figure>\n\(figure.svg)\n<figcaption>\(HTMLText.escape(figure.caption))</figcaption>\n</figure>\n")
+            }
         case let .links(links):
             try output.write("<ul class=\"links\">\n")
             for link in links {

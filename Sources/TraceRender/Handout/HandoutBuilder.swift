@@ -24,6 +24,11 @@ public struct HandoutBuilder: TraceSink {
     /// Parts added after the run's own figures (a lesson's `handout:` section: a comparison,
     /// the conventions side by side, a sweep), written before the framework recipes.
     public var appendix: [Block] = []
+    /// AdaGrad's and RMSProp's effective learning rate (``UpdateRule/effectiveRate``) of every
+    /// parameter per update, evaluated on the update's own records.
+    private var rates: [(t: Int, values: [Double])] = []
+    /// The last update's hyperparameters, for ``MomentumMemory``.
+    private var lastScalars: SymbolMap<Double>?
 
     public init(writer: any DocumentWriter, precision: Int = 4, focus: Focus? = nil, detail: Detail = .full) {
         self.writer = writer
@@ -47,9 +52,16 @@ public struct HandoutBuilder: TraceSink {
     public mutating func record(_ step: StepRecord) throws {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
+        lastScalars = step.scalars
         if let m = step.values[.m], let mHat = step.values[.mHat], let v = step.values[.v], let vHat = step.values[.vHat],
            let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
             corrections.append((step.t, mHat[index] / m[index], vHat[index] / v[index]))
+        }
+        if let rate = run.rule.effectiveRate {
+            var evaluator = Evaluator(parameterCount: run.parameterNames.count)
+            evaluator.scalars = step.scalars
+            for (symbol, values) in step.values { evaluator.vectors[symbol] = Array(values) }
+            if case let .vector(values) = evaluator.evaluate(rate) { rates.append((step.t, values)) }
         }
         let focusIndices = (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         if detail == .summary {
@@ -174,6 +186,14 @@ public struct HandoutBuilder: TraceSink {
                 caption: "Adam's bias-correction factors per update."))
             try writer.write(.endGroup)
         }
+        // With fewer than three updates there is no past worth a plot.
+        if detail == .full, history.count >= 3, let run, let scalars = lastScalars,
+           let weights = MomentumMemory.weights(rule: run.rule, scalars: scalars, steps: history.count) {
+            try writeMomentumMemory(weights)
+        }
+        if detail == .full, let run, let rate = run.rule.effectiveRate, !rates.isEmpty {
+            try writeRates(run, rate: rate)
+        }
         if let divergence = outcome.divergence {
             try writer.write(.paragraph(
                 "The run diverged at t = \(divergence.t): \(divergence.quantity) is \(NumberFormat.full(divergence.value)), so it stopped after that step."))
@@ -189,6 +209,64 @@ public struct HandoutBuilder: TraceSink {
     }
 
 
+}
+
+extension HandoutBuilder {
+    /// At most this many parameters are plotted (one ``SeriesStyle`` each); the table has all.
+    static let plottedRates = 8
+
+    /// Which parameters the rate figure shows: all of them when they fit, else eight spread from
+    /// the smallest last rate to the largest, in the run's order.
+    static func plottedParameters(lastRates: [Double]) -> [Int] {
+        let count = lastRates.count
+        guard count > plottedRates else { return Array(0..<count) }
+        let ranked = lastRates.indices.sorted { (lastRates[$0], $0) < (lastRates[$1], $1) }
+        let picks = (0..<plottedRates).map { k in
+            ranked[Int((Double(k) * Double(count - 1) / Double(plottedRates - 1)).rounded())]
+        }
+        return Array(Set(picks)).sorted()
+    }
+
+    /// The section on what momentum remembers: the weight of each update's gradient in the
+    /// last step, as a table and a plot, and what they add up to.
+    mutating func writeMomentumMemory(_ weights: [Double]) throws {
+        let last = weights.count
+        try writer.write(.beginGroup(id: "momentum-memory"))
+        try writer.write(.heading(level: 2, text: "What momentum remembers"))
+        try writer.write(.paragraph(
+            "v adds up every gradient so far, each older one shrunk by another factor β. The last update (t = \(last)) moves w by η times this sum: the gradient of update t counts with the weight below, largest for the newest; together the weights add up to \(number(weights.reduce(0, +)))."))
+        try writer.write(.table(Table(
+            header: ["t", "weight of g(t) in update \(last)"],
+            rows: weights.enumerated().map { ["\($0.offset + 1)", column($0.element)] })))
+        try writer.write(.plot(
+            label: "weight",
+            series: [PlotSeries(name: "weight", points: weights.enumerated().map { ($0.offset + 1, $0.element) })],
+            caption: "The weight of each update's gradient in the step of update \(last), per unit of η, from the run's own formulas and β."))
+        try writer.write(.endGroup)
+    }
+
+    /// The section on the effective learning rate: its formula, a table of every parameter's
+    /// rate per update and the plot of them (log-scaled where the rates span decades).
+    mutating func writeRates(_ run: RunDescription, rate: Expression) throws {
+        let names = run.parameterNames
+        try writer.write(.beginGroup(id: "effective-rate"))
+        try writer.write(.heading(level: 2, text: "Effective learning rate"))
+        try writer.write(.paragraph(
+            "The factor that multiplies each parameter's gradient in its update, from the same values as the update. A parameter whose gradients have been small keeps a large rate; one whose gradients have been large gets a small one."))
+        try writer.write(.equations([.row([.text("\(run.experiment.optimizer.displayName): "), MathBuilder.symbolic.build(rate)])]))
+        try writer.write(.table(Table(
+            header: ["t"] + names,
+            rows: rates.map { row in ["\(row.t)"] + row.values.map(column) })))
+        let shown = Self.plottedParameters(lastRates: rates.last?.values ?? [])
+        let series = shown.map { index in
+            PlotSeries(name: names[index], points: rates.map { ($0.t, $0.values[index]) })
+        }
+        let which = shown.count == names.count
+            ? "every parameter"
+            : "\(shown.count) of the \(names.count) parameters, from the smallest rate after the last update to the largest (the table has every one)"
+        try writer.write(.plot(label: "rate", series: series, caption: "The effective learning rate of \(which), per update."))
+        try writer.write(.endGroup)
+    }
 }
 
 extension Symbol {

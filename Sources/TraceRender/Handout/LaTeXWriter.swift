@@ -21,6 +21,7 @@ public struct LaTeXWriter: DocumentWriter {
             \\usepackage{graphicx}
             \\usepackage[\(paper.latexOption),margin=18mm]{geometry}
             \\usepackage{microtype}
+            \(PGFStyle.preamble)
             % Commands stay copyable: -- in typewriter type is two hyphens, not an en dash.
             \\DisableLigatures[-]{encoding = T1, family = tt*}
             % In verbatim, ' and ` are the straight quote and the backtick (as upquote.sty does).
@@ -59,6 +60,9 @@ public struct LaTeXWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " $\\to$ ")).\n\n")
+            try output.write(Self.figure(.network(network)))
+        case .plot, .trajectories:
+            if let figure = block.figure { try output.write(Self.figure(figure)) }
         case let .links(links):
             // Ragged right: a file name in typewriter type cannot hyphenate.
             try output.write("{\\raggedright\n\\begin{itemize}\n")
@@ -71,8 +75,8 @@ public struct LaTeXWriter: DocumentWriter {
             try output.write("\\clearpage\n\\section{\(LaTeXText.escape(title))}\n\n")
         case .contents:
             try output.write("\\tableofcontents\n\n")
-        case .plot, .trajectories, .beginGroup, .endGroup:
-            // Plotted values are in their tables; LaTeX pages break where TeX chooses.
+        case .beginGroup, .endGroup:
+            // LaTeX pages break where TeX chooses.
             break
         }
     }
@@ -86,6 +90,11 @@ public struct LaTeXWriter: DocumentWriter {
     /// pages, so a table longer than a page (in \small type, on A4 or Letter) is set as pieces of at
     /// most this many rows, each with the header.
     static let rowsPerPiece = 40
+    /// The figure centred where it comes (never floated away from its table), its caption
+    /// beneath, kept on one page.
+    static func figure(_ figure: Figure) -> String {
+        "\\par\\begin{minipage}{\\linewidth}\n\\centering\n\(figure.latex)\n\\par\\smallskip{\\small\\textit{\(LaTeXText.escape(figure.caption))}}\n\\end{minipage}\n\\par\\medskip\n\n"
+    }
 
     static func table(_ table: Table) -> String {
         let columns = table.header.indices.map { table.isNumeric(column: $0) ? "r" : "l" }.joined()

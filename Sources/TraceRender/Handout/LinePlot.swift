@@ -18,11 +18,7 @@ enum LinePlot {
         guard let tFirst = finite.map(\.t).min(), let tLast = finite.map(\.t).max() else { return svg + "</svg>" }
         let values = finite.map(\.value)
         let axis = ValueAxis(values: values)
-        // Integer ticks for t; a staircase ends one update after its last point.
-        let stepEnd = series.contains(where: \.isStepFunction) ? 1 : 0
-        let tScale = NiceScale(low: Double(tFirst), high: Double(max(tLast + stepEnd, tFirst + 1)), count: 8)
-        let tStep = max(1, tScale.step.rounded())
-        let tLow = (tScale.low / tStep).rounded(.down) * tStep, tHigh = (tScale.high / tStep).rounded(.up) * tStep
+        let (tLow, tHigh, tStep) = timeAxis(series, first: tFirst, last: tLast)
         func x(_ t: Double) -> Double { left + (t - tLow) / (tHigh - tLow) * (width - left - right) }
         func y(_ value: Double) -> Double { top + (1 - axis.fraction(value)) * (height - top - bottom) }
 
@@ -56,6 +52,15 @@ enum LinePlot {
             }
         }
         return svg + "</svg>"
+    }
+
+    /// The update axis from `first` to `last`: integer ticks at a round step, ending at ticks;
+    /// a staircase ends one update after its last point.
+    static func timeAxis(_ series: [PlotSeries], first tFirst: Int, last tLast: Int) -> (low: Double, high: Double, step: Double) {
+        let stepEnd = series.contains(where: \.isStepFunction) ? 1 : 0
+        let tScale = NiceScale(low: Double(tFirst), high: Double(max(tLast + stepEnd, tFirst + 1)), count: 8)
+        let tStep = max(1, tScale.step.rounded())
+        return ((tScale.low / tStep).rounded(.down) * tStep, (tScale.high / tStep).rounded(.up) * tStep, tStep)
     }
 
     /// The corners of a step function that holds each value from its update to the next:

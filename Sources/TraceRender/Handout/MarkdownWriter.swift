@@ -1,10 +1,15 @@
 /// Writes a handout as GitHub-flavoured Markdown: pipe tables, math in `$$…$$` as GitHub
-/// renders it, and readable as plain text.
+/// renders it, and readable as plain text. Figures are SVG files beside the page, linked as
+/// images (``FigureFiles``), each with its caption.
 public struct MarkdownWriter: DocumentWriter {
     let output: TraceOutput
+    let figures: FigureFiles?
 
-    public init(output: TraceOutput) {
+    /// `figures` collects the figures' SVG files; `nil` leaves them out, a line naming each
+    /// in its place.
+    public init(output: TraceOutput, figures: FigureFiles? = nil) {
         self.output = output
+        self.figures = figures
     }
 
     public mutating func begin(title: String) throws {}
@@ -27,6 +32,9 @@ public struct MarkdownWriter: DocumentWriter {
         case let .network(network):
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
+            try output.write(figure(.network(network)))
+        case .plot, .trajectories:
+            if let figure = block.figure { try output.write(self.figure(figure)) }
         case let .links(links):
             for link in links {
                 try output.write("- [\(Self.escape(link.text))](\(Self.escapeURL(link.file))): \(Self.escape(link.note))\n")
@@ -37,13 +45,23 @@ public struct MarkdownWriter: DocumentWriter {
         case let .contents(titles):
             for (index, title) in titles.enumerated() { try output.write("\(index + 1). \(Self.escape(title))\n") }
             try output.write("\n")
-        case .plot, .trajectories, .beginGroup, .endGroup:
+        case .beginGroup, .endGroup:
             break
         }
     }
 
     public mutating func end() throws {
         try output.flush()
+    }
+
+    /// The figure as an image linking its SVG file, then its caption in italics; or, when
+    /// figures are left out, one line saying which figure and how to get it.
+    func figure(_ figure: Figure) -> String {
+        guard let link = figures?.add(svg: figure.svg) else {
+            let note = figures?.omittedNote ?? ""
+            return "*Figure left out: \(Self.escape(figure.title)).\(note.isEmpty ? "" : " " + Self.escape(note))*\n\n"
+        }
+        return "![\(Self.escape(figure.title))](\(Self.escapeURL(link)))\n\n*\(Self.escape(figure.caption))*\n\n"
     }
 
     static func table(_ table: Table) -> String {
