@@ -3,6 +3,7 @@
 /// ```
 /// z_l[j] = Σ_i W_l[j,i]·a_(l−1)[i] + b_l[j]          a_l[j] = f_l(z_l[j])
 /// δ_L[k] = ∂L/∂ŷ_k · f′_L(z_L[k])                    (output layer)
+/// δ_L[k] = ŷ_k − y_k        (sigmoid with bce, softmax with cross-entropy: see ``Loss``)
 /// δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])   (hidden layers)
 /// g(W_l[j,i]) = δ_l[j]·a_(l−1)[i]                    g(b_l[j]) = δ_l[j]
 /// ```
@@ -19,6 +20,8 @@ struct Backpropagation: Sendable {
 
     private let shapes: [Shape]
     private let loss: Loss
+    /// A softmax output layer with cross-entropy: `δ = ŷ − y`, and the loss from `z`.
+    private let softmaxCrossEntropy: Bool
     /// The mistake of taking a sigmoid's slope as σ(z) (see ``ChainRuleVariant``).
     private let sigmoidSlopeIsActivation: Bool
 
@@ -30,6 +33,7 @@ struct Backpropagation: Sendable {
                   offset: layout.weightIndex(layer: l, unit: 0, input: 0), stride: layer.inputCount + 1)
         }
         loss = network.loss
+        softmaxCrossEntropy = network.loss == .crossEntropy && network.layers.last?.activation == .softmax
     }
 
     /// One sample's `z`, `a` and `δ` for every layer, in buffers that are reused from one
@@ -74,16 +78,31 @@ struct Backpropagation: Sendable {
                                 var sum = 0.0
                                 for i in 0..<shape.inputCount { sum += w[row + i] * (l == 0 ? x[i] : a[below + i]) }
                                 z[out + j] = sum + w[row + shape.inputCount]
-                                a[out + j] = shape.activation.value(z[out + j])
+                                if shape.activation.isElementwise { a[out + j] = shape.activation.value(z[out + j]) }
+                            }
+                            if !shape.activation.isElementwise {
+                                let range = out..<out + shape.unitCount
+                                Activation.softmax(UnsafeBufferPointer(rebasing: z[range]), into: UnsafeMutableBufferPointer(rebasing: a[range]))
                             }
                         }
                     }
                 }
             }
         }
-        // ŷ is the last layer's a, read where it is.
-        let sampleLoss = workspace.a.withUnsafeBufferPointer { a in
-            loss.value(prediction: UnsafeBufferPointer(rebasing: a[outputStart..<outputStart + outputCount]), target: y)
+        // ŷ is the last layer's a, read where it is; a softmax's cross-entropy from its z.
+        let outputRange = outputStart..<outputStart + outputCount
+        let sampleLoss: Double
+        if softmaxCrossEntropy {
+            sampleLoss = workspace.z.withUnsafeBufferPointer { z in
+                let logSum = Activation.logSumExp(UnsafeBufferPointer(rebasing: z[outputRange]))
+                var sum = 0.0
+                for k in 0..<outputCount where y[k] != 0 { sum += y[k] * (logSum - z[outputStart + k]) }
+                return sum
+            }
+        } else {
+            sampleLoss = workspace.a.withUnsafeBufferPointer { a in
+                loss.value(prediction: UnsafeBufferPointer(rebasing: a[outputRange]), target: y)
+            }
         }
 
         parameters.withUnsafeBufferPointer { w in
@@ -95,8 +114,9 @@ struct Backpropagation: Sendable {
                             let shape = shapes[l], out = workspace.offsets[l]
                             for j in 0..<shape.unitCount {
                                 let upstream: Double
-                                if l == last, loss == .bce, shape.activation == .sigmoid {
-                                    // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                                if l == last, (loss == .bce && shape.activation == .sigmoid) || softmaxCrossEntropy {
+                                    // bce: ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                                    // cross-entropy: Σ_k ∂L/∂ŷ_k·∂ŷ_k/∂z_j = ŷ_j·Σ_k y_k − y_j = ŷ_j − y_j (one-hot y).
                                     delta[out + j] = a[outputStart + j] - y[j]
                                     continue
                                 } else if l == last {

@@ -30,6 +30,11 @@ struct LessonIntroduction {
         if experiment.objective == nil {
             try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
             try writer.write(.equations(ChainRuleFormulas.symbolic))
+            if experiment.network.loss == .crossEntropy {
+                try writer.write(.paragraph(
+                    "The output layer is a softmax, with cross-entropy as the loss (y one-hot: 1 for the sample's class, 0 elsewhere). Every ŷₖ depends on every zⱼ, so the output δ sums over the outputs; with Σⱼ yⱼ = 1 it simplifies to ŷ − y, which is the output δ below (no f′ is taken):"))
+                try writer.write(.equations(SoftmaxFormulas.symbolic))
+            }
         }
         if let schedule = experiment.schedule.formula {
             let parameters: [MathNode] = [schedule, .op(","), .assignments(experiment.schedule.parameters, number: number)]
@@ -52,6 +57,7 @@ struct LessonIntroduction {
         case .halfSSE: return "half the sum of squared errors"
         case .mse: return "mean squared error"
         case .bce: return "binary cross-entropy"
+        case .crossEntropy: return "cross-entropy"
         }
     }
 
