@@ -83,7 +83,7 @@ public struct TextTraceRenderer: TraceSink {
         } else {
             text = """
             \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
-            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)
+            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss \(network.loss.rawValue): \(network.loss.formula)\(run.fixedSentence.map { "\n" + $0 } ?? "")
             Data: \(Wording.counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(Wording.counted(experiment.steps, "update"))
             Hyperparameters: \(hyperparameters)
 
@@ -133,8 +133,8 @@ public struct TextTraceRenderer: TraceSink {
         }
 
         let symbols = rule.recordedSymbols
-        let rows = run.parameterNames.enumerated().map { index, name in
-            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+        let rows = run.parameterNames.indices.map { index in
+            [run.tableName(index)] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
         }
         let focused = (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, as w is the weight before.

@@ -148,6 +148,10 @@ public enum HomeworkCommand {
             guard let match = base.layout.name(matching: name) else {
                 throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
             }
+            if let index = base.layout.index(named: match), base.objective == nil, base.network.fixed.contains(index) {
+                let free = names.indices.filter { !base.network.fixed.contains($0) }.map { names[$0] }
+                throw .usage("--parameter: \(match) is fixed in this lesson (model.fixed: it keeps its value), so there is nothing to ask about it; ask about one of \(free.joined(separator: ", "))")
+            }
             if !matched.contains(match) { matched.append(match) }
         }
         parameters = matched

@@ -47,13 +47,14 @@ public struct HomeworkPlan: Sendable {
         given?.values(steps: max(1, base.steps), parameters: parameters, layout: base.layout) ?? []
     }
 
-    /// The parameter asked about by default: the last layer's first weight (its gradient is
-    /// one product, δ·a), or `w1` for a two-weight objective.
+    /// The parameter asked about by default: the last layer's first weight that is not fixed
+    /// (its gradient is one product, δ·a), or `w1` for a two-weight objective.
     public static func defaultParameter(of experiment: Experiment) -> String {
         let names = experiment.layout.names
         if experiment.objective != nil { return names.first ?? "w1" }
+        let free = names.indices.filter { !experiment.network.fixed.contains($0) }.map { names[$0] }
         let last = experiment.network.layers.count
-        return names.first { $0.hasPrefix("W\(last)[") } ?? names.first ?? ""
+        return free.first { $0.hasPrefix("W\(last)[") } ?? free.first ?? names.first ?? ""
     }
 
     /// The quantities asked by default: every value the rule computes, `g` first, `w_new` last.

@@ -67,6 +67,9 @@ struct LessonIntroduction {
         let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
         try writer.write(.paragraph(
             "\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(Self.lossName(network.loss)), \(network.loss.formula), averaged over the samples of a batch."))
+        if let fixed = RunDescription.fixedSentence(experiment) {
+            try writer.write(.paragraph(fixed))
+        }
         try writer.write(.network(network))
         let layerRows = network.layers.enumerated().map { l, layer in
             ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]
