@@ -52,7 +52,8 @@ public enum Engine {
         for t in 1...experiment.steps {
             var computed = ParameterValues()
             if let before = replacements.apply(.w, at: t, to: &parameters) { computed.set(.w, to: before) }
-            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples, gradient: &gradient)
+            let chainRule = gradients.next(
+                at: parameters, t: t, keepingSamples: keepingSamples, gradient: &gradient, replacing: replacements)
             if !gradientIsAssigned, let before = replacements.apply(.g, at: t, to: &gradient) { computed.set(.g, to: before) }
 
             scalars[.t] = Double(t)
