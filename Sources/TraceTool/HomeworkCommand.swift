@@ -160,17 +160,26 @@ public enum HomeworkCommand {
         let available = HomeworkPlan.defaultQuantities(of: base)
         // With g given, g is not asked by default.
         var quantities = given == .g ? available.filter { $0 != .g } : available
+        var sampleQuantities: [SampleQuantity] = []
         if let ask = request.ask {
             quantities = []
+            // The samples' passes (z, a, delta, loss) are asked of a network, not of an objective.
+            let passes = base.objective == nil ? SampleQuantity.allCases.map(\.rawValue) : []
             for name in ask.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                if passes.contains(name), let quantity = SampleQuantity(rawValue: name) {
+                    if !sampleQuantities.contains(quantity) { sampleQuantities.append(quantity) }
+                    continue
+                }
                 let all = [Symbol.w] + available
                 guard let symbol = Symbol(rawValue: name), all.contains(symbol) else {
+                    let names = all.map(\.rawValue) + passes
                     throw .usage(
-                        "--ask: \(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: all.map(\.rawValue))) (it has \(all.map(\.rawValue).joined(separator: ", ")))")
+                        "--ask: \(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
                 }
                 if !quantities.contains(symbol) { quantities.append(symbol) }
             }
-            guard !quantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
+            sampleQuantities = SampleQuantity.allCases.filter(sampleQuantities.contains)
+            guard !quantities.isEmpty || !sampleQuantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
             // The rule's order, whatever order they were asked in.
             quantities = ([Symbol.w] + available).filter(quantities.contains)
             if given == .g, quantities.contains(.g) {
@@ -188,9 +197,11 @@ public enum HomeworkCommand {
             let what = symbol == .l2 ? "this run has no L2 term ('l2:' in the optimizer section)" : "\(optimizer.rawValue) does not use it"
             throw .lesson(LessonError(location, "variants gives a range for \(symbol.rawValue), but \(what); remove it"))
         }
-        return HomeworkPlan(
+        var plan = HomeworkPlan(
             base: base, variants: variants, grading: lesson.grading ?? GradingSettings(),
             seed: seed, parameters: parameters, quantities: quantities, given: given)
+        plan.sampleQuantities = sampleQuantities
+        return plan
     }
 
     /// `--given g|weights`, checked against the number of updates asked about.

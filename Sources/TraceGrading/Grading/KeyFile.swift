@@ -84,6 +84,8 @@ struct KeyFile: Decodable {
     }
     struct Asked: Decodable {
         let t: Int
+        /// For a value of a sample's passes: the sample's number (from 1); `parameter` is then `z2[1]`, `delta1[2]` or `loss`.
+        let sample: Int?
         let parameter: String
         let quantity: String
     }
