@@ -34,7 +34,7 @@ extension FeedbackFormulas {
             if activation == .softmax {
                 return ("\(formula) with z\(place.layer) = (\(z.map(number).joined(separator: ", "))): \(number(result))", formula)
             }
-            return ("\(formula) = \(activation.rawValue)(\(number(z[j]))) = \(number(result))", formula)
+            return ("\(formula) = \(Self.function(activation))(\(number(z[j]))) = \(number(result))", formula)
         case .loss:
             let yhat = sample.layers.last?.a ?? []
             return ("\(formula) with ŷ = (\(yhat.map(number).joined(separator: ", "))) and y = (\(sample.y.map(number).joined(separator: ", "))): \(number(result))", formula)
@@ -54,6 +54,11 @@ extension FeedbackFormulas {
         }
     }
 
+    /// The activation as the lecture writes it: `σ`, `tanh`, `relu`, `identity`.
+    static func function(_ activation: Activation) -> String {
+        activation == .sigmoid ? "σ" : activation.rawValue
+    }
+
     /// The formula of a value of the passes, e.g. `δ1[2] = (Σ_k W2[k,2]·δ2[k])·f′(z1[2])`.
     static func formula(of place: SamplePlace, network: Network) -> String {
         let l = place.layer, j = place.unit
@@ -64,7 +69,7 @@ extension FeedbackFormulas {
         case .a:
             let activation = network.layers.indices.contains(l - 1) ? network.layers[l - 1].activation : .identity
             if activation == .softmax { return "a\(l)[\(j)] = exp(z\(l)[\(j)]) / Σ_k exp(z\(l)[k])" }
-            return "a\(l)[\(j)] = f(z\(l)[\(j)]), f = \(activation.rawValue)"
+            return "a\(l)[\(j)] = \(function(activation))(z\(l)[\(j)])"
         case .loss:
             return "L = \(network.loss.formula)"
         case .delta:

@@ -108,7 +108,7 @@ public struct WorksheetBuilder {
     private mutating func writePass(_ blanks: [PassBlank], steps: Int, asksParameters: Bool) throws {
         guard !blanks.isEmpty else { return }
         try writer.write(.paragraph(
-            "The forward and backward pass, sample by sample: z_l = W_l·a_(l−1) + b_l (a_0 = x), a_l = f_l(z_l), the loss L of ŷ = a_L and y, δ of the last layer from L and f′ (ŷ − y for softmax with cross-entropy and for sigmoid with bce), then δ_l = (W_(l+1)ᵀ·δ_(l+1)) ⊙ f′_l(z_l) layer by layer down; g of a weight is then the batch's mean of δ·a, of a bias the mean of δ. Each value is computed from your own earlier values, and graded that way."
+            "The tables below ask for each sample's forward and backward pass, with the formulas above, in the order they are computed: layer by layer z, then a = f(z); the loss L of ŷ and y; then δ from the last layer down. Each value is graded from your own earlier values, so a slip in z costs that value only."
                 + (asksParameters ? "" : (steps > 1 ? " Update every parameter (w_new = w − η·g and the optimizer's formulas above) before the next update's forward pass." : ""))))
         var groups: [(t: Int, sample: Int)] = []
         for blank in blanks where !groups.contains(where: { $0.t == blank.t && $0.sample == blank.sample }) {
