@@ -153,6 +153,52 @@ training:
   batch_size: full
 
 """#),
+        ("backprop-homework", #"""
+title: Backpropagation by hand, the classic 2-2-2 example
+summary: |
+  The classic backpropagation exercise as homework: the 2-2-2 network of Matt
+  Mazur's walk-through ("A Step by Step Backpropagation Example", 2015): two
+  inputs, two sigmoid hidden units, two sigmoid outputs, half squared error,
+  one sample and one SGD step with η = 0.5 (with one sample, a plain
+  gradient-descent step).
+
+  By hand, in the lecture's order: the forward pass (`z = W·a + b`, then
+  `a = σ(z)`, layer by layer), the loss, the output δ (`(ŷ − y)·ŷ·(1 − ŷ)`),
+  the hidden δ (`(W2ᵀ·δ2)·a·(1 − a)`), then `g = δ·a` and `w_new = w − η·g`
+  for a weight into the output layer and one into the hidden layer.
+
+  `trace homework backprop-homework` asks exactly that (the `homework:`
+  section below); each student gets their own weights, biases and input. A
+  slip in one value costs that value only: every later value is graded from
+  the student's own numbers. Run the lesson itself (`trace sgd --lesson
+  backprop-homework`) for the worked example with Mazur's numbers.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid
+      weights: [[0.15, 0.20], [0.25, 0.30]]
+      biases: [0.35, 0.35]
+    - activation: sigmoid
+      weights: [[0.40, 0.45], [0.50, 0.55]]
+      biases: [0.60, 0.60]
+data:
+  inputs:  [[0.05, 0.10]]
+  targets: [[0.01, 0.99]]
+optimizer:
+  name: sgd
+  eta: 0.5
+training:
+  steps: 1
+variants:
+  weights: {min: -0.9, max: 0.9, step: 0.1}
+  biases: {min: -0.5, max: 0.5, step: 0.1}
+  inputs: {min: 0.1, max: 1.0, step: 0.1}
+  eta: keep
+homework:
+  ask: [z, a, delta, loss, g, w_new]
+  parameters: ["W1[1,1]", "W2[1,1]"]
+
+"""#),
         ("classic-backprop", #"""
 title: The classic 2-2-2 backpropagation example
 summary: |

@@ -13,7 +13,7 @@ public enum BundledLessons {
     /// follows, in name order.
     public static var lectureOrder: [String] {
         let order = [
-            "gradient-descent", "classic-backprop", "softmax-classification", "sgd", "mini-batch-sgd", "momentum", "adagrad", "rmsprop", "adam",
+            "gradient-descent", "classic-backprop", "backprop-homework", "softmax-classification", "sgd", "mini-batch-sgd", "momentum", "adagrad", "rmsprop", "adam",
             "adamw", "weight-decay-adam-l2", "epsilon-placement", "learning-rate-schedules", "hyperparameter-tuning",
             "quadratic-bowl", "rosenbrock", "default",
         ]

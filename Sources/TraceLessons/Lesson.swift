@@ -21,6 +21,8 @@ public struct Lesson: Sendable {
     public var variants: VariantSettings?
     /// The lesson's `grading:` section (tolerances for graded answers), if any.
     public var grading: GradingSettings?
+    /// The lesson's `homework:` section (what homework asks by default), if any.
+    public var homework: HomeworkSettings?
 
     /// The lesson's `schedule:` section: a name and any of its parameters.
     public struct ScheduleSettings: Sendable {

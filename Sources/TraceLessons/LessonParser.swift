@@ -9,7 +9,7 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading"]
+    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading", "homework"]
     static let objectiveKeys = ["function", "a", "b", "start"]
     static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
     static let modelKeys = ["loss", "layers", "fixed"]
@@ -48,6 +48,8 @@ public enum LessonParser {
                 .dropFirst(max(0, located.location.line - 1)).first ?? ""
             if line.contains("fixed:"), line.contains("[") {
                 located.message = "fixed's names hold brackets, which a [ ] list reads as lists; quote them, fixed: [\"b1[1]\", \"W2[1,2]\"], or write one per line (- W2[1,2])"
+            } else if line.contains("parameters:"), line.contains("[") {
+                located.message = "homework parameters' names hold brackets, which a [ ] list reads as lists; quote them, parameters: [\"W1[1,1]\", \"W2[1,1]\"], or write one per line (- W2[1,1])"
             }
             throw located
         } catch {
@@ -107,6 +109,9 @@ public enum LessonParser {
             optimizer: optimizer, training: training, schedule: schedule, objective: objective)
         lesson.variants = try entry("variants").map { e throws(LessonError) in try parseVariants(e.value, reader: reader) }
         lesson.grading = try entry("grading").map { e throws(LessonError) in try parseGrading(e.value, reader: reader) }
+        lesson.homework = try entry("homework").map { e throws(LessonError) in
+            try parseHomework(e.value, layout: objective == nil ? network.layout : nil, reader: reader)
+        }
         return lesson
     }
 

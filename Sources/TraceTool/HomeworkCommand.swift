@@ -133,8 +133,17 @@ public enum HomeworkCommand {
         let base = try CommandInput.experiment(settings, for: lesson)
 
         let names = base.layout.names
+        // The lesson's `homework:` section gives the defaults of --ask and --parameter; an
+        // error in a name it gives points at the section.
+        let homeworkLocation = lesson.homework?.location ?? SourceLocation(file: lesson.source, line: 1, column: 1)
+        let parametersFromLesson = request.parameters == nil && lesson.homework?.parameters != nil
+        let askFromLesson = request.ask == nil && lesson.homework?.ask != nil
+        func refused(_ message: String, flag: String, fromLesson: Bool) -> ToolError {
+            fromLesson ? .lesson(LessonError(homeworkLocation, "homework \(flag.dropFirst(2)): \(message)")) : .usage("\(flag): \(message)")
+        }
+        let parameterText = request.parameters ?? lesson.homework?.parameters?.joined(separator: ",")
         var parameters: [String] = []
-        for name in (request.parameters ?? HomeworkPlan.defaultParameter(of: base)).split(separator: ",", omittingEmptySubsequences: false) {
+        for name in (parameterText ?? HomeworkPlan.defaultParameter(of: base)).split(separator: ",", omittingEmptySubsequences: false) {
             // Parameter names hold commas themselves (W1[1,2]): rejoin pieces inside brackets.
             let piece = String(name).trimmingCharacters(in: .whitespaces)
             if let last = parameters.last, last.contains("["), !last.contains("]") {
@@ -146,11 +155,11 @@ public enum HomeworkCommand {
         var matched: [String] = []
         for name in parameters {
             guard let match = base.layout.name(matching: name) else {
-                throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
+                throw refused("this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))", flag: "--parameter", fromLesson: parametersFromLesson)
             }
             if let index = base.layout.index(named: match), base.objective == nil, base.network.fixed.contains(index) {
                 let free = names.indices.filter { !base.network.fixed.contains($0) }.map { names[$0] }
-                throw .usage("--parameter: \(match) is fixed in this lesson (model.fixed: it keeps its value), so there is nothing to ask about it; ask about one of \(free.joined(separator: ", "))")
+                throw refused("\(match) is fixed in this lesson (model.fixed: it keeps its value), so there is nothing to ask about it; ask about one of \(free.joined(separator: ", "))", flag: "--parameter", fromLesson: parametersFromLesson)
             }
             if !matched.contains(match) { matched.append(match) }
         }
@@ -161,7 +170,7 @@ public enum HomeworkCommand {
         // With g given, g is not asked by default.
         var quantities = given == .g ? available.filter { $0 != .g } : available
         var sampleQuantities: [SampleQuantity] = []
-        if let ask = request.ask {
+        if let ask = request.ask ?? lesson.homework?.ask?.joined(separator: ",") {
             quantities = []
             // The samples' passes (z, a, delta, loss) are asked of a network, not of an objective.
             let passes = base.objective == nil ? SampleQuantity.allCases.map(\.rawValue) : []
@@ -173,8 +182,9 @@ public enum HomeworkCommand {
                 let all = [Symbol.w] + available
                 guard let symbol = Symbol(rawValue: name), all.contains(symbol) else {
                     let names = all.map(\.rawValue) + passes
-                    throw .usage(
-                        "--ask: \(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
+                    throw refused(
+                        "\(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))",
+                        flag: "--ask", fromLesson: askFromLesson)
                 }
                 if !quantities.contains(symbol) { quantities.append(symbol) }
             }
