@@ -100,6 +100,39 @@ extension ChainCarryForwardCase: CustomTestStringConvertible {
         #expect(strict.grade(Self.sheet(asked, answers)).values.filter { !$0.verdict.isRight }.count > slipped.count)
     }
 
+    @Test("no variant asks for a z or a hidden δ whose terms mostly cancel (four-digit hand arithmetic could not reach it)")
+    func noCancellingPassValues() throws {
+        var plan = try plan(lesson: "backprop-homework", steps: 1)
+        plan.sampleQuantities = [.z, .delta]
+        for n in 1...40 {
+            let variant = try plan.variant(for: "s\(n)")
+            let key = try #require(try JSONSerialization.jsonObject(with: Data(try variant.keyJSON().utf8)) as? [String: Any])
+            let lesson = try #require(key["lesson"] as? [String: Any]), model = try #require(lesson["model"] as? [String: Any])
+            let layers = try #require(model["layers"] as? [[String: Any]])
+            let W = try layers.map { try #require($0["weights"] as? [[Double]]) }
+            let b = try layers.map { try #require($0["biases"] as? [Double]) }
+            let x = try #require((lesson["data"] as? [String: Any])?["inputs"] as? [[Double]])[0]
+            let step = try #require((key["steps"] as? [[String: Any]])?.first)
+            let trace = try #require((step["samples"] as? [[String: Any]])?.first?["layers"] as? [[String: [Double]]])
+            func ratio(_ terms: [Double]) -> Double {
+                let size = terms.map(abs).reduce(0, +)
+                return size == 0 ? 1 : abs(terms.reduce(0, +)) / size
+            }
+            for l in 0..<2 {
+                let input = l == 0 ? x : try #require(trace[0]["a"])
+                for j in 0..<2 {
+                    let z = ratio(zip(W[l][j], input).map { $0 * $1 } + [b[l][j]])
+                    #expect(z >= 0.25, "variant \(n): z\(l + 1)[\(j + 1)] keeps \(z) of its terms")
+                }
+            }
+            let delta2 = try #require(trace[1]["delta"])
+            for j in 0..<2 {
+                let r = ratio((0..<2).map { k in W[1][k][j] * delta2[k] })
+                #expect(r >= 0.25, "variant \(n): δ1[\(j + 1)] keeps \(r) of its terms")
+            }
+        }
+    }
+
     @Test("a 0 for a z is no attempt: nothing after it is graded from it")
     func zeroIsNotCarried() throws {
         var plan = try plan(lesson: "classic-backprop", steps: 1)
