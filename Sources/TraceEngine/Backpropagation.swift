@@ -1,8 +1,11 @@
+import Foundation
+
 /// The forward pass and the chain rule for one sample, over a flat parameter vector.
 ///
 /// ```
 /// z_l[j] = Σ_i W_l[j,i]·a_(l−1)[i] + b_l[j]          a_l[j] = f_l(z_l[j])
 /// δ_L[k] = ∂L/∂ŷ_k · f′_L(z_L[k])                    (output layer)
+/// δ_L[k] = ŷ_k − y_k        (sigmoid with bce, softmax with cross-entropy: see ``Loss``)
 /// δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])   (hidden layers)
 /// g(W_l[j,i]) = δ_l[j]·a_(l−1)[i]                    g(b_l[j]) = δ_l[j]
 /// ```
@@ -19,6 +22,8 @@ struct Backpropagation: Sendable {
 
     private let shapes: [Shape]
     private let loss: Loss
+    /// A softmax output layer with cross-entropy: `δ = ŷ − y`, and the loss from `z`.
+    private let softmaxCrossEntropy: Bool
     /// The mistake of taking a sigmoid's slope as σ(z) (see ``ChainRuleVariant``).
     private let sigmoidSlopeIsActivation: Bool
 
@@ -30,6 +35,7 @@ struct Backpropagation: Sendable {
                   offset: layout.weightIndex(layer: l, unit: 0, input: 0), stride: layer.inputCount + 1)
         }
         loss = network.loss
+        softmaxCrossEntropy = network.loss == .crossEntropy && network.layers.last?.activation == .softmax
     }
 
     /// One sample's `z`, `a` and `δ` for every layer, in buffers that are reused from one
@@ -56,9 +62,14 @@ struct Backpropagation: Sendable {
 
     /// Runs one sample forward and backward at `parameters`, leaving its `z`, `a` and `δ` in
     /// `workspace` and adding its gradient to `gradientSum`; returns the sample's loss.
+    ///
+    /// With `replacing`, each replaced `z`, `a` and `δ` takes the place of the computed one as
+    /// soon as its layer's values are computed, so that everything after it reads it; the
+    /// computed values are left in `computed` (unit by unit, in the workspace's flat order).
     func run(
         x: [Double], y: [Double], parameters: [Double],
-        workspace: inout Workspace, gradientSum: inout [Double]
+        workspace: inout Workspace, gradientSum: inout [Double],
+        replacing: SampleReplacements? = nil, computed: inout ComputedValues
     ) -> Double {
         let last = shapes.count - 1
         let outputStart = workspace.offsets[last]
@@ -74,16 +85,43 @@ struct Backpropagation: Sendable {
                                 var sum = 0.0
                                 for i in 0..<shape.inputCount { sum += w[row + i] * (l == 0 ? x[i] : a[below + i]) }
                                 z[out + j] = sum + w[row + shape.inputCount]
-                                a[out + j] = shape.activation.value(z[out + j])
                             }
+                            if let replacing { Self.apply(replacing.z, layer: l, to: z, at: out, keeping: &computed.z) }
+                            if shape.activation.isElementwise {
+                                for j in 0..<shape.unitCount { a[out + j] = shape.activation.value(z[out + j]) }
+                            } else {
+                                let range = out..<out + shape.unitCount
+                                Activation.softmax(UnsafeBufferPointer(rebasing: z[range]), into: UnsafeMutableBufferPointer(rebasing: a[range]))
+                            }
+                            if let replacing { Self.apply(replacing.a, layer: l, to: a, at: out, keeping: &computed.a) }
                         }
                     }
                 }
             }
         }
-        // ŷ is the last layer's a, read where it is.
-        let sampleLoss = workspace.a.withUnsafeBufferPointer { a in
-            loss.value(prediction: UnsafeBufferPointer(rebasing: a[outputStart..<outputStart + outputCount]), target: y)
+        // ŷ is the last layer's a, read where it is; a softmax's cross-entropy from its z.
+        let outputRange = outputStart..<outputStart + outputCount
+        var sampleLoss: Double
+        if softmaxCrossEntropy, replacing?.replacesA(ofLayer: last) == true {
+            // The student's ŷ, not softmax(z): L = −Σ_k y_k·log ŷ_k.
+            var sum = 0.0
+            for k in 0..<outputCount where y[k] != 0 { sum -= y[k] * Foundation.log(workspace.a[outputStart + k]) }
+            sampleLoss = sum
+        } else if softmaxCrossEntropy {
+            sampleLoss = workspace.z.withUnsafeBufferPointer { z in
+                let logSum = Activation.logSumExp(UnsafeBufferPointer(rebasing: z[outputRange]))
+                var sum = 0.0
+                for k in 0..<outputCount where y[k] != 0 { sum += y[k] * (logSum - z[outputStart + k]) }
+                return sum
+            }
+        } else {
+            sampleLoss = workspace.a.withUnsafeBufferPointer { a in
+                loss.value(prediction: UnsafeBufferPointer(rebasing: a[outputRange]), target: y)
+            }
+        }
+        if let replaced = replacing?.loss {
+            computed.loss = sampleLoss
+            sampleLoss = replaced
         }
 
         parameters.withUnsafeBufferPointer { w in
@@ -95,8 +133,9 @@ struct Backpropagation: Sendable {
                             let shape = shapes[l], out = workspace.offsets[l]
                             for j in 0..<shape.unitCount {
                                 let upstream: Double
-                                if l == last, loss == .bce, shape.activation == .sigmoid {
-                                    // ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                                if l == last, (loss == .bce && shape.activation == .sigmoid) || softmaxCrossEntropy {
+                                    // bce: ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
+                                    // cross-entropy: Σ_k ∂L/∂ŷ_k·∂ŷ_k/∂z_j = ŷ_j·Σ_k y_k − y_j = ŷ_j − y_j (one-hot y).
                                     delta[out + j] = a[outputStart + j] - y[j]
                                     continue
                                 } else if l == last {
@@ -113,6 +152,7 @@ struct Backpropagation: Sendable {
                                     ? a[out + j] : shape.activation.derivative(z: z[out + j], a: a[out + j])
                                 delta[out + j] = upstream * slope
                             }
+                            if let replacing { Self.apply(replacing.delta, layer: l, to: delta, at: out, keeping: &computed.delta) }
                             let below = l == 0 ? 0 : workspace.offsets[l - 1]
                             for j in 0..<shape.unitCount {
                                 let row = shape.offset + j * shape.stride
@@ -130,14 +170,55 @@ struct Backpropagation: Sendable {
     }
 }
 
+extension Backpropagation {
+    /// A sample's values as computed before replacements took their place: flat workspace
+    /// index → value, for the replaced values only.
+    struct ComputedValues {
+        var z: [Int: Double] = [:]
+        var a: [Int: Double] = [:]
+        var delta: [Int: Double] = [:]
+        var loss: Double?
+
+        var isEmpty: Bool { z.isEmpty && a.isEmpty && delta.isEmpty && loss == nil }
+    }
+
+    /// Puts the replaced values of layer `layer` into `values` (the layer's units start at
+    /// `start`), keeping the computed ones in `kept`.
+    private static func apply(
+        _ replaced: [SampleReplacements.Unit: Double], layer: Int, to values: UnsafeMutableBufferPointer<Double>,
+        at start: Int, keeping kept: inout [Int: Double]
+    ) {
+        for (place, value) in replaced where place.layer == layer {
+            let index = start + place.unit
+            guard values.indices.contains(index) else { continue }
+            kept[index] = values[index]
+            values[index] = value
+        }
+    }
+}
+
 extension Backpropagation.Workspace {
     /// The sample's values as a record keeps them.
-    func trace(sampleIndex: Int, x: [Double], y: [Double], loss: Double) -> SampleTrace {
+    func trace(
+        sampleIndex: Int, x: [Double], y: [Double], loss: Double,
+        computed: Backpropagation.ComputedValues = .init()
+    ) -> SampleTrace {
         let layers = offsets.indices.map { l in
             let range = offsets[l]..<offsets[l] + units[l]
             return LayerTrace(z: Array(z[range]), a: Array(a[range]), delta: Array(delta[range]))
         }
-        return SampleTrace(index: sampleIndex, x: x, y: y, loss: loss, layers: layers)
+        var trace = SampleTrace(index: sampleIndex, x: x, y: y, loss: loss, layers: layers)
+        if !computed.isEmpty {
+            func restored(_ values: [Double], _ kept: [Int: Double], _ range: Range<Int>) -> [Double] {
+                range.map { kept[$0] ?? values[$0] }
+            }
+            trace.computedLayers = offsets.indices.map { l in
+                let range = offsets[l]..<offsets[l] + units[l]
+                return LayerTrace(z: restored(z, computed.z, range), a: restored(a, computed.a, range), delta: restored(delta, computed.delta, range))
+            }
+            trace.computedLoss = computed.loss
+        }
+        return trace
     }
 
     /// The first value of the sample that is not finite, in the order a handout shows them:

@@ -44,6 +44,7 @@ public enum Engine {
         var outcome = RunOutcome(stepsRun: 0, divergence: nil)
         let gradientIsAssigned = targets.contains(.g)
         let keepingSamples = sink.readsSamples
+        let fixed = experiment.objective == nil ? experiment.network.fixed : []
         var gradient: [Double] = []
         // The state's registers start at the state's start; from then on its equations keep
         // them (a replaced value is put into the register too), so they are not set again.
@@ -51,7 +52,8 @@ public enum Engine {
         for t in 1...experiment.steps {
             var computed = ParameterValues()
             if let before = replacements.apply(.w, at: t, to: &parameters) { computed.set(.w, to: before) }
-            let chainRule = gradients.next(at: parameters, t: t, keepingSamples: keepingSamples, gradient: &gradient)
+            let chainRule = gradients.next(
+                at: parameters, t: t, keepingSamples: keepingSamples, gradient: &gradient, replacing: replacements)
             if !gradientIsAssigned, let before = replacements.apply(.g, at: t, to: &gradient) { computed.set(.g, to: before) }
 
             scalars[.t] = Double(t)
@@ -87,6 +89,14 @@ public enum Engine {
             values.set(.w, to: parameters)
             values.set(.g, to: gradient)
             for target in targets { program.copy(target, into: &values) }
+            // A fixed parameter's equations run as every other's (its state advances, and
+            // moves nothing but that parameter), and then it keeps its value: w_new = w.
+            if !fixed.isEmpty, let column = values[.wNew] {
+                var kept = Array(column)
+                for index in fixed { kept[index] = parameters[index] }
+                values.set(.wNew, to: kept)
+                program.set(.wNew, to: kept)
+            }
             var carriedIn = ParameterValues(parameterCount: count)
             for symbol in stateSymbols { carriedIn.set(symbol, to: state, column: symbol) }
             carriedIn.set(.g, to: gradient)

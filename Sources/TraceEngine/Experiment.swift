@@ -115,6 +115,15 @@ public struct Experiment: Sendable {
         if data.targets.contains(where: { $0.count != network.outputCount }) {
             problems.append("every target needs \(network.outputCount) values")
         }
+        if network.fixed.contains(where: { !(0..<network.layout.count).contains($0) }) {
+            problems.append("a fixed parameter's index is outside the network's \(network.layout.count) parameters")
+        }
+        if network.layers.dropLast().contains(where: { $0.activation == .softmax }) {
+            problems.append("softmax is for the last layer only")
+        }
+        if (network.loss == .crossEntropy) != (network.layers.last?.activation == .softmax) {
+            problems.append("a softmax output layer and the cross_entropy loss go together")
+        }
         let batch = batchSize.resolved(sampleCount: data.count)
         if batch < 1 || batch > data.count {
             problems.append("the batch size must be between 1 and the \(data.count) samples")

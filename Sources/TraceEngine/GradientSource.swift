@@ -54,7 +54,11 @@ struct GradientSource {
     /// network    L = (1/B)·Σ_n L_n      g = (1/B)·Σ_n g_n      (the batch's samples)
     /// objective  L = L(w₁, w₂)          g = (∂L/∂w₁, ∂L/∂w₂)
     /// ```
-    mutating func next(at parameters: [Double], t: Int, keepingSamples: Bool, gradient: inout [Double]) -> Step {
+    /// `replacements` puts a student's `z`, `a`, `δ` and losses in place of the computed ones.
+    mutating func next(
+        at parameters: [Double], t: Int, keepingSamples: Bool, gradient: inout [Double],
+        replacing replacements: Replacements = Replacements()
+    ) -> Step {
         guard let backpropagation, let batch = schedule?.next() else {
             return objectiveStep(at: parameters, t: t, gradient: &gradient)
         }
@@ -66,9 +70,12 @@ struct GradientSource {
         var divergence: Divergence?
         for n in batch.sampleIndices {
             let x = data.inputs[n], y = data.targets[n]
-            let loss = backpropagation.run(x: x, y: y, parameters: parameters, workspace: &self.workspace, gradientSum: &gradient)
+            var computed = Backpropagation.ComputedValues()
+            let loss = backpropagation.run(
+                x: x, y: y, parameters: parameters, workspace: &self.workspace, gradientSum: &gradient,
+                replacing: replacements.sample(n + 1, at: t), computed: &computed)
             lossSum += loss
-            if keepingSamples { samples.append(workspace.trace(sampleIndex: n + 1, x: x, y: y, loss: loss)) }
+            if keepingSamples { samples.append(workspace.trace(sampleIndex: n + 1, x: x, y: y, loss: loss, computed: computed)) }
             if divergence == nil {
                 if let (name, layer, value) = workspace.firstNonFinite() {
                     divergence = Divergence(t: t, quantity: "\(name) of layer \(layer) for sample \(n + 1)", value: value, inForwardPass: true)

@@ -5,10 +5,14 @@
 public struct Network: Sendable, Equatable {
     public var layers: [Layer]
     public var loss: Loss
+    /// Flat indices (in ``layout`` order, ascending) of the parameters kept out of the update
+    /// (`model.fixed`): their gradient is taken as for every parameter, and `w_new = w`.
+    public var fixed: [Int]
 
-    public init(layers: [Layer], loss: Loss) {
+    public init(layers: [Layer], loss: Loss, fixed: [Int] = []) {
         self.layers = layers
         self.loss = loss
+        self.fixed = fixed
     }
 
     /// Size of the input vector `a0`.

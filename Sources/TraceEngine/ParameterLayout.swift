@@ -88,7 +88,7 @@ public struct ParameterLayout: Sendable, Equatable {
     }
 
     /// Flat index of `W{layer+1}[unit+1, input+1]` (0-based arguments).
-    func weightIndex(layer: Int, unit: Int, input: Int) -> Int {
+    public func weightIndex(layer: Int, unit: Int, input: Int) -> Int {
         layerOffsets[layer] + unit * rowStrides[layer] + input
     }
 

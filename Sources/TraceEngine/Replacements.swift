@@ -8,8 +8,33 @@
 public struct Replacements: Sendable {
     /// `t` → symbol → parameter index → value.
     public private(set) var values: [Int: [Symbol: [Int: Double]]] = [:]
+    /// `t` → sample number (from 1) → the sample's replaced `z`, `a`, `δ` and loss.
+    public private(set) var samples: [Int: [Int: SampleReplacements]] = [:]
 
     public init() {}
+
+    /// Uses `value` for `quantity` of unit `unit` of layer `layer` (both from 1) in the passes
+    /// of sample `sample` (from 1) at update `t`; for the loss, `layer` and `unit` are ignored.
+    ///
+    /// A replaced `z` is what `a = f(z)` reads; a replaced `a`, what the layer above, the
+    /// loss, `f′` (σ′ = a·(1 − a), tanh′ = 1 − a²) and `g = δ·a` read; a replaced `δ`, what
+    /// the layer below and `g` read. A replaced loss changes only the batch loss.
+    public mutating func replace(
+        _ quantity: SampleQuantity, at t: Int, sample: Int, layer: Int, unit: Int, with value: Double
+    ) {
+        let place = SampleReplacements.Unit(layer: layer - 1, unit: unit - 1)
+        switch quantity {
+        case .z: samples[t, default: [:]][sample, default: SampleReplacements()].z[place] = value
+        case .a: samples[t, default: [:]][sample, default: SampleReplacements()].a[place] = value
+        case .delta: samples[t, default: [:]][sample, default: SampleReplacements()].delta[place] = value
+        case .loss: samples[t, default: [:]][sample, default: SampleReplacements()].loss = value
+        }
+    }
+
+    /// The replaced values of sample `sample` (from 1) at update `t`, if any.
+    func sample(_ sample: Int, at t: Int) -> SampleReplacements? {
+        samples.isEmpty ? nil : samples[t]?[sample]
+    }
 
     /// Uses `value` for parameter `index`'s `symbol` at update `t`.
     public mutating func replace(_ symbol: Symbol, at t: Int, parameter index: Int, with value: Double) {

@@ -21,6 +21,12 @@ public struct SampleTrace: Sendable, Equatable {
     public var loss: Double
     /// One entry per layer, from the input side.
     public var layers: [LayerTrace]
+    /// Under ``Replacements`` of this sample's values: every layer's values as computed from
+    /// the values before them, before any replacement took their place (`layers` holds the
+    /// replaced ones). Empty in a plain run, where they are `layers`.
+    public var computedLayers: [LayerTrace] = []
+    /// The loss as computed from the sample's ŷ, before a replacement; `nil` when not replaced.
+    public var computedLoss: Double?
 
     public init(index: Int, x: [Double], y: [Double], loss: Double, layers: [LayerTrace]) {
         self.index = index

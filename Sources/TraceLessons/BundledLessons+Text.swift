@@ -153,16 +153,67 @@ training:
   batch_size: full
 
 """#),
+        ("backprop-homework", #"""
+title: Backpropagation by hand, the classic 2-2-2 example
+summary: |
+  The classic backpropagation exercise as homework: the 2-2-2 network of Matt
+  Mazur's walk-through ("A Step by Step Backpropagation Example", 2015): two
+  inputs, two sigmoid hidden units, two sigmoid outputs, half squared error,
+  one sample and one SGD step with η = 0.5 (with one sample, a plain
+  gradient-descent step).
+
+  By hand, in the lecture's order: the forward pass (`z = W·a + b`, then
+  `a = σ(z)`, layer by layer), the loss, the output δ (`(ŷ − y)·ŷ·(1 − ŷ)`),
+  the hidden δ (`(W2ᵀ·δ2)·a·(1 − a)`), then `g = δ·a` and `w_new = w − η·g`
+  for a weight into the output layer and one into the hidden layer.
+
+  `trace homework backprop-homework` asks exactly that (the `homework:`
+  section below); each student gets their own weights, biases and input. A
+  slip in one value costs that value only: every later value is graded from
+  the student's own numbers. Run the lesson itself (`trace sgd --lesson
+  backprop-homework`) for the worked example with Mazur's numbers.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid
+      weights: [[0.15, 0.20], [0.25, 0.30]]
+      biases: [0.35, 0.35]
+    - activation: sigmoid
+      weights: [[0.40, 0.45], [0.50, 0.55]]
+      biases: [0.60, 0.60]
+data:
+  inputs:  [[0.05, 0.10]]
+  targets: [[0.01, 0.99]]
+optimizer:
+  name: sgd
+  eta: 0.5
+training:
+  steps: 1
+variants:
+  weights: {min: -0.9, max: 0.9, step: 0.1}
+  biases: {min: -0.5, max: 0.5, step: 0.1}
+  inputs: {min: 0.1, max: 1.0, step: 0.1}
+  eta: keep
+homework:
+  ask: [z, a, delta, loss, g, w_new]
+  parameters: ["W1[1,1]", "W2[1,1]"]
+
+"""#),
         ("classic-backprop", #"""
 title: The classic 2-2-2 backpropagation example
 summary: |
   Matt Mazur's widely used walk-through ("A Step by Step Backpropagation
   Example", 2015): two inputs, two sigmoid hidden units, two sigmoid outputs,
   half squared error, one sample, plain gradient descent with η = 0.5. Compare
-  each z, a, δ and g with the post. One difference: the post leaves the biases
-  fixed, while `trace` updates them too, so losses after the first update differ.
+  each z, a, δ and g with the post. As in the post, the biases are fixed
+  (`fixed: [biases]`): they get a gradient g but keep their value, w_new = w.
+  So the run reproduces the post step after step: the weights after the first
+  update (W5 = 0.35891648, W1 = 0.149780716) and the error after it, 0.29102777
+  (the post prints 0.291027924, from rounded intermediate values); run it for
+  10,000 steps and the loss at the last one is the post's 0.0000351085.
 model:
   loss: half_sse
+  fixed: [biases]                    # Mazur's post keeps b1 and b2 out of the update
   layers:
     - activation: sigmoid
       weights: [[0.15, 0.20], [0.25, 0.30]]
@@ -177,7 +228,7 @@ optimizer:
   name: gd
   eta: 0.5
 training:
-  steps: 1
+  steps: 2
 
 """#),
         ("default", #"""
@@ -734,6 +785,52 @@ optimizer:
   eta: 0.5
 training:
   steps: 6
+
+"""#),
+        ("softmax-classification", #"""
+title: Three classes with softmax and cross-entropy
+summary: |
+  **Softmax with cross-entropy** is the output layer of almost every
+  classifier. The last layer has one unit per class; softmax turns its
+  `z` into probabilities that add up to 1, `ŷₖ = e^(zₖ) / Σⱼ e^(zⱼ)`, and the
+  loss is the cross-entropy `L = −Σₖ yₖ·ln ŷₖ` against a one-hot target `y`
+  (1 for the sample's class, 0 elsewhere), which is simply `−ln ŷ` of the
+  right class.
+
+  Every `ŷₖ` depends on every `zⱼ`, so the output δ is a sum over the
+  outputs; worked through (see the formulas below) it collapses to
+  `δ = ŷ − y`, the same simple form as a sigmoid with binary cross-entropy.
+  The output layer therefore takes no `f′`: its δ is the predicted
+  probability minus the target, negative only for the right class. The hidden
+  layer's δ follows by the chain rule as in any other lesson.
+
+  What to look for: before the first update the network is close to a uniform
+  guess (every `ŷₖ` near 1/3, batch loss 1.036 against ln 3 = 1.099). Sample 3
+  is classified wrongly at first (its largest `ŷ` is class 1, 0.394, while its
+  class is 3), so its loss is the largest, 1.172. Each step raises the right
+  class's `ŷ` of samples 1 and 2 and lowers the batch loss (1.020, then 1.004).
+  The targets are written as class numbers, `[1]`, `[2]`, `[3]`; the trace
+  shows them as the one-hot rows they stand for.
+model:
+  loss: cross_entropy
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.8, -0.5],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.9]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.2]
+    - activation: softmax            # layer 2: one unit per class
+      weights: [[ 0.6, -0.4],        # into class 1
+                [-0.5,  0.7],        # into class 2
+                [ 0.2,  0.1]]        # into class 3
+      biases: [0.1, 0.0, -0.1]
+data:
+  inputs:  [[1.0, 0.2], [0.1, 1.0], [-0.8, -0.6]]
+  targets: [[1], [2], [3]]           # class numbers; [0, 0, 1] says the same as [3]
+optimizer:
+  name: gd
+  eta: 1.0
+training:
+  steps: 3
 
 """#),
         ("weight-decay-adam-l2", #"""

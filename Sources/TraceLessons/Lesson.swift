@@ -23,6 +23,8 @@ public struct Lesson: Sendable {
     public var grading: GradingSettings?
     /// The lesson's `handout:` section (runs a handout sets beside the lesson's own), if any.
     public var handout: HandoutSettings?
+    /// The lesson's `homework:` section (what homework asks by default), if any.
+    public var homework: HomeworkSettings?
 
     /// The lesson's `schedule:` section: a name and any of its parameters.
     public struct ScheduleSettings: Sendable {

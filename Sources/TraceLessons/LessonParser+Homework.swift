@@ -12,6 +12,49 @@ extension LessonParser {
     /// The quantities a student can be asked for, which a `grading:` section can give a tolerance.
     static var gradedQuantities: [Symbol] { [.w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew] }
 
+    /// Every name `homework.ask` may hold: a parameter's quantities and the samples' passes;
+    /// whether the lesson's optimizer has the quantity is checked by `trace homework`.
+    static var askableNames: [String] {
+        gradedQuantities.map(\.rawValue) + SampleQuantity.allCases.map(\.rawValue)
+    }
+
+    /// `homework: {ask: [z, a, delta, g, w_new], parameters: ["W1[1,1]", "W2[1,1]"]}`.
+    /// `layout` is the network's (`nil` for an objective, whose parameters are `w1`, `w2`).
+    static func parseHomework(_ node: Node, layout: ParameterLayout?, reader: YAMLNodeReader) throws(LessonError) -> HomeworkSettings {
+        var settings = HomeworkSettings()
+        settings.location = reader.location(of: node)
+        for (key, _, value) in try reader.mapping(node, context: "homework", allowed: ["ask", "parameters"]) {
+            var names: [String] = []
+            for item in try reader.list(value, what: key) {
+                guard case let .scalar(scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw reader.error(
+                        at: item,
+                        "homework \(key) lists names, not \(reader.describe(item)); in a [ ] list quote a name with brackets, parameters: [\"W1[1,1]\", \"W2[1,1]\"], or write one per line")
+                }
+                let name = scalar.string.trimmingCharacters(in: .whitespaces)
+                if key == "ask" {
+                    guard askableNames.contains(name) else {
+                        throw reader.error(
+                            at: item,
+                            "homework ask names '\(name)', which is no quantity a homework asks\(Suggestion.clause(for: name, in: askableNames)) (it takes \(askableNames.joined(separator: ", ")))")
+                    }
+                    names.append(name)
+                } else {
+                    let candidates = layout?.names ?? ["w1", "w2"]
+                    guard let match = layout?.name(matching: name) ?? candidates.first(where: { $0 == name.lowercased() }) else {
+                        throw reader.error(
+                            at: item,
+                            "homework parameters names '\(name)', which is not a parameter of this lesson\(Suggestion.clause(for: name, in: candidates)) (it has \(candidates.joined(separator: ", ")))")
+                    }
+                    names.append(match)
+                }
+            }
+            guard !names.isEmpty else { throw reader.error(at: value, "homework \(key) lists nothing; name at least one, or leave \(key) out for the default") }
+            if key == "ask" { settings.ask = names } else { settings.parameters = names }
+        }
+        return settings
+    }
+
     static func parseVariants(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> VariantSettings {
         var settings = VariantSettings()
         settings.location = reader.location(of: node)

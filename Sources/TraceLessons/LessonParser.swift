@@ -9,10 +9,12 @@ public enum LessonParser {
     /// The largest lesson accepted, in bytes: far above any hand-written lesson.
     public static let maximumSize = 1 << 20
 
-    static let topLevelKeys = ["title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading", "handout"]
+    static let topLevelKeys = [
+        "title", "summary", "model", "data", "objective", "optimizer", "training", "schedule", "variants", "grading", "handout", "homework",
+    ]
     static let objectiveKeys = ["function", "a", "b", "start"]
     static let scheduleKeys = ["name", "gamma", "every", "eta_min", "period"]
-    static let modelKeys = ["loss", "layers"]
+    static let modelKeys = ["loss", "layers", "fixed"]
     static let layerKeys = ["activation", "weights", "biases"]
     static let dataKeys = ["inputs", "targets"]
     static let trainingKeys = ["steps", "batch_size", "shuffle", "seed"]
@@ -42,7 +44,16 @@ public enum LessonParser {
         } catch let error as LessonError {
             throw error
         } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+            var located = syntaxError(error, file: file)
+            // `fixed: [b1[1], W2[1,2]]` is not YAML: brackets in a [ ] list need quotes.
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(max(0, located.location.line - 1)).first ?? ""
+            if line.contains("fixed:"), line.contains("[") {
+                located.message = "fixed's names hold brackets, which a [ ] list reads as lists; quote them, fixed: [\"b1[1]\", \"W2[1,2]\"], or write one per line (- W2[1,2])"
+            } else if line.contains("parameters:"), line.contains("[") {
+                located.message = "homework parameters' names hold brackets, which a [ ] list reads as lists; quote them, parameters: [\"W1[1,1]\", \"W2[1,1]\"], or write one per line (- W2[1,1])"
+            }
+            throw located
         } catch {
             throw LessonError(start, "could not read the lesson as YAML: \(error)")
         }
@@ -103,6 +114,9 @@ public enum LessonParser {
         lesson.handout = try entry("handout").map { e throws(LessonError) in
             try parseHandout(e.value, optimizer: optimizer?.name, reader: reader)
         }
+        lesson.homework = try entry("homework").map { e throws(LessonError) in
+            try parseHomework(e.value, layout: objective == nil ? network.layout : nil, reader: reader)
+        }
         return lesson
     }
 
@@ -138,6 +152,11 @@ public enum LessonParser {
                 throw reader.error(at: layerNode, "layer \(l) has no 'activation:'; choose one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let activation: Activation = try choice(activationEntry.value, what: "activation", reader: reader)
+            if activation == .softmax, index != layerNodes.count - 1 {
+                throw reader.error(
+                    at: activationEntry.value,
+                    "softmax is for the last layer only (it turns the outputs into class probabilities); layer \(l) of \(layerNodes.count) needs another activation, such as sigmoid")
+            }
             lastActivationNode = activationEntry.value
             guard let weightsEntry = fields.first(where: { $0.key == "weights" }) else {
                 throw reader.error(at: layerNode, "layer \(l) has no 'weights:'; give one row per unit, one column per input")
@@ -177,12 +196,64 @@ public enum LessonParser {
             unitsBelow = weights.count
         }
 
+        if let last = layers.last, last.activation == .softmax {
+            guard loss == .crossEntropy else {
+                throw reader.error(
+                    at: lossEntry.value,
+                    "a softmax output needs loss: cross_entropy (its δ = ŷ − y comes from the two together), not \(loss.rawValue)")
+            }
+            guard last.unitCount >= 2 else {
+                throw reader.error(
+                    at: lastActivationNode,
+                    "a softmax over one unit is always 1 and never learns; give the last layer one unit per class (at least 2), or use sigmoid with bce")
+            }
+        }
+        if loss == .crossEntropy, let last = layers.last, last.activation != .softmax {
+            throw reader.error(
+                at: lastActivationNode,
+                "cross_entropy needs a softmax output layer (class probabilities that add up to 1), but the last layer's activation is \(last.activation.rawValue); use softmax there (or bce with sigmoid for yes/no outputs)")
+        }
         if loss == .bce, let last = layers.last, last.activation != .sigmoid {
             throw reader.error(
                 at: lastActivationNode,
                 "bce needs outputs between 0 and 1, but the last layer's activation is \(last.activation.rawValue); use sigmoid there")
         }
-        return Network(layers: layers, loss: loss)
+        var network = Network(layers: layers, loss: loss)
+        if let fixedEntry = entries.first(where: { $0.key == "fixed" }) {
+            network.fixed = try parseFixed(fixedEntry.value, layout: network.layout, reader: reader)
+        }
+        return network
+    }
+
+    /// `model.fixed`: `biases` (every bias) and parameter names such as `W2[1,2]`, as flat
+    /// indices in layout order.
+    static func parseFixed(_ node: Node, layout: ParameterLayout, reader: YAMLNodeReader) throws(LessonError) -> [Int] {
+        let items = try reader.list(node, what: "fixed")
+        var fixed = Set<Int>()
+        for item in items {
+            guard case let .scalar(scalar) = item else {
+                throw reader.error(
+                    at: item,
+                    "fixed lists parameter names or 'biases', not \(reader.describe(item)); in a [ ] list quote a name with brackets, fixed: [\"b1[1]\", \"W2[1,2]\"], or write one per line")
+            }
+            let name = scalar.string.trimmingCharacters(in: .whitespaces)
+            if name == "biases" {
+                for (index, role) in layout.roles.enumerated() { if case .bias = role { fixed.insert(index) } }
+                continue
+            }
+            guard let index = layout.index(named: name) else {
+                let candidates = ["biases"] + layout.names
+                let exact = layout.name(matching: name).map { "; did you mean '\($0)'?" }
+                throw reader.error(
+                    at: item,
+                    "fixed names '\(name)', which is not a parameter of this network\(exact ?? Suggestion.clause(for: name, in: candidates)); its parameters are \(layout.names.joined(separator: ", ")), or write 'biases' for all biases")
+            }
+            fixed.insert(index)
+        }
+        if fixed.count == layout.count {
+            throw reader.error(at: node, "fixed keeps every parameter out of the update, so nothing would learn; leave at least one free")
+        }
+        return fixed.sorted()
     }
 
     static func parseData(_ node: Node, network: Network, reader: YAMLNodeReader) throws(LessonError) -> Dataset {
@@ -209,6 +280,10 @@ public enum LessonParser {
             throw reader.error(at: targetsEntry.value, "there \(targets.count == 1 ? "is" : "are") \(MessageText.counted(targets.count, "target")) for \(MessageText.counted(inputs.count, "input")); give one target per input")
         }
         let targetNodes = try reader.list(targetsEntry.value, what: "targets")
+        if network.loss == .crossEntropy {
+            let oneHot = try classTargets(targets, nodes: targetNodes, classes: network.outputCount, reader: reader)
+            return Dataset(inputs: inputs, targets: oneHot)
+        }
         for (n, y) in targets.enumerated() {
             guard y.count == network.outputCount else {
                 throw reader.error(at: targetNodes[n], "target \(n + 1) has \(MessageText.counted(y.count, "value")) but the last layer has \(MessageText.counted(network.outputCount, "unit")); give \(MessageText.counted(network.outputCount, "value")) per target")
@@ -218,6 +293,43 @@ public enum LessonParser {
             }
         }
         return Dataset(inputs: inputs, targets: targets)
+    }
+
+    /// Cross-entropy's targets as one-hot rows: each given as a one-hot row of `classes` values
+    /// or as `[k]`, the class's number from 1.
+    static func classTargets(_ targets: [[Double]], nodes: [Node], classes: Int, reader: YAMLNodeReader) throws(LessonError) -> [[Double]] {
+        var rows: [[Double]] = []
+        for (n, y) in targets.enumerated() {
+            let elements = try reader.list(nodes[n], what: "target \(n + 1)")
+            if y.count == 1 {
+                let k = y[0]
+                guard k == k.rounded(), k >= 1, k <= Double(classes) else {
+                    throw reader.error(
+                        at: elements[0],
+                        "target \(n + 1) is \(MessageText.number(k)), but a class number must be a whole number from 1 to \(classes) (the last layer has \(classes) units, one per class)")
+                }
+                rows.append((1...classes).map { $0 == Int(k) ? 1 : 0 })
+                continue
+            }
+            guard y.count == classes else {
+                throw reader.error(
+                    at: nodes[n],
+                    "target \(n + 1) has \(MessageText.counted(y.count, "value")) but the last layer has \(MessageText.counted(classes, "unit")); give a one-hot row of \(classes) values or [k], the class's number from 1 to \(classes)")
+            }
+            if let k = y.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+                throw reader.error(
+                    at: elements[k],
+                    "target \(n + 1) is not one-hot: value \(k + 1) is \(MessageText.number(y[k])); cross_entropy's targets have one 1 (the class) and 0 elsewhere, or are written [k]")
+            }
+            let ones = y.filter { $0 == 1 }.count
+            guard ones == 1 else {
+                throw reader.error(
+                    at: nodes[n],
+                    "target \(n + 1) is not one-hot: it has \(ones == 0 ? "no 1" : "\(ones) ones"); cross_entropy's targets have exactly one 1 (the class), or are written [k]")
+            }
+            rows.append(y)
+        }
+        return rows
     }
 
     static func parseOptimizer(_ node: Node, reader: YAMLNodeReader) throws(LessonError) -> Lesson.OptimizerSettings {

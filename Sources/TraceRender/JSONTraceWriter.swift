@@ -143,10 +143,15 @@ public struct JSONTraceWriter: TraceSink {
                 ("biases", JSONText.numbers(layer.biases)),
             ])
         }
-        let model = JSONText.object([
+        var modelFields = [
             ("loss", JSONText.string(experiment.network.loss.rawValue)),
             ("layers", "[" + layers.joined(separator: ", ") + "]"),
-        ])
+        ]
+        if !experiment.network.fixed.isEmpty {
+            let names = experiment.network.fixed.map { JSONText.string(experiment.layout.roles[$0].name) }
+            modelFields.append(("fixed", "[" + names.joined(separator: ", ") + "]"))
+        }
+        let model = JSONText.object(modelFields)
         let data = JSONText.object([
             ("inputs", JSONText.matrix(experiment.data.inputs)),
             ("targets", JSONText.matrix(experiment.data.targets)),

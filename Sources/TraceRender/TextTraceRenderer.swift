@@ -83,13 +83,13 @@ public struct TextTraceRenderer: TraceSink {
         } else {
             text = """
             \(experiment.optimizer.displayName), \(experiment.convention.displayName) convention: \(experiment.title)
-            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss: \(network.loss.spokenName), \(network.loss.formula)
+            Network: \(Wording.counted(network.inputCount, "input")) → \(layers); loss: \(network.loss.spokenName), \(network.loss.formula)\(run.fixedSentence.map { "\n" + $0 } ?? "")
             Data: \(Wording.counted(sampleCount, "sample")); \(batching)\(experiment.shuffleSeed.map { ", shuffled each epoch (seed \($0))" } ?? ""); \(Wording.counted(experiment.steps, "update"))
             Hyperparameters: \(hyperparameters)
 
             Chain rule, for each sample:
               z_l = W_l·a_(l−1) + b_l    a_l = f_l(z_l)    (a0 = x, ŷ = the last a)
-              δ (last layer) = ∂L/∂ŷ · f′(z)    δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])
+              δ (last layer) = \(network.loss == .crossEntropy ? "ŷ − y  (softmax with cross-entropy: ŷ_k = e^z_k / Σ_j e^z_j)" : "∂L/∂ŷ · f′(z)")    δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])
               g of W_l[j,i] = δ_l[j]·a_(l−1)[i]    g of b_l[j] = δ_l[j]    (averaged over the batch)
             Update, for each parameter (t = 1, 2, …; \(start)):
 
@@ -133,8 +133,8 @@ public struct TextTraceRenderer: TraceSink {
         }
 
         let symbols = rule.recordedSymbols
-        let rows = run.parameterNames.enumerated().map { index, name in
-            [name] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+        let rows = run.parameterNames.indices.map { index in
+            [run.tableName(index)] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
         }
         let focused = (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, as w is the weight before.

@@ -26,6 +26,7 @@ extension Loss {
         case .halfSSE: return "half the sum of squared errors"
         case .mse: return "mean squared error"
         case .bce: return "binary cross-entropy"
+        case .crossEntropy: return "cross-entropy"
         }
     }
 }

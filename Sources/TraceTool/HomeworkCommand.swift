@@ -137,8 +137,17 @@ public enum HomeworkCommand {
         let base = try CommandInput.experiment(settings, for: lesson)
 
         let names = base.layout.names
+        // The lesson's `homework:` section gives the defaults of --ask and --parameter; an
+        // error in a name it gives points at the section.
+        let homeworkLocation = lesson.homework?.location ?? SourceLocation(file: lesson.source, line: 1, column: 1)
+        let parametersFromLesson = request.parameters == nil && lesson.homework?.parameters != nil
+        let askFromLesson = request.ask == nil && lesson.homework?.ask != nil
+        func refused(_ message: String, flag: String, fromLesson: Bool) -> ToolError {
+            fromLesson ? .lesson(LessonError(homeworkLocation, "homework \(flag.dropFirst(2)): \(message)")) : .usage("\(flag): \(message)")
+        }
+        let parameterText = request.parameters ?? lesson.homework?.parameters?.joined(separator: ",")
         var parameters: [String] = []
-        for name in (request.parameters ?? HomeworkPlan.defaultParameter(of: base)).split(separator: ",", omittingEmptySubsequences: false) {
+        for name in (parameterText ?? HomeworkPlan.defaultParameter(of: base)).split(separator: ",", omittingEmptySubsequences: false) {
             // Parameter names hold commas themselves (W1[1,2]): rejoin pieces inside brackets.
             let piece = String(name).trimmingCharacters(in: .whitespaces)
             if let last = parameters.last, last.contains("["), !last.contains("]") {
@@ -150,7 +159,11 @@ public enum HomeworkCommand {
         var matched: [String] = []
         for name in parameters {
             guard let match = base.layout.name(matching: name) else {
-                throw .usage("--parameter: this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))")
+                throw refused("this lesson has no parameter '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))", flag: "--parameter", fromLesson: parametersFromLesson)
+            }
+            if let index = base.layout.index(named: match), base.objective == nil, base.network.fixed.contains(index) {
+                let free = names.indices.filter { !base.network.fixed.contains($0) }.map { names[$0] }
+                throw refused("\(match) is fixed in this lesson (model.fixed: it keeps its value), so there is nothing to ask about it; ask about one of \(free.joined(separator: ", "))", flag: "--parameter", fromLesson: parametersFromLesson)
             }
             if !matched.contains(match) { matched.append(match) }
         }
@@ -160,17 +173,27 @@ public enum HomeworkCommand {
         let available = HomeworkPlan.defaultQuantities(of: base)
         // With g given, g is not asked by default.
         var quantities = given == .g ? available.filter { $0 != .g } : available
-        if let ask = request.ask {
+        var sampleQuantities: [SampleQuantity] = []
+        if let ask = request.ask ?? lesson.homework?.ask?.joined(separator: ",") {
             quantities = []
+            // The samples' passes (z, a, delta, loss) are asked of a network, not of an objective.
+            let passes = base.objective == nil ? SampleQuantity.allCases.map(\.rawValue) : []
             for name in ask.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                if passes.contains(name), let quantity = SampleQuantity(rawValue: name) {
+                    if !sampleQuantities.contains(quantity) { sampleQuantities.append(quantity) }
+                    continue
+                }
                 let all = [Symbol.w] + available
                 guard let symbol = Symbol(rawValue: name), all.contains(symbol) else {
-                    throw .usage(
-                        "--ask: \(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: all.map(\.rawValue))) (it has \(all.map(\.rawValue).joined(separator: ", ")))")
+                    let names = all.map(\.rawValue) + passes
+                    throw refused(
+                        "\(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))",
+                        flag: "--ask", fromLesson: askFromLesson)
                 }
                 if !quantities.contains(symbol) { quantities.append(symbol) }
             }
-            guard !quantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
+            sampleQuantities = SampleQuantity.allCases.filter(sampleQuantities.contains)
+            guard !quantities.isEmpty || !sampleQuantities.isEmpty else { throw .usage("--ask names no quantity; e.g. --ask \(available.map(\.rawValue).joined(separator: ","))") }
             // The rule's order, whatever order they were asked in.
             quantities = ([Symbol.w] + available).filter(quantities.contains)
             if given == .g, quantities.contains(.g) {
@@ -188,9 +211,11 @@ public enum HomeworkCommand {
             let what = symbol == .l2 ? "this run has no L2 term ('l2:' in the optimizer section)" : "\(optimizer.rawValue) does not use it"
             throw .lesson(LessonError(location, "variants gives a range for \(symbol.rawValue), but \(what); remove it"))
         }
-        return HomeworkPlan(
+        var plan = HomeworkPlan(
             base: base, variants: variants, grading: lesson.grading ?? GradingSettings(),
             seed: seed, parameters: parameters, quantities: quantities, given: given)
+        plan.sampleQuantities = sampleQuantities
+        return plan
     }
 
     /// `--given g|weights`, checked against the number of updates asked about.

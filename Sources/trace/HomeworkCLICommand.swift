@@ -33,7 +33,7 @@ struct HomeworkCLICommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for drawing the variants (0 to 2⁶⁴−1). Required: keep it to make the same files again.")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("The quantities asked, e.g. m,v,m_hat,v_hat,w_new (default: g, the optimizer's state and w_new).", valueName: "list"))
+    @Option(help: ArgumentHelp("The quantities asked, e.g. m,v,m_hat,v_hat,w_new (default: g, the optimizer's state and w_new); z,a,delta,loss ask every unit's value of each sample's forward and backward pass (z2[1] of sample 1, …).", valueName: "list"))
     var ask: String?
 
     @Option(help: ArgumentHelp("The parameters asked about, e.g. W2[1,1] or W2[1,1],b2[1] (default: the last layer's first weight).", valueName: "list"))

@@ -75,6 +75,52 @@ import Testing
         _ = try XMLDocument(contentsOf: student.appendingPathComponent("worksheet.html"), options: [])
     }
 
+    @Test("the bundled backprop homework asks the pass in the lecture's order, then g and w_new, and its key graded against itself gets every mark")
+    func backpropHomework() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let result = try TraceBinary.run(["homework", "backprop-homework", "--count", "2", "--seed", "1", "--output", "hw"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let student = folder.appendingPathComponent("hw/001")
+        let template = try String(contentsOf: student.appendingPathComponent("answers.csv"), encoding: .utf8)
+        let names = template.split(separator: "\n").dropFirst().map { line in line.split(separator: ",", maxSplits: 1)[1] }
+        #expect(names.map(String.init) == [
+            "z1[1] of sample 1,z,", "z1[2] of sample 1,z,", "a1[1] of sample 1,a,", "a1[2] of sample 1,a,",
+            "z2[1] of sample 1,z,", "z2[2] of sample 1,z,", "a2[1] of sample 1,a,", "a2[2] of sample 1,a,",
+            "loss of sample 1,loss,", "delta2[1] of sample 1,delta,", "delta2[2] of sample 1,delta,",
+            "delta1[1] of sample 1,delta,", "delta1[2] of sample 1,delta,",
+            "\"W1[1,1]\",g,", "\"W1[1,1]\",w_new,", "\"W2[1,1]\",g,", "\"W2[1,1]\",w_new,",
+        ])
+        let markdown = try String(contentsOf: student.appendingPathComponent("worksheet.md"), encoding: .utf8)
+        #expect(markdown.contains("| δ1\\[2\\] | delta1\\[2\\] of sample 1, delta |  |"))
+        _ = try XMLDocument(contentsOf: student.appendingPathComponent("worksheet.html"), options: [])
+
+        // The key's own values, written as a student would, get every mark.
+        let keyURL = student.appendingPathComponent("key.json")
+        let key = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: keyURL)) as? [String: Any])
+        let steps = try #require(key["steps"] as? [[String: Any]])
+        let sample = try #require((steps[0]["samples"] as? [[String: Any]])?.first)
+        let layers = try #require(sample["layers"] as? [[String: [Double]]])
+        var rows = ["t,parameter,quantity,value"]
+        for asked in try #require(key["asked"] as? [[String: Any]]) {
+            let name = try #require(asked["parameter"] as? String), quantity = try #require(asked["quantity"] as? String)
+            if asked["sample"] != nil {
+                var value = try #require(sample["loss"] as? Double)
+                if quantity != "loss" {
+                    let digits = name.dropFirst(quantity.count).split(whereSeparator: { "[]".contains($0) }).compactMap { Int($0) }
+                    value = try #require(layers[digits[0] - 1][quantity]?[digits[1] - 1])
+                }
+                rows.append("1,\(name) of sample 1,\(quantity),\(value)")
+            } else {
+                let parameters = try #require(steps[0]["parameters"] as? [String: [String: Double]])
+                rows.append("1,\"\(name)\",\(quantity),\(try #require(parameters[name]?[quantity]))")
+            }
+        }
+        try (rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("answers.csv"), atomically: true, encoding: .utf8)
+        let graded = try TraceBinary.run(["grade", "--key", "hw/001/key.json", "--answers", "answers.csv"], in: folder)
+        #expect(graded.status == 0, "\(graded.stderr)")
+        #expect(graded.stderr.contains("17 of 17"), "\(graded.stderr)")
+    }
+
     @Test("a parameter named twice is asked once, and an existing folder with files is refused")
     func parametersAndFolders() throws {
         let folder = try TraceBinary.temporaryFolder()

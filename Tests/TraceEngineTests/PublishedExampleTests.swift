@@ -8,8 +8,9 @@ import TraceLessons
 /// with sigmoid units, ½·squared error and η = 0.5, every intermediate value printed.
 /// Each value below is the post's, checked to every digit it prints.
 ///
-/// Mazur updates only the weights, not the biases, so his error after the first update
-/// (0.291027924) is not this engine's (which updates biases too) and is not checked.
+/// Mazur updates only the weights, not the biases: `mazur-2-2-1` updates them too (its
+/// first step is the post's), `mazur-fixed-biases` keeps them fixed as the post does, and then
+/// the later steps are the post's as well (`fixedBiasesStepAfterStep`).
 @Suite struct PublishedExampleTests {
     /// `true` when `value` rounds to `printed` at the number of decimals `printed` shows.
     func matchesPrintedDigits(_ value: Double, _ printed: String) -> Bool {
@@ -46,6 +47,31 @@ import TraceLessons
         for (value, text, name) in printed {
             #expect(matchesPrintedDigits(value, text), "\(name): engine \(value), Mazur \(text)")
         }
+    }
+
+    /// With `fixed: [biases]`, the run is the post's beyond the first update: "After repeating
+    /// this process 10,000 times, for example, the error plummets to 0.0000351085", the loss of
+    /// the forward pass at t = 10,000 here (the 10,000th pass), to every printed digit. The
+    /// post's error after the first update, 0.291027924, is this run's loss at t = 2 to 1.5e-7
+    /// (0.2910277737 by numpy too: the post carried rounded intermediate values).
+    @Test func fixedBiasesStepAfterStep() throws {
+        let url = fixturesFolder.appendingPathComponent("reference/lessons/mazur-fixed-biases.yaml")
+        let lesson = try LessonParser.parse(String(contentsOf: url, encoding: .utf8), file: "mazur-fixed-biases.yaml")
+        var hyperparameters = Hyperparameters(defaultsFor: .gd)
+        hyperparameters[.eta] = 0.5
+        let experiment = Experiment(
+            title: lesson.title, network: lesson.network, data: lesson.data, optimizer: .gd,
+            hyperparameters: hyperparameters, steps: 10_000)
+        var sink = CollectingSink()
+        try Engine.run(experiment, into: &sink)
+        let names = try #require(sink.run?.parameterNames)
+        let biases = names.indices.filter { names[$0].hasPrefix("b") }
+        for step in sink.steps {
+            for index in biases { #expect(step.values[.wNew]?[index] == step.values[.w]?[index]) }
+        }
+        #expect(matchesPrintedDigits(sink.steps[0].values[.wNew]![names.firstIndex(of: "W2[1,1]")!], "0.35891648"))
+        #expect(abs(sink.steps[1].loss - 0.291027924) < 2e-7, "\(sink.steps[1].loss)")
+        #expect(matchesPrintedDigits(sink.steps[9_999].loss, "0.0000351085"), "\(sink.steps[9_999].loss)")
     }
 
     @Test func gradientsAndUpdatedWeights() throws {

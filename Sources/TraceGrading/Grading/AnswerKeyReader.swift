@@ -39,7 +39,30 @@ public enum AnswerKeyReader {
 
         var askedValues: [AskedValue] = []
         var values: [Double] = []
+        var passes: RecordingSink?  // the key's run, for values of the samples' passes
         for entry in asked {
+            if let sample = entry.sample {
+                guard let place = SamplePlace.parse("\(entry.parameter) of sample \(sample)", quantity: entry.quantity),
+                    place.name == entry.parameter
+                else {
+                    throw KeyError(file: file, message: "the key asks for '\(entry.quantity)' of '\(entry.parameter)' of sample \(sample), which is not a value of a sample's passes; make the keys again")
+                }
+                let value = AskedValue(t: entry.t, place: place)
+                guard !askedValues.contains(value) else {
+                    throw KeyError(file: file, message: "the key asks for \(value.description) twice; make the keys again")
+                }
+                if passes == nil {
+                    var sink = RecordingSink()
+                    _ = try? Engine.run(experiment, into: &sink)
+                    passes = sink
+                }
+                guard entry.t >= 1, entry.t <= decoded.steps.count, let number = passes.flatMap({ place.value(in: $0, at: entry.t, computed: false) }) else {
+                    throw KeyError(file: file, message: "the key asks for \(value.description), which its run does not have (no such sample in that update's batch, layer or unit)")
+                }
+                askedValues.append(value)
+                values.append(number)
+                continue
+            }
             if askedValues.contains(where: { $0.t == entry.t && $0.parameter == entry.parameter && $0.quantity.rawValue == entry.quantity }) {
                 throw KeyError(file: file, message: "the key asks for \(entry.quantity) of \(entry.parameter) at t = \(entry.t) twice; make the keys again")
             }
@@ -65,7 +88,7 @@ public enum AnswerKeyReader {
             tolerances[symbol] = GradingSettings.Tolerance(rtol: tolerance.rtol, atol: tolerance.atol)
         }
 
-        for asked in askedValues where experiment.layout.index(named: asked.parameter) == nil {
+        for asked in askedValues where asked.place == nil && experiment.layout.index(named: asked.parameter) == nil {
             throw KeyError(file: file, message: "the key asks about \(asked.parameter), which its network does not have")
         }
         let given = try givenValues(decoded, asked: askedValues, experiment: experiment, file: file)

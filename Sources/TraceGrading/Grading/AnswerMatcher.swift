@@ -21,6 +21,16 @@ enum AnswerMatcher {
         var unknownQuantities: [String] = []
         var notAsked: [String] = []
         for entry in sheet.entries {
+            // A value of a sample's passes: `z2[1] of sample 1` with quantity `z`.
+            if let place = SamplePlace.parse(entry.parameter, quantity: entry.quantity) {
+                let value = AskedValue(t: entry.t, place: place)
+                guard let n = position[value] else {
+                    notAsked.append("\(entry.location): \(value.description)")
+                    continue
+                }
+                if answers[n] == nil { answers[n] = entry }
+                continue
+            }
             guard let quantity = QuantityName.symbol(for: entry.quantity) else {
                 unknownQuantities.append("\(entry.location): '\(entry.quantity.prefix(20))'")
                 continue
@@ -33,9 +43,11 @@ enum AnswerMatcher {
             if answers[n] == nil { answers[n] = entry }
         }
         if !unknownQuantities.isEmpty {
-            let names = Set(key.asked.map(\.quantity)).sorted().map(\.rawValue).joined(separator: ", ")
+            var names: [String] = []
+            for asked in key.asked where !names.contains(asked.quantityName) { names.append(asked.quantityName) }
+            names = names.sorted()
             notes.append(
-                "\(counted(unknownQuantities.count, "value")) named no quantity trace knows (\(examples(unknownQuantities))); name each one of \(names)")
+                "\(counted(unknownQuantities.count, "value")) named no quantity trace knows (\(examples(unknownQuantities))); name each one of \(names.joined(separator: ", "))")
         }
         if !notAsked.isEmpty {
             notes.append(

@@ -27,9 +27,12 @@ public struct ClassReport: Sendable {
             let experiment = key.experiment
             var quantities: [String] = [], parameters: [String] = []
             for asked in key.asked {
-                if !quantities.contains(asked.quantity.label) { quantities.append(asked.quantity.label) }
-                if !parameters.contains(asked.parameter) { parameters.append(asked.parameter) }
+                // A value of the passes counts under its kind (z, a, δ, L), not its unit.
+                let label = asked.place.map { $0.quantity == .delta ? "δ" : $0.quantity == .loss ? "L" : $0.quantity.rawValue } ?? asked.quantity.label
+                if !quantities.contains(label) { quantities.append(label) }
+                if asked.place == nil, !parameters.contains(asked.parameter) { parameters.append(asked.parameter) }
             }
+            if parameters.isEmpty { parameters = ["the samples' passes"] }
             let steps = Set(key.asked.map(\.t)).sorted()
             let range = steps.count == 1 ? "t = \(steps[0])" : "t = \(steps.first ?? 1) to \(steps.last ?? 1)"
             let contiguous = steps.count == (steps.last ?? 0) - (steps.first ?? 0) + 1
@@ -123,7 +126,7 @@ public struct ClassReport: Sendable {
         var counts: [String: QuantityCount] = [:]
         for student in students {
             for value in student.report?.values ?? [] {
-                let label = "\(value.asked.quantity.label) at t = \(value.asked.t)"
+                let label = value.asked.place != nil ? value.asked.description : "\(value.asked.quantity.label) at t = \(value.asked.t)"
                 if counts[label] == nil {
                     order.append(label)
                     counts[label] = QuantityCount(label: label)

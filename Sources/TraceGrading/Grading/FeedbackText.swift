@@ -14,7 +14,8 @@ struct FeedbackText {
 
     /// `m̂ at t = 2`.
     static func label(_ asked: AskedValue) -> String {
-        "\(asked.quantity.label) at t = \(asked.t)"
+        if asked.place != nil { return asked.description }
+        return "\(asked.quantity.label) at t = \(asked.t)"
     }
 
     func text(for value: GradedValue) -> String {

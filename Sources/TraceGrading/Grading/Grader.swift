@@ -45,10 +45,13 @@ public struct Grader: Sendable {
         for (n, asked) in key.asked.enumerated() {
             let answer = matched.answers[n], index = indices[n]
             var carried: Double?
-            if carryForward, let value = replay.computed(asked.quantity, at: asked.t, parameter: index), value.isFinite {
+            if let place = asked.place {
+                if carryForward, let value = place.value(in: replay, at: asked.t, computed: true), value.isFinite { carried = value }
+            } else if carryForward, let value = replay.computed(asked.quantity, at: asked.t, parameter: index), value.isFinite {
                 carried = value
             }
-            var (working, formula) = feedback.working(for: asked, parameter: index)
+            var (working, formula) = asked.place.map { feedback.working(for: $0, at: asked.t) }
+                ?? feedback.working(for: asked, parameter: index)
             if carryForward, carried == nil {
                 // The student's values make this value not finite, or stop the run before it.
                 working = "\(formula), which with the lesson's values is \(FeedbackText.number(key.values[n])) (from your own earlier values it is not a finite number)"
@@ -69,10 +72,11 @@ public struct Grader: Sendable {
                     graded.verdict = .rightByKey
                 } else if let carried, tolerance.accepts(value, expected: carried) {
                     let followThrough = FollowThroughRule(tolerance: tolerance)
+                    let isParameterValue = asked.place == nil
                     graded.trivialStep = followThrough.shortcut(
                         carried, key: key.values[n],
-                        before: followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index),
-                        keyBefore: followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index))
+                        before: isParameterValue ? followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index) : nil,
+                        keyBefore: isParameterValue ? followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index) : nil)
                     graded.verdict = graded.trivialStep == nil ? .rightCarriedForward : .wrong
                 } else {
                     graded.verdict = .wrong
@@ -111,6 +115,18 @@ public struct Grader: Sendable {
             let followThrough = FollowThroughRule(tolerance: tolerance)
             var reason: String?
             var before: Double?
+            if let place = asked.place {
+                // A value of a sample's passes: rule 1 as for any value (a 0 where the value is
+                // not is no attempt); it has no before to copy.
+                let wrong = !tolerance.accepts(answer, expected: key.values[n])
+                if wrong, let shortcut = followThrough.shortcut(answer, key: key.values[n], before: nil, keyBefore: nil) {
+                    shortcuts[n] = shortcut
+                } else {
+                    bases.replace(place, at: asked.t, with: answer)
+                }
+                if wrong, answer == 0 { copies.insert(n) }
+                continue
+            }
             if !tolerance.accepts(answer, expected: key.values[n]) {
                 if asked.quantity == .wNew, let w = bases.values[asked.t]?[.w]?[index] {
                     before = w  // the student's own w at this step

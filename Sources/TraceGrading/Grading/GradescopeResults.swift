@@ -77,6 +77,10 @@ public struct GradescopeResults {
 
     /// `t = 2 · W2[1,1] · m̂ (m_hat)`.
     static func name(_ asked: AskedValue) -> String {
+        if let place = asked.place {
+            let name = place.unicode == place.name ? place.name : "\(place.unicode) (\(place.name))"
+            return "t = \(asked.t) · sample \(place.sample) · \(name)"
+        }
         let symbol = asked.quantity.label
         let name = symbol == asked.quantity.rawValue ? symbol : "\(symbol) (\(asked.quantity.rawValue))"
         return "t = \(asked.t) · \(asked.parameter) · \(name)"

@@ -11,6 +11,8 @@ struct KeyFile: Decodable {
     struct Model: Decodable {
         let loss: String
         let layers: [Layer]
+        /// `model.fixed` as parameter names; absent when none is fixed.
+        let fixed: [String]?
     }
     struct Data: Decodable {
         let inputs: [[Double]]
@@ -82,6 +84,8 @@ struct KeyFile: Decodable {
     }
     struct Asked: Decodable {
         let t: Int
+        /// For a value of a sample's passes: the sample's number (from 1); `parameter` is then `z2[1]`, `delta1[2]` or `loss`.
+        let sample: Int?
         let parameter: String
         let quantity: String
     }
@@ -126,6 +130,11 @@ struct KeyFile: Decodable {
                 layers.append(TraceEngine.Layer(activation: activation, weights: layer.weights, biases: layer.biases))
             }
             network = Network(layers: layers, loss: loss)
+            for name in model.fixed ?? [] {
+                guard let index = network.layout.index(named: name) else { throw refuse("fixed parameter '\(name)'") }
+                network.fixed.append(index)
+            }
+            network.fixed.sort()
             dataset = Dataset(inputs: data.inputs, targets: data.targets)
         } else if lesson.objective == nil {
             throw refuse("lesson (it has neither a model with data nor an objective)")

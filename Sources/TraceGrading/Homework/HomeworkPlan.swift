@@ -14,6 +14,12 @@ public struct HomeworkPlan: Sendable {
     public var quantities: [Symbol]
     /// What the worksheet prints instead of asking for it (`--given`), if anything.
     public var given: GivenValues?
+    /// The values of each sample's forward and backward pass asked (`--ask z,a,delta,loss`),
+    /// for every unit of every layer of every sample of each update's batch.
+    public var sampleQuantities: [SampleQuantity] = []
+    /// Each update's batch (sample numbers from 1): the same in every variant, which draws
+    /// weights and data values, not how many samples there are or how they are batched.
+    private let batches: [[Int]]
 
     /// The most updates a homework asks about: each value is computed by hand.
     public static let maximumSteps = 100
@@ -32,13 +38,41 @@ public struct HomeworkPlan: Sendable {
         self.parameters = parameters
         self.quantities = quantities
         self.given = given
+        var sink = RecordingSink()
+        _ = try? Engine.run(base, into: &sink)
+        batches = sink.steps.map(\.batch)
     }
 
-    /// Every asked value: update by update, parameter by parameter, quantity by quantity.
+    /// Every asked value, update by update, in the lecture's order: each sample of the batch's
+    /// forward pass (layer by layer, `z` then `a`), its loss, its backward pass (`δ` from the
+    /// last layer down); then parameter by parameter, quantity by quantity.
     public var asked: [AskedValue] {
         (1...max(1, base.steps)).flatMap { t in
-            parameters.flatMap { parameter in quantities.map { AskedValue(t: t, parameter: parameter, quantity: $0) } }
+            sampleValues(at: t)
+                + parameters.flatMap { parameter in quantities.map { AskedValue(t: t, parameter: parameter, quantity: $0) } }
         }
+    }
+
+    /// The asked values of the samples' passes at update `t`.
+    private func sampleValues(at t: Int) -> [AskedValue] {
+        guard !sampleQuantities.isEmpty, base.objective == nil, batches.indices.contains(t - 1) else { return [] }
+        let units = base.network.layers.map(\.unitCount)
+        var values: [AskedValue] = []
+        func add(_ quantity: SampleQuantity, sample: Int, layer: Int) {
+            guard sampleQuantities.contains(quantity) else { return }
+            for unit in 1...units[layer - 1] {
+                values.append(AskedValue(t: t, place: SamplePlace(sample: sample, quantity: quantity, layer: layer, unit: unit)))
+            }
+        }
+        for sample in batches[t - 1] {
+            for layer in 1...units.count {
+                add(.z, sample: sample, layer: layer)
+                add(.a, sample: sample, layer: layer)
+            }
+            if sampleQuantities.contains(.loss) { values.append(AskedValue(t: t, place: SamplePlace(sample: sample, quantity: .loss))) }
+            for layer in (1...units.count).reversed() { add(.delta, sample: sample, layer: layer) }
+        }
+        return values
     }
 
     /// Every value the worksheet gives: `g` of the asked parameters at every update, or every
@@ -47,13 +81,14 @@ public struct HomeworkPlan: Sendable {
         given?.values(steps: max(1, base.steps), parameters: parameters, layout: base.layout) ?? []
     }
 
-    /// The parameter asked about by default: the last layer's first weight (its gradient is
-    /// one product, δ·a), or `w1` for a two-weight objective.
+    /// The parameter asked about by default: the last layer's first weight that is not fixed
+    /// (its gradient is one product, δ·a), or `w1` for a two-weight objective.
     public static func defaultParameter(of experiment: Experiment) -> String {
         let names = experiment.layout.names
         if experiment.objective != nil { return names.first ?? "w1" }
+        let free = names.indices.filter { !experiment.network.fixed.contains($0) }.map { names[$0] }
         let last = experiment.network.layers.count
-        return names.first { $0.hasPrefix("W\(last)[") } ?? names.first ?? ""
+        return free.first { $0.hasPrefix("W\(last)[") } ?? free.first ?? names.first ?? ""
     }
 
     /// The quantities asked by default: every value the rule computes, `g` first, `w_new` last.
@@ -99,7 +134,8 @@ public struct HomeworkPlan: Sendable {
 
     /// The tolerance of each asked quantity, as the key records it.
     var tolerances: [(quantity: Symbol, tolerance: GradingSettings.Tolerance)] {
-        quantities.map { ($0, grading.tolerance(for: $0)) }
+        let symbols = sampleQuantities.isEmpty || quantities.contains(.g) ? quantities : [.g] + quantities
+        return symbols.map { ($0, grading.tolerance(for: $0)) }
     }
 
     /// FNV-1a, 64 bits, of the id's UTF-8: a fixed hash, the same on every machine.

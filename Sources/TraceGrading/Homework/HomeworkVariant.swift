@@ -46,24 +46,39 @@ public struct HomeworkVariant: Sendable {
         let output = StringOutput()
         var builder = WorksheetBuilder(writer: format.writer(output, paper: paper), detail: detail)
         try builder.write(
-            run, student: student, blanks: asked.map { ($0.t, $0.parameter, $0.quantity) },
+            run, student: student, blanks: asked.filter { $0.place == nil }.map { ($0.t, $0.parameter, $0.quantity) },
+            passBlanks: asked.compactMap { value in value.place.map { (value.t, $0.sample, $0.name, $0.unicode) } },
             given: given.map { ($0.t, $0.parameter, $0.quantity, value(of: $0)) })
         return output.text
     }
 
     /// A spreadsheet to fill in: `t,parameter,quantity,value`, one row per asked value, the values blank.
     public var answerTemplate: String {
-        "t,parameter,quantity,value\n" + asked.map { "\($0.t),\(CSVField.quoted($0.parameter)),\($0.quantity.rawValue),\n" }.joined()
+        "t,parameter,quantity,value\n" + asked.map { "\($0.t),\(CSVField.quoted($0.parameter)),\($0.quantityName),\n" }.joined()
     }
 
     /// The run's value of `value` (as the key holds it).
     func value(of value: AskedValue) -> Double {
+        if let place = value.place {
+            guard steps.indices.contains(value.t - 1),
+                let sample = steps[value.t - 1].samples.first(where: { $0.index == place.sample })
+            else { return .nan }
+            return place.value(in: sample.layers, loss: sample.loss) ?? .nan
+        }
         guard let index = run.experiment.layout.index(named: value.parameter), steps.indices.contains(value.t - 1) else { return .nan }
         return steps[value.t - 1].values[value.quantity]?[index] ?? .nan
     }
 
+    /// `{"t", "parameter", "quantity"}`; a sample's value also has `"sample"`, and its
+    /// `parameter` is its place's name (`z2[1]`, `delta1[2]`, `loss`).
     static func askedJSON(_ value: AskedValue) -> String {
-        JSONText.object([
+        if let place = value.place {
+            return JSONText.object([
+                ("t", String(value.t)), ("sample", String(place.sample)), ("parameter", JSONText.string(place.name)),
+                ("quantity", JSONText.string(place.quantity.rawValue)),
+            ])
+        }
+        return JSONText.object([
             ("t", String(value.t)), ("parameter", JSONText.string(value.parameter)),
             ("quantity", JSONText.string(value.quantity.rawValue)),
         ])

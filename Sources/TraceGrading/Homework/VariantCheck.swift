@@ -41,6 +41,19 @@ enum VariantCheck {
         }
         let layout = experiment.layout
         for value in asked where value.quantity != .w {
+            if let place = value.place {
+                // A value of the passes: there, and not zero (a δ of zero would be free).
+                guard let computed = place.value(in: run, at: value.t, computed: false) else { return "\(value.description) is missing" }
+                if abs(computed) <= 1e-12 { return "\(value.description) is zero" }
+                let step = run.steps[value.t - 1]
+                if let sample = step.samples.first(where: { $0.index == place.sample }),
+                    Cancellation.passRatio(of: place, sample: sample, weights: step.values[.w].map(Array.init) ?? [], layout: experiment.layout)
+                        < minimumRatio
+                {
+                    return "the terms of \(value.description) cancel"
+                }
+                continue
+            }
             guard let index = layout.index(named: value.parameter),
                 let computed = run.computed(value.quantity, at: value.t, parameter: index)
             else { return "\(value.description) is missing" }

@@ -110,8 +110,8 @@ public struct HandoutBuilder: TraceSink {
         }
 
         let symbols = run.rule.recordedSymbols
-        let rows = run.parameterNames.enumerated().map { index, name in
-            [name] + symbols.map { column(step.values[$0]?[index] ?? .nan) }
+        let rows = run.parameterNames.indices.map { index in
+            [run.tableName(index)] + symbols.map { column(step.values[$0]?[index] ?? .nan) }
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
         try writer.write(.endGroup)

@@ -57,3 +57,35 @@ enum ChainRuleFormulas {
         ]
     }()
 }
+
+/// A softmax output with cross-entropy, and how the output layer's δ simplifies to `ŷ − y`:
+///
+/// ```
+/// ŷ_k = e^(z_k) / Σ_j e^(z_j)          L = −Σ_k y_k·ln(ŷ_k)
+/// ∂ŷ_j/∂z_k = ŷ_j·(1 − ŷ_k) (j = k),   −ŷ_j·ŷ_k (j ≠ k)
+/// δ_k = Σ_j ∂L/∂ŷ_j·∂ŷ_j/∂z_k = −y_k·(1 − ŷ_k) + Σ_(j≠k) y_j·ŷ_k = ŷ_k·Σ_j y_j − y_k = ŷ_k − y_k
+/// ```
+enum SoftmaxFormulas {
+    static let symbolic: [MathNode] = {
+        func sub(_ name: String, _ index: String) -> MathNode { .subscripted(.name(name), .name(index)) }
+        let yHat = { (index: String) in MathNode.subscripted(.name("ŷ"), .name(index)) }
+        let sumJ = MathNode.subscripted(.name("Σ"), .name("j"))
+        let sumK = MathNode.subscripted(.name("Σ"), .name("k"))
+        let sumJNotK = MathNode.subscripted(.name("Σ"), .row([.name("j"), .op("≠"), .name("k")]))
+        func partial(_ top: MathNode, _ bottom: MathNode) -> MathNode {
+            .fraction(.row([.name("∂"), top]), .row([.name("∂"), bottom]))
+        }
+        return [
+            .row([yHat("k"), .op("="), .fraction(.power(.name("e"), sub("z", "k")), .row([sumJ, .power(.name("e"), sub("z", "j"))])),
+                  .text("   "), .name("L"), .op("="), .op("−"), sumK, sub("y", "k"), .op("·"), .function("ln", [yHat("k")])]),
+            .row([partial(yHat("j"), sub("z", "k")), .op("="), yHat("j"), .op("·"), .fenced(.row([.number("1"), .op("−"), yHat("k")])),
+                  .text(" for "), .name("j"), .op("="), .name("k"), .text(",   "), .op("−"), yHat("j"), .op("·"), yHat("k"),
+                  .text(" for "), .name("j"), .op("≠"), .name("k")]),
+            .row([sub("δ", "k"), .op("="), sumJ, partial(.name("L"), yHat("j")), .op("·"), partial(yHat("j"), sub("z", "k")),
+                  .op("="), .op("−"), sub("y", "k"), .op("·"), .fenced(.row([.number("1"), .op("−"), yHat("k")])),
+                  .op("+"), sumJNotK, sub("y", "j"), .op("·"), yHat("k")]),
+            .row([sub("δ", "k"), .op("="), yHat("k"), .op("·"), sumJ, sub("y", "j"), .op("−"), sub("y", "k"),
+                  .op("="), yHat("k"), .op("−"), sub("y", "k")]),
+        ]
+    }()
+}

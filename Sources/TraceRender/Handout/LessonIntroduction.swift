@@ -32,6 +32,11 @@ struct LessonIntroduction {
         if experiment.objective == nil {
             try writer.write(.paragraph("For each sample, the forward pass and the chain rule:"))
             try writer.write(.equations(ChainRuleFormulas.symbolic))
+            if experiment.network.loss == .crossEntropy {
+                try writer.write(.paragraph(
+                    "The output layer is a softmax, with cross-entropy as the loss (y one-hot: 1 for the sample's class, 0 elsewhere). Every ŷₖ depends on every zⱼ, so the output δ sums over the outputs; with Σⱼ yⱼ = 1 it simplifies to ŷ − y, which is the output δ below (no f′ is taken):"))
+                try writer.write(.equations(SoftmaxFormulas.symbolic))
+            }
         }
         if let schedule = experiment.schedule.formula {
             let parameters: [MathNode] = [schedule, .op(","), .assignments(experiment.schedule.parameters, number: number)]
@@ -54,6 +59,9 @@ struct LessonIntroduction {
         let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
         try writer.write(.paragraph(
             "\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(network.loss.spokenName), \(network.loss.formula), averaged over the samples of a batch."))
+        if let fixed = RunDescription.fixedSentence(experiment) {
+            try writer.write(.paragraph(fixed))
+        }
         if showsDiagram { try writer.write(.network(network)) }
         let layerRows = network.layers.enumerated().map { l, layer in
             ["\(l + 1)", layer.activation.rawValue, "[" + layer.weights.map(vector).joined(separator: ", ") + "]", vector(layer.biases)]

@@ -52,6 +52,12 @@ struct ReproduceInCode {
             }
             parts.append("Build the network in float64 with the lesson's weights and biases (torch.nn.Linear stores W as [out, in], a Keras Dense kernel as [in, out]). The loss of a batch is the mean over its samples of \(network.loss.formula); \(batches).")
         }
+        if experiment.objective == nil, experiment.network.loss == .crossEntropy {
+            parts.append("For the cross-entropy, give PyTorch's torch.nn.CrossEntropyLoss() the last layer's z (the logits: no softmax module) and the class numbers from 0; Keras's keras.losses.CategoricalCrossentropy() a Dense layer with activation=\"softmax\" and the one-hot rows; Optax's optax.softmax_cross_entropy(logits, labels) the logits and the one-hot rows, then the mean over the batch.")
+        }
+        if experiment.objective == nil, !experiment.network.fixed.isEmpty {
+            parts.append("The fixed parameters keep their values: save them before each optimizer step and write them back after it (under torch.no_grad() in PyTorch), since the frameworks fix whole tensors only; the other parameters' numbers do not depend on this.")
+        }
         if let l2 = experiment.l2 {
             parts.append("For L2, add 0.5·λ₂·(the sum of every weight and bias squared) to the loss, λ₂ = \(NumberFormat.exact(l2)), rather than passing weight_decay: that is the gradient g + λ₂·w this run takes, in every framework.")
         }

@@ -98,9 +98,16 @@ public struct WorkedFormulas {
     /// The whole worked example for one parameter: the schedule (if any), the chain rule's
     /// gradient, then each equation of the rule.
     func lines(parameter: Int, step: StepRecord, run: RunDescription) -> [MathNode] {
-        [schedule(run.experiment.schedule, step: step)].compactMap { $0 }
+        var update = update(parameter: parameter, step: step, rule: run.rule)
+        // A fixed parameter's state follows its equations, but its weight keeps its value.
+        if run.isFixed(parameter), let k = run.rule.equations.firstIndex(where: { $0.target == .wNew }) {
+            let before = MathNode.number(number(step.values[.w]?[parameter] ?? .nan))
+            update[k] = .row([.indexed(.name("w"), .number("\(step.t)")), .op("="), .indexed(.name("w"), .number("\(step.t - 1)")),
+                              .op("="), before, .text("   (fixed: kept out of the update)")])
+        }
+        return [schedule(run.experiment.schedule, step: step)].compactMap { $0 }
             + [gradient(parameter: parameter, step: step, run: run)]
-            + update(parameter: parameter, step: step, rule: run.rule)
+            + update
     }
 
     /// Each equation of the rule with the step's numbers: `m(1) = 0.9·0 + (1 − 0.9)·0.0822 = 0.00822`;

@@ -37,6 +37,7 @@ public enum LaTeXMath {
         case "·": return "\\cdot"
         case "←": return "\\leftarrow"
         case "≈": return "\\approx"
+        case "≠": return "\\neq"
         case ",": return ",\\quad"
         default: return op
         }

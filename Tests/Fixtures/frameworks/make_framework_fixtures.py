@@ -95,6 +95,7 @@ LESSONS = {
     "tanh-sigmoid": "reference/lessons/tanh-sigmoid-2-2-1.yaml",
     "logistic-bce": "reference/lessons/logistic-2-1-bce.yaml",
     "linear-mse": "reference/lessons/linear-3-2-mse.yaml",
+    "softmax-ce": "reference/lessons/softmax-2-2-3.yaml",
 }
 
 FRAMEWORKS = ("pytorch", "keras", "optax")
@@ -131,7 +132,13 @@ class Lesson:
             b = np.array(layer.get("biases", [0.0] * W.shape[0]), dtype=np.float64)
             self.layers.append((layer["activation"], W, b))
         self.X = np.array(doc["data"]["inputs"], dtype=np.float64)
-        self.Y = np.array(doc["data"]["targets"], dtype=np.float64)
+        targets = doc["data"]["targets"]
+        if self.loss == "cross_entropy":
+            # [k] is class k (from 1): the one-hot row (contract.md, round 2).
+            K = self.layers[-1][1].shape[0]
+            targets = [[1.0 if k == row[0] else 0.0 for k in range(1, K + 1)] if len(row) == 1 else row
+                       for row in targets]
+        self.Y = np.array(targets, dtype=np.float64)
         self.n = self.X.shape[0]
         self.names = []
         for l, (_, W, _) in enumerate(self.layers, start=1):
@@ -188,6 +195,9 @@ def np_act(name, z):
         return np.tanh(z)
     if name == "relu":
         return np.where(z > 0, z, 0.0)
+    if name == "softmax":
+        e = np.exp(z - np.max(z))
+        return e / np.sum(e)
     raise ValueError(name)
 
 
@@ -221,11 +231,18 @@ def np_sample_loss_grad(lesson, Ws, bs, x, y):
     elif lesson.loss == "bce":
         loss = -np.sum(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
         dy = (yhat - y) / (yhat * (1 - yhat))
+    elif lesson.loss == "cross_entropy":
+        loss = -np.sum(y * np.log(yhat))
+        dy = -y / yhat
     else:
         raise ValueError(lesson.loss)
     L = len(Ws)
     gW, gb = [None] * L, [None] * L
-    delta = dy * np_act_prime(lesson.layers[-1][0], zs[-1], acts[-1])
+    if lesson.layers[-1][0] == "softmax":
+        # the chain rule through softmax's Jacobian d yhat_j / d z_k = yhat_j*([j = k] - yhat_k)
+        delta = (np.diag(yhat) - np.outer(yhat, yhat)).T @ dy
+    else:
+        delta = dy * np_act_prime(lesson.layers[-1][0], zs[-1], acts[-1])
     for l in range(L - 1, -1, -1):
         gW[l] = np.outer(delta, acts[l])
         gb[l] = delta.copy()
@@ -368,8 +385,9 @@ STATE_NAMES = {
 
 
 class TorchRunner:
+    # A softmax layer's output is left as logits: nn.CrossEntropyLoss takes them.
     ACT = {"identity": torch.nn.Identity, "sigmoid": torch.nn.Sigmoid,
-           "tanh": torch.nn.Tanh, "relu": torch.nn.ReLU}
+           "tanh": torch.nn.Tanh, "relu": torch.nn.ReLU, "softmax": torch.nn.Identity}
 
     def __init__(self, lesson, case):
         self.lesson, self.case = lesson, case
@@ -396,6 +414,9 @@ class TorchRunner:
 
     def _loss(self, yhat, y):
         loss = self.lesson.loss
+        if loss == "cross_entropy":
+            # logits and class indices; reduction "mean" averages over the batch
+            return torch.nn.CrossEntropyLoss()(yhat, y.argmax(dim=1))
         if loss == "half_sse":
             per = 0.5 * ((y - yhat) ** 2).sum(dim=1)
         elif loss == "mse":
@@ -464,7 +485,7 @@ class KerasRunner:
     # Keras's own "tanh" (keras.ops.tanh) computes in float32 on the JAX
     # backend even with floatx float64 (its result_type maps float64 to
     # float32), so the tanh layers use jax.numpy.tanh; see README.md.
-    ACT = {"identity": "linear", "sigmoid": "sigmoid", "tanh": jnp.tanh, "relu": "relu"}
+    ACT = {"identity": "linear", "sigmoid": "sigmoid", "tanh": jnp.tanh, "relu": "relu", "softmax": "softmax"}
 
     def __init__(self, lesson, case):
         self.lesson, self.case = lesson, case
@@ -484,7 +505,10 @@ class KerasRunner:
         def data_loss(tv, x, y):
             yhat, _ = self.model.stateless_call(tv, [], x)
             d = keras.ops
-            if lesson.loss == "half_sse":
+            if lesson.loss == "cross_entropy":
+                # per sample (reduction=None), averaged below as the other losses are
+                per = keras.losses.CategoricalCrossentropy(reduction=None)(y, yhat)
+            elif lesson.loss == "half_sse":
                 per = 0.5 * d.sum(d.square(y - yhat), axis=1)
             elif lesson.loss == "mse":
                 per = d.sum(d.square(y - yhat), axis=1) / y.shape[1]
@@ -576,9 +600,13 @@ class OptaxRunner:
                     a = jnp.tanh(z)
                 elif act == "relu":
                     a = jax.nn.relu(z)
+                elif act == "softmax":
+                    a = z  # logits, for optax.softmax_cross_entropy
                 else:
                     a = z
-            if lesson.loss == "half_sse":
+            if lesson.loss == "cross_entropy":
+                per = optax.softmax_cross_entropy(a, y)
+            elif lesson.loss == "half_sse":
                 per = 0.5 * jnp.sum((y - a) ** 2, axis=1)
             elif lesson.loss == "mse":
                 per = jnp.sum((y - a) ** 2, axis=1) / y.shape[1]
@@ -909,6 +937,13 @@ def build_cases():
                             "eps/sqrt(1-beta2^t), not PyTorch's eps."))
     C.append(make_case("mazur", "rmsprop", "pytorch", "lecture", "full", reproduces=False, prefix="cannot-",
                        note="torch.optim.RMSprop: lr*g/(sqrt(ss)+eps); the lecture: eta*g/sqrt(ss+eps)."))
+    # softmax with cross-entropy: PyTorch's CrossEntropyLoss on logits, Keras's
+    # CategoricalCrossentropy on a softmax layer, Optax's softmax_cross_entropy on logits
+    for fw in FRAMEWORKS:
+        C.append(make_case("softmax-ce", "gd", fw, fw, "full"))
+        C.append(make_case("softmax-ce", "adam", fw, fw, 1))
+    C.append(make_case("softmax-ce", "momentum", "pytorch", "pytorch", 1))
+    C.append(make_case("softmax-ce", "adam", "optax", "lecture", "full"))
     names = [c["name"] for c in C]
     assert len(names) == len(set(names)), "duplicate case names"
     return C

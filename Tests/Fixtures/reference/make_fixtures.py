@@ -40,6 +40,17 @@ Arithmetic is IEEE double, one operation at a time, in exactly this order:
   f'(z): identity 1; sigmoid a*(1-a); tanh 1 - a*a; relu 1 if z > 0 else 0.
   exp, tanh and log are the C library's (Python's math module), not numpy's SIMD
   loops, so they match Swift's Foundation functions on the same machine.
+* softmax (last layer only, with cross_entropy), written as the lecture defines it:
+  a[k] = exp(z[k]) / (sum_j exp(z[j])), the sum in j order from 0, no shift by max(z).
+  Its derivative is the full Jacobian da[j]/dz[k] = a[j]*((1 if j == k else 0) - a[k]).
+* cross_entropy: L = -(sum_k y[k]*ln(yhat[k])) over the k with y[k] != 0 (0*ln 0 = 0);
+  dL/dyhat[j] = -y[j]/yhat[j]; the output delta is the chain rule through the Jacobian,
+  delta[k] = sum_j dL/dyhat[j]*da[j]/dz[k] (j order from 0), NOT the simplification
+  yhat - y, which the Swift engine uses: the two agree only if the derivation is right.
+  Targets: a one-hot row, or [k] (class number from 1), which becomes the one-hot row.
+* model.fixed (optional): "biases" or parameter names (W1[1,2], b2[1]) kept out of the
+  update: the optimizer's formulas run for them as for every parameter (their state
+  advances, recorded as usual), and then w_new = w.
 * Per-sample loss, yhat = last layer's a, K outputs, sums in k order from 0:
   half_sse 0.5*sum (y-yhat)*(y-yhat); mse (sum (y-yhat)*(y-yhat)) / K;
   bce -(sum (y*ln(yhat) + (1-y)*ln(1-yhat))).
@@ -265,6 +276,18 @@ def build_cases():
                       {"eta": 0.05, "epsilon": 1e-10}, 4, "full", l2=0.05))
     cases.append(case("l2-sched-step-momentum-pytorch", "deep-2-3-2-1-bce", "momentum", "pytorch",
                       {"eta": 0.4, "beta": 0.9}, 5, 2, schedule=step_schedule(0.5, 2), l2=0.1))
+    # Softmax with cross-entropy (targets one-hot and [k]).
+    cases.append(case("softmax-2-2-3-gd", "softmax-2-2-3", "gd", "lecture", {"eta": 0.5}, 5, "full"))
+    cases.append(case("softmax-2-2-3-sgd", "softmax-2-2-3", "sgd", "lecture", {"eta": 0.3}, 6, 1))
+    cases.append(case("softmax-2-2-3-adam-lecture", "softmax-2-2-3", "adam", "lecture",
+                      {"eta": 0.05, **ADAM}, 5, 2))
+    cases.append(case("softmax-2-2-3-momentum-pytorch", "softmax-2-2-3", "momentum", "pytorch",
+                      {"eta": 0.2, "beta": 0.9}, 5, 2, 11))
+    # Fixed parameters: Mazur's example with the biases fixed, as the post runs it, and two
+    # named parameters fixed under Adam (their state advances; w_new = w).
+    cases.append(case("mazur-fixed-biases-gd", "mazur-fixed-biases", "gd", "lecture", {"eta": 0.5}, 4, "full"))
+    cases.append(case("2-2-1-fixed-adam-lecture", "tanh-sigmoid-2-2-1-fixed", "adam", "lecture",
+                      {"eta": 0.01, **ADAM}, 5, 2))
     return cases
 
 
@@ -388,6 +411,14 @@ def activate(name: str, z: F) -> F:
     raise ValueError(name)
 
 
+def softmax(z: list[F]) -> list[F]:
+    e = [c_exp(zk) for zk in z]
+    total = F(0.0)
+    for ek in e:
+        total = total + ek
+    return [ek / total for ek in e]
+
+
 def derivative(name: str, z: F, a: F) -> F:
     if name == "identity":
         return F(1.0)
@@ -417,6 +448,11 @@ def sample_loss(loss: str, y: list[F], yhat: list[F]) -> F:
         for k in range(K):
             acc = acc + (y[k] * c_log(yhat[k]) + (F(1.0) - y[k]) * c_log(F(1.0) - yhat[k]))
         return -acc
+    if loss == "cross_entropy":
+        for k in range(K):
+            if y[k] != 0:
+                acc = acc + y[k] * c_log(yhat[k])
+        return -acc
     raise ValueError(loss)
 
 
@@ -427,6 +463,8 @@ def loss_derivative(loss: str, y: F, yhat: F, K: int) -> F:
         return (F(2.0) * (yhat - y)) / F(K)
     if loss == "bce":
         return (yhat - y) / (yhat * (F(1.0) - yhat))
+    if loss == "cross_entropy":
+        return -y / yhat
     raise ValueError(loss)
 
 
@@ -442,13 +480,14 @@ def load_lesson(rel: str) -> dict:
     assert set(doc) <= {"title", "summary", "model", "data"}, (rel, set(doc))
     assert isinstance(doc["title"], str)
     model, data = doc["model"], doc["data"]
-    assert set(model) == {"loss", "layers"} and set(data) == {"inputs", "targets"}, rel
-    assert model["loss"] in ("half_sse", "mse", "bce"), rel
+    assert {"loss", "layers"} <= set(model) <= {"loss", "layers", "fixed"} and set(data) == {"inputs", "targets"}, rel
+    assert model["loss"] in ("half_sse", "mse", "bce", "cross_entropy"), rel
     layers = []
     n_prev = len(data["inputs"][0])
-    for layer in model["layers"]:
+    for number, layer in enumerate(model["layers"], start=1):
         assert set(layer) <= {"activation", "weights", "biases"}, (rel, layer)
-        assert layer["activation"] in ("identity", "sigmoid", "tanh", "relu"), rel
+        assert layer["activation"] in ("identity", "sigmoid", "tanh", "relu", "softmax"), rel
+        assert layer["activation"] != "softmax" or number == len(model["layers"]), (rel, "softmax not last")
         W = [[F(float(v)) for v in row] for row in layer["weights"]]
         assert all(len(row) == n_prev for row in W), (rel, "weights do not chain")
         b = layer.get("biases")
@@ -457,13 +496,35 @@ def load_lesson(rel: str) -> dict:
         layers.append({"activation": layer["activation"], "W": W, "b": b})
         n_prev = len(W)
     X = [[F(float(v)) for v in row] for row in data["inputs"]]
+    if model["loss"] == "cross_entropy":
+        assert layers[-1]["activation"] == "softmax", rel
+        # [k] names the class (from 1): the one-hot row with a 1 at k.
+        rows = []
+        for row in data["targets"]:
+            if len(row) == 1:
+                assert isinstance(row[0], int) and 1 <= row[0] <= n_prev, (rel, row)
+                row = [1 if k == row[0] else 0 for k in range(1, n_prev + 1)]
+            assert sorted(row) == [0] * (n_prev - 1) + [1], (rel, "not one-hot", row)
+            rows.append(row)
+        data = {**data, "targets": rows}
     Y = [[F(float(v)) for v in row] for row in data["targets"]]
     assert len(X) == len(Y) and len(X) > 0, rel
     assert all(len(x) == len(X[0]) for x in X), rel
     assert all(len(y) == n_prev for y in Y), (rel, "targets do not match the outputs")
     if model["loss"] == "bce":
         assert layers[-1]["activation"] == "sigmoid", rel
-    return {"title": doc["title"], "loss": model["loss"], "layers": layers, "X": X, "Y": Y}
+    names = parameter_names(layers)
+    fixed = model.get("fixed", [])
+    assert isinstance(fixed, list), rel
+    fixed_set = set()
+    for entry in fixed:
+        if entry == "biases":
+            fixed_set |= {nm for nm in names if nm.startswith("b")}
+        else:
+            assert entry in names, (rel, entry)
+            fixed_set.add(entry)
+    return {"title": doc["title"], "loss": model["loss"], "layers": layers, "X": X, "Y": Y,
+            "fixed": [nm for nm in names if nm in fixed_set]}
 
 
 def parameter_names(layers) -> list[str]:
@@ -509,7 +570,10 @@ def sample_pass(layers, loss: str, x: list[F], y: list[F]):
                 acc = acc + w * a_prev[i]
             zj = acc + layer["b"][j]
             z.append(zj)
-            a.append(activate(layer["activation"], zj))
+            if layer["activation"] != "softmax":
+                a.append(activate(layer["activation"], zj))
+        if layer["activation"] == "softmax":
+            a = softmax(z)
         zs.append(z)
         as_.append(a)
         a_prev = a
@@ -518,8 +582,17 @@ def sample_pass(layers, loss: str, x: list[F], y: list[F]):
     L = sample_loss(loss, y, yhat)
     deltas = [None] * len(layers)
     last = layers[-1]["activation"]
-    deltas[-1] = [loss_derivative(loss, y[k], yhat[k], K) * derivative(last, zs[-1][k], yhat[k])
-                  for k in range(K)]
+    if last == "softmax":
+        dl = [loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
+        deltas[-1] = []
+        for k in range(K):
+            acc = F(0.0)
+            for j in range(K):
+                acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
+            deltas[-1].append(acc)
+    else:
+        deltas[-1] = [loss_derivative(loss, y[k], yhat[k], K) * derivative(last, zs[-1][k], yhat[k])
+                      for k in range(K)]
     for l in range(len(layers) - 2, -1, -1):
         Wn = layers[l + 1]["W"]
         dn = deltas[l + 1]
@@ -686,6 +759,8 @@ def run_case(c: dict, lesson: dict) -> dict:
         params = {}
         for p, name in enumerate(names):
             st, wn = optimizer_step(opt, conv, hp, t, w[p], g[p], state[p], eta_t)
+            if name in lesson["fixed"]:
+                wn = w[p]
             state[p] = st
             w_new.append(wn)
             entry = {"w": w[p]}
@@ -708,6 +783,8 @@ def run_case(c: dict, lesson: dict) -> dict:
         head["schedule"] = dict(schedule)
     if l2 is not None:
         head["l2"] = l2
+    if lesson["fixed"]:
+        head["fixed"] = list(lesson["fixed"])
     return {**head, "parameters": names, "steps": steps, "diverged_at": diverged_at}
 
 
@@ -729,7 +806,9 @@ def vectorised_run(c: dict, lesson: dict):
     bs = [np.array(layer["b"], dtype=float) for layer in lesson["layers"]]
     acts = [layer["activation"] for layer in lesson["layers"]]
     f = {"identity": lambda z: z, "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
-         "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+         "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0),
+         # The stable form here (the scalar run uses the plain one): the same numbers.
+         "softmax": lambda z: np.exp(z - z.max()) / np.sum(np.exp(z - z.max()))}
     fp = {"identity": lambda z, a: np.ones_like(z), "sigmoid": lambda z, a: a * (1 - a),
           "tanh": lambda z, a: 1 - a ** 2, "relu": lambda z, a: (z > 0).astype(float)}
     rng = Xoshiro256StarStar(c["shuffle_seed"]) if c["shuffle_seed"] is not None else None
@@ -790,10 +869,19 @@ def vectorised_run(c: dict, lesson: dict):
             elif lesson["loss"] == "mse":
                 total += np.sum((y - yhat) ** 2) / K
                 dl = 2 * (yhat - y) / K
-            else:
+            elif lesson["loss"] == "bce":
                 total += -np.sum(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
                 dl = (yhat - y) / (yhat * (1 - yhat))
-            delta = dl * fp[acts[-1]](z_list[-1], a_list[-1])
+            else:
+                # log-softmax by log-sum-exp, and the Jacobian as a matrix.
+                zl = z_list[-1]
+                total += -np.sum(y * (zl - (zl.max() + np.log(np.sum(np.exp(zl - zl.max()))))))
+                dl = -y / yhat
+            if acts[-1] == "softmax":
+                jacobian = np.diag(yhat) - np.outer(yhat, yhat)
+                delta = jacobian.T @ dl
+            else:
+                delta = dl * fp[acts[-1]](z_list[-1], a_list[-1])
             gW, gb = [None] * len(Wc), [None] * len(Wc)
             for l in range(len(Wc) - 1, -1, -1):
                 gW[l] = np.outer(delta, a_list[l])
@@ -838,6 +926,8 @@ def vectorised_run(c: dict, lesson: dict):
             w_new = w - step
             if opt == "adamw":
                 w_new = w_new - eta * hp["lambda"] * w
+        keep = np.array([nm in lesson["fixed"] for nm in parameter_names(lesson["layers"])])
+        w_new = np.where(keep, w, w_new)
         out.append((batch, total / len(batch), eta, g_raw, g, w_new))
         w = w_new
     return out
@@ -957,6 +1047,33 @@ def check_schedules_and_l2(cases: list[dict], traces: dict):
                for nm, p in a["steps"][0]["parameters"].items())
 
 
+def check_softmax_and_fixed(traces: dict):
+    """Facts from the definitions: the softmax outputs add up to 1, the output delta is
+    yhat - y (derived, not assumed), and a fixed parameter keeps its value while the
+    others move.  Mazur's post (fixed biases, eta 0.5) gives the weights after the first
+    update to 9 digits, and 0.291027924 as the error after it, which the second step's
+    loss shows to 1.5e-7 (0.2910277737: the post carried rounded intermediate values)."""
+    for name in ("softmax-2-2-3-gd", "softmax-2-2-3-adam-lecture"):
+        for st in traces[name]["steps"]:
+            for smp in st["samples"]:
+                out = smp["layers"][-1]
+                assert abs(sum(out["a"]) - 1) < 1e-15, (name, out["a"])
+                assert close(out["delta"], [a - y for a, y in zip(out["a"], smp["y"])], rtol=1e-13), name
+                assert sum(smp["y"]) == 1 and set(smp["y"]) == {0.0, 1.0}, smp["y"]
+    for name in ("mazur-fixed-biases-gd", "2-2-1-fixed-adam-lecture"):
+        trace = traces[name]
+        for st in trace["steps"]:
+            for nm, p in st["parameters"].items():
+                if nm in trace["fixed"]:
+                    assert p["w_new"] == p["w"] and p["g"] != 0, (name, nm)
+                else:
+                    assert p["w_new"] != p["w"], (name, nm)
+    assert traces["mazur-fixed-biases-gd"]["fixed"] == ["b1[1]", "b1[2]", "b2[1]", "b2[2]"]
+    assert abs(traces["mazur-fixed-biases-gd"]["steps"][1]["loss"] - 0.291027924) < 2e-7
+    w1 = traces["mazur-fixed-biases-gd"]["steps"][0]["parameters"]
+    assert abs(w1["W1[1,1]"]["w_new"] - 0.149780716) < 5e-10 and abs(w1["W2[1,1]"]["w_new"] - 0.35891648) < 5e-9
+
+
 def check_mazur(traces: dict):
     s1 = traces["mazur-adam-lecture"]["steps"][0]
     p = s1["parameters"]["W1[1,1]"]
@@ -1022,6 +1139,7 @@ def main() -> int:
     for rel, lesson in lessons.items():
         check_relu_and_cancellation(rel, lesson, [traces[c["name"]] for c in cases if c["lesson"] == rel])
     check_mazur(traces)
+    check_softmax_and_fixed(traces)
     check_schedules_and_l2(cases, traces)
     div = traces["1-1-diverge-gd"]
     assert div["diverged_at"] is not None and div["diverged_at"] == len(div["steps"]) < 400, div["diverged_at"]
