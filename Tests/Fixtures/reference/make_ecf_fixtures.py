@@ -236,7 +236,9 @@ def replay(c: dict, lesson: dict, answers: list[dict], student=None) -> dict:
         for p, nm in enumerate(names):
             b = {"w": bw[p], "g": bg[p]}
             for q, fn in eqs:
-                b[q] = settle(t, nm, q, fn(t, eta_t, b, prev[p]), {**ctx, "b": dict(b), "prev": prev[p]})
+                # A fixed parameter (model.fixed) keeps its weight: w_new = w; its state advances.
+                value = b["w"] if q == "w_new" and nm in lesson["fixed"] else fn(t, eta_t, b, prev[p])
+                b[q] = settle(t, nm, q, value, {**ctx, "b": dict(b), "prev": prev[p]})
             new_prev.append({k: b[k] for k in mf.STATE_KEYS[opt]})
             new_w.append(b["w_new"])
         prev, w_carry = new_prev, new_w
@@ -591,6 +593,8 @@ def check_steps_and_equations(c: dict, lesson: dict, res: dict, trace: dict, ans
             prev = {q: F(0.0) if t == 1 else believed(t - 1, nm, q) for q in mf.STATE_KEYS[opt]}
             st_ref, wn_ref = mf.optimizer_step(opt, conv, hp, t, believed(t, nm, "w"), believed(t, nm, "g"),
                                                prev, F(st["eta"]))
+            if nm in lesson["fixed"]:
+                wn_ref = believed(t, nm, "w")
             # optimizer_step computes each equation from the previous one's computed
             # value; it applies as long as the student's answers in this step agree.
             consistent = True
@@ -627,7 +631,8 @@ def check_gradients(c: dict, lesson: dict, res: dict, trace: dict):
         t = st["t"]
         g_exp = [res["records"][(t, nm, "g")][0] for nm in names]
         sub = {"loss": lesson["loss"], "layers": mf.set_params(lesson["layers"], rs["w"]),
-               "X": [lesson["X"][s] for s in rs["batch"]], "Y": [lesson["Y"][s] for s in rs["batch"]]}
+               "X": [lesson["X"][s] for s in rs["batch"]], "Y": [lesson["Y"][s] for s in rs["batch"]],
+               "fixed": lesson["fixed"]}
         one = {"optimizer": "gd", "convention": "lecture", "hyperparameters": {"eta": 0.0},
                "steps": 1, "batch_size": "full", "shuffle_seed": None, "l2": c.get("l2")}
         g_vec = mf.vectorised_run(one, sub)[0][4]

@@ -964,9 +964,13 @@ def check_against_ecf_json(stats):
 def check_sample_grads():
     """chain_rule with the right sigmoid f' is make_fixtures.sample_pass's gradient, bit
     for bit, on every sample of every lesson; with f' = a it changes nothing where no
-    sigmoid f' is used (a sigmoid only at a bce output) and something elsewhere."""
+    sigmoid f' is used (a sigmoid only at a bce output) and something elsewhere.  A softmax
+    output is left out: no catalogued mistake is modelled for it (its δ = ŷ − y is checked
+    by make_fixtures and the frameworks)."""
     for path in sorted((HERE / "lessons").glob("*.yaml")):
         lesson = mf.load_lesson(f"lessons/{path.name}")
+        if any(layer["activation"] == "softmax" for layer in lesson["layers"]):
+            continue
         changed = False
         for x, y in zip(lesson["X"], lesson["Y"]):
             ref = mf.sample_pass(lesson["layers"], lesson["loss"], x, y)[4]
