@@ -25,7 +25,7 @@ struct TraceCommand: ParsableCommand {
             OptimizerCommand<GD>.self, OptimizerCommand<SGD>.self, OptimizerCommand<MiniBatch>.self,
             OptimizerCommand<Momentum>.self, OptimizerCommand<AdaGrad>.self, OptimizerCommand<RMSProp>.self,
             OptimizerCommand<Adam>.self, OptimizerCommand<AdamW>.self, LessonsCommand.self, HandoutCLICommand.self,
-            CompareCLICommand.self, DiffCLICommand.self, HomeworkCLICommand.self, GradeCLICommand.self,
+            CompareCLICommand.self, DiffCLICommand.self, HomeworkCLICommand.self, GradeCLICommand.self, QuizCLICommand.self,
         ]
     )
 }
