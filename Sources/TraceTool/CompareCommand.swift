@@ -26,6 +26,10 @@ public enum CompareCommand {
         public var precision = 4
         /// The paper HTML and LaTeX are laid out for.
         public var paper: Paper = .a4
+        /// `--width`: the columns text fits in (default: the terminal's, else 80).
+        public var width: Int?
+        /// `--color`: whether text has escape codes.
+        public var color: ColorChoice = .auto
 
         public init() {}
     }
@@ -67,7 +71,8 @@ public enum CompareCommand {
         }
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+    public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
+        let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {
             throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
@@ -113,7 +118,8 @@ public enum CompareCommand {
         }
 
         try AtomicFile.writing(to: request.outputPath, standardOutput: standardOutput) { output in
-            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(output, paper: request.paper)
+            var writer = (DocumentFormat(rawValue: request.format.rawValue) ?? .text).writer(
+                output, paper: request.paper, layout: text.layout, style: text.style)
             try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
         }
     }

@@ -51,7 +51,10 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
+        try terminal.validate()
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
     }
 
@@ -67,9 +70,11 @@ struct CompareCLICommand: ParsableCommand {
         request.outputPath = output
         request.precision = precision
         request.paper = paper
+        request.width = terminal.width
+        request.color = terminal.color
         TraceCLI.run { output in
             request.runs = try CompareRuns.parse(optimizers)
-            try CompareCommand.execute(request, standardOutput: output)
+            try CompareCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal)
         }
     }
 }

@@ -45,6 +45,8 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
 
+    @OptionGroup var terminal: TerminalOptions
+
     /// `--conventions`, parsed: each name must be a convention.
     private func parsedConventions() throws -> [Convention] {
         try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
@@ -58,6 +60,7 @@ struct DiffCLICommand: ParsableCommand {
 
     func validate() throws {
         try experiment.validate()
+        try terminal.validate()
         _ = try parsedConventions()
     }
 
@@ -69,8 +72,10 @@ struct DiffCLICommand: ParsableCommand {
         run.precision = precision
         run.format = format
         run.paper = paper
+        run.width = terminal.width
+        run.color = terminal.color
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
-        TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }
+        TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal) }
     }
 }

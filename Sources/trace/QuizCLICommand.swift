@@ -76,7 +76,7 @@ struct QuizCLICommand: ParsableCommand {
             var lines = StandardInputLines()
             _ = try QuizCommand.execute(
                 request, lines: &lines, standardOutput: output,
-                terminal: TerminalContext.standardOutput(environment: ProcessInfo.processInfo.environment),
+                terminal: TraceCLI.standardOutputTerminal,
                 echoesInput: !inputIsTerminal)
         }
     }

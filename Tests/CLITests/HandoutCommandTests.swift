@@ -22,7 +22,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let site = folder.appendingPathComponent("site")
         let files = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
-        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        let lessons = try TraceBinary.run(["lessons", "--width", "200"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
         #expect(files == (lessons.map { "\($0).\(format)" } + ["index.\(format)"]).sorted())
         let index = try String(contentsOf: site.appendingPathComponent("index.\(format)"), encoding: .utf8)
         for lesson in lessons {

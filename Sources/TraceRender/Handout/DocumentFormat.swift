@@ -12,10 +12,11 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     }
 
     /// A writer of this format onto `output`, laid out for `paper` where the format prints
-    /// (HTML's `@page` size, LaTeX's page geometry).
-    public func writer(_ output: TraceOutput, paper: Paper = .a4) -> any DocumentWriter {
+    /// (HTML's `@page` size, LaTeX's page geometry); text fitted to `layout` and set apart
+    /// with `style` (text only).
+    public func writer(_ output: TraceOutput, paper: Paper = .a4, layout: TextLayout? = nil, style: TextStyle = .plain) -> any DocumentWriter {
         switch self {
-        case .text: return TextDocumentWriter(output: output)
+        case .text: return TextDocumentWriter(output: output, layout: layout, style: style)
         case .md: return MarkdownWriter(output: output)
         case .html: return HTMLWriter(output: output, paper: paper)
         case .latex: return LaTeXWriter(output: output, paper: paper)
