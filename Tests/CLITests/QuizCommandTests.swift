@@ -197,6 +197,30 @@ struct QuizTerminalTests {
     }
 }
 
+extension QuizTerminalTests {
+    @Test("trace quiz adam --steps 1 as a student first types it: ? reveals, a wrong value is not right, garbage is asked again, Ctrl-C ends with the summary")
+    func defaultLessonInTmux() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let terminal = try TmuxTerminal(command: [TraceBinary.url.path, "quiz", "adam", "--steps", "1"], in: folder)
+        defer { terminal.close() }
+        try terminal.waitFor("g of W2[1,1] at t = 1? ")
+        try terminal.type("?")
+        try terminal.waitFor("m of W2[1,1] at t = 1? ")
+        try terminal.type("0.5")
+        try terminal.waitFor("v of W2[1,1] at t = 1? ")
+        try terminal.type("abc")
+        try terminal.waitFor("\"abc\" is not a number")
+        try terminal.interrupt()
+        let screen = try terminal.waitFor("exit status 0")
+        #expect(screen.contains("The value: g = mean over the batch of δ2[1]·a1[1]"))
+        #expect(screen.contains("Not right:"))
+        #expect(screen.contains("Interrupted.\nSummary: 0 of 6 values right; 1 not right; 1 revealed; 4 not reached."))
+        for line in try terminal.capture(joined: true).split(separator: "\n") {
+            #expect(line.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.count <= 80, "\(line)")
+        }
+    }
+}
+
 /// A tmux server of its own (its own socket, no configuration) with one 80×50 window running
 /// a command; after the command, the window says its exit status and stays.
 struct TmuxTerminal {
@@ -233,7 +257,16 @@ struct TmuxTerminal {
         var cArguments = ([executable, "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &cArguments, environ)
+        // The test runner's threads block most signals, and a child inherits the mask: the
+        // tmux server and the quiz it runs get the default one, so Ctrl-C reaches the quiz.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, &cArguments, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
