@@ -39,7 +39,9 @@ public struct ConventionDiffText {
         (first.description.rule.convention.displayName, second.description.rule.convention.displayName)
     }
 
-    public func render() -> String {
+    /// The comparison as terminal text, every line fitted to `layout` (the table stacked in
+    /// blocks that each repeat the parameter and value columns), set apart with `style`.
+    public func render(layout: TextLayout = TextLayout(), style: TextStyle = .plain) -> String {
         let a = first.description, b = second.description
         let difference = RunDifference(first.steps, second.steps, firstRule: a.rule, secondRule: b.rule, parameters: parameters)
         let (nameA, nameB) = names
@@ -48,7 +50,7 @@ public struct ConventionDiffText {
         text += "\n"
         for run in [first, second] {
             text += "\(run.description.rule.convention.displayName) (\(Wording.stateStart(run.description.rule, scalars: run.description.experiment.scalars, number: number))):\n"
-            for line in run.description.rule.unicodeLines { text += "  \(line)\n" }
+            for line in run.description.rule.unicodeLines { text += "  \(style.equation(line))\n" }
         }
         text += "\n" + verdict(difference)
         for outcome in [(nameA, first.outcome), (nameB, second.outcome)] {
@@ -56,8 +58,8 @@ public struct ConventionDiffText {
                 text += "The \(outcome.0) run diverged at t = \(divergence.t) (\(divergence.quantity) is \(NumberFormat.full(divergence.value))).\n"
             }
         }
-        text += table(difference)
-        return text
+        text += table(difference, width: layout.width, style: style)
+        return layout.fit(text)
     }
 
     /// The hyperparameters, once when both runs use the same, else each run's.
@@ -99,15 +101,16 @@ public struct ConventionDiffText {
     }
 
     /// Per step: each shown parameter's shared values in both runs, and second − first.
-    private func table(_ difference: RunDifference) -> String {
+    private func table(_ difference: RunDifference, width: Int, style: TextStyle) -> String {
         let (nameA, nameB) = names
         var text = ""
         let tables = tableRows(difference)
         if let note = summaryNote(difference) { text += "\n" + note + "\n" }
         for n in shownSteps(difference) {
             let rows = tables[n]
-            text += "\n━━ t = \(first.steps[n].t) ━━\n"
-            text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows).render()
+            text += "\n" + style.header("━━ t = \(first.steps[n].t) ━━") + "\n"
+            text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows, keyColumns: 2)
+                .render(width: width, style: style)
         }
         return text
     }
@@ -140,7 +143,8 @@ public struct ConventionDiffText {
                 for (k, symbol) in difference.symbols.enumerated() {
                     let x = a.values[symbol]?[index] ?? .nan, y = b.values[symbol]?[index] ?? .nan
                     let delta = x == y ? "0" : NumberFormat.significant(y - x, digits: 3)
-                    rows.append([k == 0 ? first.description.layout.names[index] : "", symbol.rawValue,
+                    // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, w_new.
+                    rows.append([k == 0 ? first.description.layout.names[index] : "", symbol == .wNew ? symbol.rawValue : symbol.unicode,
                                  NumberFormat.full(x), NumberFormat.full(y), delta])
                 }
             }

@@ -30,8 +30,9 @@ public struct TextStyle: Sendable, Equatable {
     public func focus(_ text: String) -> String { styled(text, "1;4") }
     public func result(_ text: String) -> String { styled(text, "1;32") }
 
-    /// A formula line `lhs = … = result` with its left-hand side as a symbol and its last
-    /// value as the result; a line with no " = " (or " ← ") is left as it is.
+    /// A formula line `lhs = … = result (note)` with its left-hand side as a symbol and its
+    /// last value (up to the first space after the last " = ") as the result; a line with no
+    /// " = " (or " ← ") is left as it is.
     public func equation(_ line: String) -> String {
         guard isEnabled else { return line }
         let assign = line.range(of: " = ") ?? line.range(of: " ← ")
@@ -40,7 +41,9 @@ public struct TextStyle: Sendable, Equatable {
         let rest = line[assign.lowerBound...]
         // The result is what follows the last " = ", when there is more than one.
         if let last = rest.range(of: " = ", options: .backwards), last.lowerBound > rest.startIndex {
-            return symbol(left) + rest[..<last.upperBound] + result(String(rest[last.upperBound...]))
+            let tail = rest[last.upperBound...]
+            let value = tail.prefix { $0 != " " }
+            return symbol(left) + rest[..<last.upperBound] + result(String(value)) + tail[value.endIndex...]
         }
         return symbol(left) + rest
     }

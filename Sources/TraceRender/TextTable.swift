@@ -1,21 +1,24 @@
 /// A plain-text table with aligned columns: the first column left-aligned, the rest right.
 /// When the columns do not fit `width`, they are stacked in blocks one under the other, each
-/// block repeating the first column.
+/// block repeating the key columns (the first, or the first `keyColumns`) that name the row.
 struct TextTable {
     var header: [String]
     var rows: [[String]]
     /// Rows (by index) set apart with the style's focus.
     var focusedRows: Set<Int> = []
+    /// The leading columns that name a row, repeated in front of every block.
+    var keyColumns = 1
 
     func render(indent: String = "", width: Int = .max, style: TextStyle = .plain) -> String {
         var widths = header.map(TextLayout.displayWidth)
         for row in rows {
             for (c, cell) in row.enumerated() { widths[c] = max(widths[c], TextLayout.displayWidth(cell)) }
         }
-        let blocks = Self.blocks(widths: widths, available: width - indent.count)
+        let keys = Array(0..<max(1, min(keyColumns, header.count)))
+        let blocks = Self.blocks(widths: widths, available: width - indent.count, keyColumns: keys.count)
 
         func line(_ cells: [String], columns: [Int], isHeader: Bool, isFocused: Bool) -> String {
-            let padded = ([0] + columns).map { c in
+            let padded = (keys + columns).map { c in
                 let cell = cells[c]
                 let pad = String(repeating: " ", count: widths[c] - TextLayout.displayWidth(cell))
                 let shown = isHeader && c > 0 ? style.symbol(cell) : (isFocused && c == 0 ? style.focus(cell) : cell)
@@ -29,11 +32,13 @@ struct TextTable {
         }.joined(separator: "\n")
     }
 
-    /// Columns 1… in as few blocks as fit `available` (each block has column 0 in front), as
-    /// even in size as they can be: `w g m v` over `m̂ v̂ w_new`, not six columns over one.
-    static func blocks(widths: [Int], available: Int) -> [[Int]] {
-        let columns = Array(widths.indices.dropFirst())
-        func blockWidth(_ block: ArraySlice<Int>) -> Int { block.reduce(widths[0]) { $0 + 2 + widths[$1] } }
+    /// The columns after the key columns in as few blocks as fit `available` (each block has
+    /// the key columns in front), as even in size as they can be: `w g m v` over `m̂ v̂ w_new`,
+    /// not six columns over one.
+    static func blocks(widths: [Int], available: Int, keyColumns: Int = 1) -> [[Int]] {
+        let columns = Array(widths.indices.dropFirst(keyColumns))
+        let keyWidth = widths.prefix(keyColumns).reduce(0, +) + 2 * (keyColumns - 1)
+        func blockWidth(_ block: ArraySlice<Int>) -> Int { block.reduce(keyWidth) { $0 + 2 + widths[$1] } }
         func greedy(maximumCount: Int) -> [[Int]] {
             var blocks: [[Int]] = []
             var block: [Int] = []

@@ -34,6 +34,10 @@ public enum CompareCommand {
         public var detail: Detail = .full
         /// With `svg`: the name of the figure to write (``Figure/name``).
         public var figure: String?
+        /// `--width`: the columns text fits in (default: the terminal's, else 80).
+        public var width: Int?
+        /// `--color`: whether text has escape codes.
+        public var color: ColorChoice = .auto
 
         public init() {}
     }
@@ -77,7 +81,8 @@ public enum CompareCommand {
 
     /// Writes the comparison; returns lines for standard error (Markdown's figures left out).
     @discardableResult
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
+    public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) -> [String] {
+        let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {
             throw .usage("name at least two optimizers to compare, e.g. 'trace compare adagrad rmsprop'")
@@ -101,7 +106,8 @@ public enum CompareCommand {
         let (_, notice) = try DocumentOutput.writing(
             to: request.outputPath, format: format, standardOutput: standardOutput, inputs: inputs
         ) { output, figures in
-            var writer = format.writer(output, paper: request.paper, figures: figures, figure: request.figure)
+            var writer = format.writer(
+                output, paper: request.paper, figures: figures, figure: request.figure, layout: text.layout, style: text.style)
             do {
                 try write(results, lesson: lesson, experiments: experiments, focusName: focusName, request: request, to: &writer)
             } catch let error as SVGFigureWriter.ChoiceError {

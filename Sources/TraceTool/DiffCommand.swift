@@ -18,8 +18,9 @@ public enum DiffCommand {
         }
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) {
+    public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
         try CommandInput.checkPrecision(request.run.precision)
+        let text = try terminal.textSettings(width: request.run.width, color: request.run.color, toFile: request.run.outputPath != nil)
         guard let format = DocumentFormat(rawValue: request.run.format.rawValue) else {
             throw .usage("trace diff writes text, md, html or latex, not \(request.run.format.rawValue)")
         }
@@ -59,7 +60,7 @@ public enum DiffCommand {
         diff.detail = request.run.detail
         try AtomicFile.writing(to: request.run.outputPath, standardOutput: standardOutput) { output in
             if format == .text {
-                try output.write(diff.render())
+                try output.write(diff.render(layout: text.layout, style: text.style))
             } else {
                 var writer = format.writer(output, paper: request.run.paper)
                 try diff.write(to: &writer)

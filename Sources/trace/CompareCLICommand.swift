@@ -58,7 +58,10 @@ struct CompareCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("full (default): the per-step tables too; summary: the settings, figures and summary tables.", valueName: "summary|full"))
     var detail: Detail = .full
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
+        try terminal.validate()
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, not \(steps)") }
     }
 
@@ -76,9 +79,12 @@ struct CompareCLICommand: ParsableCommand {
         request.paper = paper
         request.detail = detail
         request.figure = figure
+        request.width = terminal.width
+        request.color = terminal.color
         TraceCLI.run { output in
             request.runs = try CompareRuns.parse(optimizers)
-            for notice in try CompareCommand.execute(request, standardOutput: output) { TraceCLI.printError(notice) }
+            let notices = try CompareCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal)
+            for notice in notices { TraceCLI.printError(notice) }
         }
     }
 }

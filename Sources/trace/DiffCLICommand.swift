@@ -48,6 +48,8 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("full (default): a table for every step; summary: for the step where the runs part and the last.", valueName: "summary|full"))
     var detail: Detail = .full
 
+    @OptionGroup var terminal: TerminalOptions
+
     /// `--conventions`, parsed: each name must be a convention.
     private func parsedConventions() throws -> [Convention] {
         try conventions.split(separator: ",", omittingEmptySubsequences: false).map { name in
@@ -61,6 +63,7 @@ struct DiffCLICommand: ParsableCommand {
 
     func validate() throws {
         try experiment.validate()
+        try terminal.validate()
         _ = try parsedConventions()
     }
 
@@ -73,8 +76,10 @@ struct DiffCLICommand: ParsableCommand {
         run.format = format
         run.paper = paper
         run.detail = detail
+        run.width = terminal.width
+        run.color = terminal.color
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
-        TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output) }
+        TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal) }
     }
 }

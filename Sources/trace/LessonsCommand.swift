@@ -7,9 +7,16 @@ struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons", abstract: "List the bundled lessons (use one with --lesson NAME).")
 
+    @OptionGroup var terminal: TerminalOptions
+
+    func validate() throws {
+        try terminal.validate()
+    }
+
     func run() throws {
         TraceCLI.run { output in
-            for line in try LessonList.lines() { try output.write(line + "\n") }
+            let text = try TraceCLI.standardOutputTerminal.textSettings(width: terminal.width, color: terminal.color, toFile: false)
+            for line in try LessonList.lines(width: text.layout.width) { try output.write(line + "\n") }
         }
     }
 }

@@ -10,13 +10,18 @@ enum TraceCLI {
     static func execute(_ request: RunRequest) throws {
         let standardOutput = FileDescriptorOutput(descriptor: STDOUT_FILENO, name: "standard output")
         do {
-            let terminal = TerminalContext.standardOutput(environment: ProcessInfo.processInfo.environment)
-            let report = try RunCommand.execute(request, standardOutput: standardOutput, terminal: terminal)
+            let report = try RunCommand.execute(request, standardOutput: standardOutput, terminal: standardOutputTerminal)
             if let notice = report.notice { printError(notice) }
             if let notice = report.figuresNotice { printError(notice) }
         } catch {
             exit(with: error)
         }
+    }
+
+    /// Standard output's terminal (if it is one) and this process's environment, from which
+    /// `--width` and `--color` are resolved.
+    static var standardOutputTerminal: TerminalContext {
+        TerminalContext.standardOutput(environment: ProcessInfo.processInfo.environment)
     }
 
     static func handout(_ request: HandoutCommand.Request) {

@@ -23,7 +23,7 @@ struct TraceCommand: ParsableCommand {
             """,
         subcommands: Optimizer.allCases.map(\.command) + [
             LessonsCommand.self, HandoutCLICommand.self, CompareCLICommand.self, DiffCLICommand.self,
-            HomeworkCLICommand.self, GradeCLICommand.self,
+            HomeworkCLICommand.self, GradeCLICommand.self, QuizCLICommand.self,
         ]
     )
 }

@@ -149,7 +149,7 @@ import Testing
         let run = try TraceBinary.run(
             ["handout", "--all", "--booklet", "--detail", detail, "--paper", paper, "--output", html.path], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").count
+        let lessons = try TraceBinary.run(["lessons", "--width", "200"]).text.split(separator: "\n").count
         let pdf = folder.appendingPathComponent("booklet.pdf")
         #expect(try browser(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString]).status == 0)
         var texts: [String] = []

@@ -22,7 +22,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let site = folder.appendingPathComponent("site")
         let files = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
-        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        let lessons = try TraceBinary.run(["lessons", "--width", "200"]).text.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
         // Markdown keeps each page's figures in NAME_files/ beside it; every lesson has figures.
         let folders = format == "md" ? lessons.map { "\($0)_files" } : []
         #expect(files == (lessons.map { "\($0).\(format)" } + folders + ["index.\(format)"]).sorted())

@@ -145,7 +145,7 @@ import Testing
         #expect(overfull.isEmpty, "\(overfull)")
         let toc = try String(contentsOf: folder.appendingPathComponent("course.toc"), encoding: .utf8)
         let entries = toc.split(separator: "\n").filter { $0.hasPrefix("\\contentsline {section}") }
-        let lessons = try TraceBinary.run(["lessons"]).text.split(separator: "\n").count
+        let lessons = try TraceBinary.run(["lessons", "--width", "200"]).text.split(separator: "\n").count
         #expect(entries.count == lessons)
         #expect(entries.first?.contains("{\\numberline {1}Gradient descent") == true, "\(entries.first ?? "")")
         let starts = entries.compactMap { entry in Int(entry.split(separator: "}{").dropFirst(2).first.map(String.init) ?? "") }

@@ -95,4 +95,52 @@ import Testing
         #expect(try !Self.onTerminal(["adam", "--color", "never"]).contains(Self.escape))
         #expect(try Self.longest(Self.onTerminal(["adam", "--width", "100"], columns: 64)) > 64, "--width wins over the terminal")
     }
+
+    /// The bundled lessons' names, as `trace lessons` lists them (the first word of each line).
+    static func lessonNames() throws -> [String] {
+        try TraceBinary.run(["lessons", "--width", "200"]).text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+
+    @Test("compare, diff (--focus all) and lessons: every line of every bundled lesson fits 60, 80, 100 and 120 columns, piped, with no escape code")
+    func otherCommandsFit() throws {
+        let lessons = try Self.lessonNames()
+        #expect(lessons.count >= 10)
+        for width in [60, 80, 100, 120] {
+            let flags = ["--width", "\(width)"]
+            let list = try TraceBinary.run(["lessons"] + flags)
+            #expect(list.status == 0 && Self.longest(list.text) <= width, "lessons at \(width)")
+            for lesson in lessons {
+                let runs = [
+                    ["compare", "gd", "momentum", "adagrad", "rmsprop", "adam", "adamw", "--lesson", lesson, "--steps", "3"],
+                    ["diff", "adam", "--conventions", "lecture,pytorch", "--lesson", lesson, "--steps", "2", "--focus", "all"],
+                ]
+                for arguments in runs {
+                    let result = try TraceBinary.run(arguments + flags)
+                    #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                    #expect(!result.text.contains(Self.escape))
+                    let longest = result.text.split(separator: "\n").max { $0.count < $1.count } ?? ""
+                    #expect(longest.count <= width, "\(arguments) at \(width): \(longest)")
+                }
+            }
+        }
+        // Without --width, piped output is 80 columns.
+        let piped = try TraceBinary.run(["diff", "adam", "--conventions", "lecture,pytorch", "--focus", "all"])
+        #expect(Self.longest(piped.text) <= 80 && Self.longest(piped.text) > 70, "\(Self.longest(piped.text))")
+        #expect(piped.text.contains("m̂") && !piped.text.contains("m_hat"), "the table in the lecture's symbols")
+    }
+
+    @Test("compare, diff and lessons on a terminal: its width, colour unless NO_COLOR; bad --width and --color are exit 2")
+    func otherCommandsOnTerminal() throws {
+        for arguments in [["compare", "gd", "adam", "--steps", "2"], ["diff", "adam", "--conventions", "lecture,keras"], ["lessons"]] {
+            let shown = try Self.onTerminal(arguments, columns: 52)
+            #expect(arguments[0] == "lessons" || shown.contains(Self.escape + "1;36m"), "\(arguments): headings set apart")
+            let plain = shown.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            #expect(Self.longest(plain) <= 52, "\(arguments)")
+            #expect(try !Self.onTerminal(arguments, environment: ["NO_COLOR": "1"]).contains(Self.escape), "\(arguments)")
+            for bad in [["--width", "10"], ["--color", "sometimes"]] {
+                let result = try TraceBinary.run(arguments + bad)
+                #expect(result.status == 2 && result.stderrLines.count == 1 && result.stdout.isEmpty, "\(arguments + bad): \(result.stderr)")
+            }
+        }
+    }
 }

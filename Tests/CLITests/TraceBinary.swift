@@ -47,20 +47,24 @@ struct TraceBinary {
         """
     }
 
-    /// Runs `trace arguments…` in `directory` (a fresh temporary folder by default).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `trace arguments…` in `directory` (a fresh temporary folder by default), with
+    /// `input` on standard input (else nothing: /dev/null).
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
         let folder = try directory ?? temporaryFolder()
         let outPath = folder.appendingPathComponent(".stdout-\(UUID().uuidString)").path
         let errPath = folder.appendingPathComponent(".stderr-\(UUID().uuidString)").path
+        let inPath = folder.appendingPathComponent(".stdin-\(UUID().uuidString)").path
+        if let input { try Data(input.utf8).write(to: URL(fileURLWithPath: inPath)) }
         defer {
             unlink(outPath)
             unlink(errPath)
+            unlink(inPath)
         }
 
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         // The child starts in `folder`: the tool must work from any directory.

@@ -74,6 +74,15 @@ import TraceLessons
         }
     }
 
+    @Test("a formula's symbol and the value it produces are set apart, not the note after the value")
+    func equationStyle() {
+        let style = TextStyle.ansi
+        #expect(style.equation("m = 0.9·0 + 0.1·g = 0.00066 (after update 1)")
+            == "\u{1B}[1;35mm\u{1B}[0m = 0.9·0 + 0.1·g = \u{1B}[1;32m0.00066\u{1B}[0m (after update 1)")
+        #expect(style.equation("m = β₁·m + (1 − β₁)·g") == "\u{1B}[1;35mm\u{1B}[0m = β₁·m + (1 − β₁)·g")
+        #expect(TextStyle.plain.equation("m = 0.9·0 = 0") == "m = 0.9·0 = 0")
+    }
+
     @Test("a table too wide for the width is stacked in even blocks, each repeating the names")
     func tableStacks() {
         let table = TextTable(

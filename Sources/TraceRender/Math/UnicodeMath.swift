@@ -20,7 +20,7 @@ public enum UnicodeMath {
         case let .power(base, exponent):
             return (isAtom(base) ? render(base) : "(\(render(base)))") + superscript(render(exponent))
         case let .fenced(a): return "(\(render(a)))"
-        case let .subscripted(base, sub): return render(base) + render(sub)
+        case let .subscripted(base, sub): return render(base) + lowered(sub)
         case let .indexed(base, index): return "\(render(base))(\(render(index)))"
         case let .floor(a): return "⌊\(render(a))⌋"
         case let .function(name, arguments): return "\(name)(\(arguments.map(render).joined(separator: ", ")))"
@@ -39,6 +39,7 @@ public enum UnicodeMath {
     private static func isAtom(_ node: MathNode) -> Bool {
         switch node {
         case .symbol, .name, .number, .fenced, .indexed, .squareRoot, .floor, .function: return true
+        case let .subscripted(base, _): return isAtom(base)
         case let .row(nodes):
             // `∂w₁` (names side by side, no operator) reads as one unit.
             return nodes.allSatisfy { if case .op = $0 { false } else { isAtom($0) } }
@@ -49,6 +50,15 @@ public enum UnicodeMath {
     private static func hasTopLevel(_ node: MathNode, _ operators: Set<String>) -> Bool {
         guard case let .row(nodes) = node else { return false }
         return nodes.contains { if case let .op(op) = $0 { operators.contains(op) } else { false } }
+    }
+
+    /// A subscript: a layer's number as it is (`δ2[1]`, as parameters are named `W2[1,1]`),
+    /// a letter after `_`, in parentheses when it is more than one term (`a_(l − 1)`, `δ_L`,
+    /// `w_ji`), so that `a_(l−1)` never reads as `al − 1`.
+    private static func lowered(_ sub: MathNode) -> String {
+        let raw = render(sub)
+        if !raw.isEmpty, raw.allSatisfy(\.isASCII), raw.allSatisfy(\.isNumber) { return raw }
+        return raw.contains(" ") ? "_(\(raw))" : "_" + raw
     }
 
     private static func superscript(_ raw: String) -> String {
