@@ -90,7 +90,7 @@ import Testing
     func anInterruptedHomeworkLeavesNothing(signal: Int32) throws {
         let folder = try TraceBinary.temporaryFolder()
         let errors = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = TraceBinary.url
         process.currentDirectoryURL = folder
@@ -125,7 +125,7 @@ import Testing
     @Test func anInterruptedFileOutputSaysSo() throws {
         let folder = try TraceBinary.temporaryFolder()
         let errors = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         try "precious".write(to: folder.appendingPathComponent("long.json"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = TraceBinary.url

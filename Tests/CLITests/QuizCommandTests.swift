@@ -144,7 +144,7 @@ import Testing
         process.arguments = Self.arguments + ["--lesson", lesson]
         let input = Pipe()
         let outputPath = folder.appendingPathComponent("out.txt")
-        FileManager.default.createFile(atPath: outputPath.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath.path, contents: nil)
         process.standardInput = input
         process.standardOutput = try FileHandle(forWritingTo: outputPath)
         try process.run()

@@ -15,7 +15,7 @@ import TraceRender
     static let extremes: [Double] = [
         1e308, -1e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e-308, -1e-308,
         .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, 0, -0.0,
-        1e16, -1e16, 9_007_199_254_740_993, 1.2345678901234567e29, -6.109e-20,
+        1e16, -1e16, 9_007_199_254_740_992, 1.2345678901234567e29, -6.109e-20,
     ]
     static let scales: [Double] = [1, -1, 1e-20, 1e20, 1.0001, 0.999, 10, 0.1]
 
