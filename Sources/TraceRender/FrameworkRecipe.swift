@@ -3,10 +3,10 @@ import TraceEngine
 /// How to get a run's numbers from PyTorch, Keras or Optax: the exact optimizer call (and
 /// schedule), or why that framework cannot compute them.
 ///
-/// The calls follow `conventions.md`: the lecture's momentum is any framework's momentum
-/// with its learning rate times (1 − β); AdaGrad and RMSProp with ε inside the root are Keras's
-/// and Optax's; the lecture's Adam is `optax.adam(η, eps=0.0, eps_root=ε)`. Each call is checked
-/// against the framework itself (Tests/Fixtures/frameworks).
+/// Each optimizer's definition writes its framework calls, the factor on the learning rate
+/// (the lecture's momentum: η·(1 − β)) and where a framework cannot follow (`conventions.md`);
+/// this adds the learning-rate schedules. Each call is checked against the framework itself
+/// (Tests/Fixtures/frameworks).
 public struct FrameworkRecipe: Sendable, Equatable {
     public typealias Framework = TraceEngine.Framework
 
