@@ -62,4 +62,8 @@ struct HandoutCLICommand: ParsableCommand {
     }
 }
 
-extension DocumentFormat: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {
+    /// The formats `trace handout` writes, as its help lists them: text is parsed, then refused
+    /// with a pointer to the optimizer commands.
+    public static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
+}
