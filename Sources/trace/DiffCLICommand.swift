@@ -22,7 +22,7 @@ struct DiffCLICommand: ParsableCommand {
               trace diff adagrad --conventions keras,optax --initial-accumulator 0
             """)
 
-    @Argument(help: ArgumentHelp("The optimizer: \(Optimizer.allCases.dropLast().map(\.rawValue).joined(separator: ", ")) or \(Optimizer.allCases.last?.rawValue ?? "")."))
+    @Argument(help: ArgumentHelp("The optimizer: \(Optimizer.choices)."))
     var optimizer: Optimizer
 
     @Option(help: ArgumentHelp("Two conventions to compare, e.g. lecture,pytorch (lecture, pytorch, keras, optax).", valueName: "A,B"))

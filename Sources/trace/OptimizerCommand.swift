@@ -8,6 +8,12 @@ protocol OptimizerChoice {
 }
 
 extension Optimizer {
+    /// Every optimizer's name for a help text: `gd, sgd, … adam or adamw`.
+    static var choices: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
+
     /// `trace <optimizer>`, the subcommand that runs this optimizer.
     var command: ParsableCommand.Type {
         switch self {

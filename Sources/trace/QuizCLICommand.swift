@@ -29,7 +29,7 @@ struct QuizCLICommand: ParsableCommand {
               printf '0.01\\n?\\nq\\n' | trace quiz sgd
             """)
 
-    @Argument(help: ArgumentHelp("The optimizer: gd, sgd, minibatch, momentum, adagrad, rmsprop, adam or adamw.", valueName: "optimizer"))
+    @Argument(help: ArgumentHelp("The optimizer: \(Optimizer.choices).", valueName: "optimizer"))
     var optimizer: Optimizer
 
     @Option(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
