@@ -124,9 +124,6 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
-    /// The command-line flag that sets it: `--beta1`, `--initial-accumulator`, `--eta-min`.
-    public var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
-
     /// The symbol's position in declaration order (`allCases[ordinal] == self`): its slot in
     /// a ``SymbolMap``. A Swift enum without payloads is stored as its case number, in
     /// declaration order; a test checks this for every case.
