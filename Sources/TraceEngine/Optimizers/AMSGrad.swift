@@ -30,9 +30,10 @@ enum AMSGrad {
     static func limit(_ call: FrameworkCall) -> String? {
         let frameworkKeepsRawV = call.framework != .optax
         if frameworkKeepsRawV != keepsMaximumOfRawV(call.convention), (call.hyperparameters[.beta2] ?? 0) != 0 {
+            let adam = call.framework == .pytorch ? "torch.optim.Adam" : "keras.optimizers.Adam"
             return frameworkKeepsRawV
-                ? "\(call.framework.displayName) takes the maximum of v, before the bias correction (v_max = max(v_max, v)); this run of v̂ = v/(1 − β₂ᵗ), after it, and \(call.framework.displayName) has no option for that"
-                : "Optax takes the maximum of v̂ = v/(1 − β₂ᵗ), after the bias correction; this run of v, before it, and optax.amsgrad has no option for that (bias_correction_nu=False leaves the correction out altogether)"
+                ? "\(adam)(amsgrad=True) takes the maximum of v, before the bias correction (v_max = max(v_max, v)); this run takes it of v̂ = v/(1 − β₂ᵗ), after the correction, and \(adam) has no option for that"
+                : "optax.amsgrad takes the maximum of v̂ = v/(1 − β₂ᵗ), after the bias correction; this run takes it of v, before the correction, and optax.amsgrad has no option for that (bias_correction_nu=False leaves the correction out altogether)"
         }
         return AdamMoments.epsilonLimit(call)
     }
@@ -67,7 +68,7 @@ enum AMSGrad {
         case .keras:
             return .init(
                 AdamMoments.keras + [Equation(.vMax, .maximum(vMax, v)), Equation(.wNew, w - m * AdamMoments.kerasRate / (.sqrt(vMax) + ε))],
-                notes: AdamMoments.kerasNotes + ["Keras's amsgrad=True keeps the maximum of v, before the bias correction, and puts it where Adam has √v."])
+                notes: AdamMoments.kerasNotes + ["Keras's amsgrad=True keeps the maximum of v, before the bias correction, and takes its root where Adam takes √v."])
         case .optax:
             return .init(
                 AdamMoments.optax + [Equation(.vMax, .maximum(vMax, vHat)), Equation(.wNew, w - η * (mHat / (.sqrt(vMax) + ε)))],
