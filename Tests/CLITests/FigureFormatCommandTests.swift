@@ -119,7 +119,7 @@ import Testing
         #expect(compare.status == 0, "\(compare.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("c.md"), encoding: .utf8)
         let images = Self.links(text, images: true)
-        #expect(images.count == 2, "the loss per step and the paths over the contours")
+        #expect(images.count == 3, "the loss per step, the paths over the contours and Adam's effective rate")
         for image in images { #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(image).path)) }
         let booklet = try TraceBinary.run(["handout", "--all", "--booklet", "--format", "md", "--output", "course.md"], in: folder)
         #expect(booklet.status == 0, "\(booklet.stderr)")

@@ -99,13 +99,6 @@ public struct HandoutBuilder: TraceSink {
                 header: ["layer", "z", "a", "δ"], rows: rows,
                 caption: "Sample \(sample.index): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(number(sample.loss))")))
         }
-        // The first update's chain rule, drawn: a part of its own, so that a printed page may
-        // break before or after the drawing rather than inside the update.
-        if step.t == 1, detail == .full, run.experiment.objective == nil, let sample = step.samples.first {
-            try writer.write(.endGroup)
-            try writePasses(PassFigure(step: step, sample: sample, run: run, digits: precision))
-            try writer.write(.beginGroup(id: "update-\(step.t)"))
-        }
         if run.experiment.objective == nil {
             try writer.write(.equations([WorkedFormulas(number: number).batchLoss(step)]))
         }
@@ -122,6 +115,11 @@ public struct HandoutBuilder: TraceSink {
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
         try writer.write(.endGroup)
+        // The first update's chain rule, drawn, right after it: a part of its own, so that a
+        // printed page keeps the update whole and may break before the drawing.
+        if step.t == 1, detail == .full, run.experiment.objective == nil, let sample = step.samples.first {
+            try writePasses(PassFigure(step: step, sample: sample, run: run, digits: precision))
+        }
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {

@@ -62,7 +62,7 @@ enum PassDiagram {
         } ?? ""
         let batch = figure.batchCount == 1
             ? " The batch is this one sample, so each edge's δ·a is its weight's g."
-            : " The update's g is the mean of δ·a over the batch's \(figure.batchCount) samples (the worked example below)."
+            : " The update's g is the mean of δ·a over the batch's \(figure.batchCount) samples (the worked example above)."
         let hidden = layers > 1 ? " A hidden unit's δ is f′(z) times the sum of W·δ over the edges that leave it." : ""
         return "Sample \(figure.sample.index) at t = \(figure.t), as recorded: above, the forward pass; below, the backward pass on the same units. The output's δ comes from the loss.\(hidden) Each weight's share of the gradient is the δ of the unit its edge enters times the a of the unit it leaves." + example + batch
     }
