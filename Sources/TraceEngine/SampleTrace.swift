@@ -41,3 +41,16 @@ public struct SampleTrace: Sendable, Equatable {
         l == 0 ? x : layers[l - 1].a
     }
 }
+
+extension SampleTrace {
+    /// This sample's share of a weight's gradient, the chain rule's last step, from the
+    /// sample's own recorded values (the same product ``Backpropagation`` adds to the batch's sum):
+    ///
+    /// ```
+    /// g(W_l[j,i]) = δ_l[j]·a_(l−1)[i]        l, j, i from 1; a_0 = x
+    /// ```
+    /// The batch's gradient `g` is the mean of this over the batch's samples.
+    public func gradient(layer l: Int, unit j: Int, input i: Int) -> Double {
+        layers[l - 1].delta[j - 1] * activation(ofLayer: l - 1)[i - 1]
+    }
+}

@@ -76,16 +76,4 @@ extension UpdateRule {
     public var epsilonPlacement: EpsilonPlacement? {
         equations.first { $0.target == .wNew }?.expression.epsilonPlacement
     }
-
-    /// The step size a parameter's gradient is multiplied by, for the optimizers whose update
-    /// divides g itself by a root of its accumulated squares: `η/√(S + ε)` or `η/(√S + ε)`, as
-    /// the update places ε (AdaGrad's `s`, RMSProp's `ss`); `nil` where the update moves `w`
-    /// along anything but g (Adam's m̂) or has no root.
-    /// Evaluated on a step's values after the update, it is the rate that update used.
-    public var effectiveRate: Expression? {
-        guard let update = equations.first(where: { $0.target == .wNew })?.expression,
-            update.symbols.contains(.g), let placement = update.epsilonPlacement
-        else { return nil }
-        return .symbol(.eta) / placement.root
-    }
 }

@@ -70,7 +70,7 @@ public enum CompareCommand {
                 var evaluator = Evaluator(parameterCount: 1)
                 evaluator.scalars = step.scalars
                 for (symbol, values) in step.values { evaluator.vectors[symbol] = [values[focus]] }
-                if case let .vector(value) = evaluator.evaluate(rate) { result.rates.append((step.t, value[0])) }
+                if case let .vector(value) = evaluator.evaluate(rate.rate) { result.rates.append((step.t, value[0])) }
             }
         }
 
@@ -210,9 +210,12 @@ public enum CompareCommand {
             try group("loss") {
             try writer.write(.heading(level: top + 1, text: "Loss per step"))
             try writer.write(.paragraph("The batch loss at the weights before each update." + (full ? thinning(steps) : "")))
+            let diverged = results.contains { $0.divergedAt != nil }
+                ? " A dashed line marks where a run diverged; a run that diverged is shown up to \(NumberFormat.significant(PlotSeries.divergedViewCeiling, digits: 4)) times its first loss, and its line leaves the top where it climbs past that."
+                : ""
             try tableAndPlot(
-                results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses) }, label: "loss",
-                caption: "Batch loss before each update.")
+                results.map { PlotSeries(name: $0.optimizer.rawValue, points: $0.losses, divergedAt: $0.divergedAt) }, label: "loss",
+                caption: "Batch loss before each update." + diverged)
             }
         }
         if let objective = experiment.objective {
@@ -257,10 +260,18 @@ public enum CompareCommand {
         let adaptive = results.filter { $0.rule.effectiveRate != nil }
         if !adaptive.isEmpty, !brief {
             try writer.write(.heading(level: top + 1, text: "Effective learning rate of \(focusName)"))
-            try writer.write(.paragraph("The factor that multiplies the gradient in each update, from the same values as the update:"))
+            // Adam's rate multiplies m̂ (Keras's m), not g: each line says so where it differs.
+            let alongG = adaptive.allSatisfy { $0.rule.effectiveRate?.direction == .g }
+            let directions = adaptive.compactMap { result in
+                result.rule.effectiveRate.map { "\(result.optimizer.displayName) \($0.direction.unicode)" }
+            }.joined(separator: ", ")
+            try writer.write(.paragraph(alongG
+                ? "The factor that multiplies the gradient in each update, from the same values as the update:"
+                : "The factor that multiplies what each update moves w along (\(directions)), from the same values as the update:"))
             try writer.write(.equations(adaptive.compactMap { result in
                 result.rule.effectiveRate.map {
-                    .row([.text("\(result.optimizer.displayName): "), MathBuilder.symbolic.build($0)])
+                    .row([.text("\(result.optimizer.displayName): "), MathBuilder.symbolic.build($0.rate)]
+                        + ($0.direction == .g ? [] : [.text(", which multiplies "), .symbol($0.direction)]))
                 }
             }))
             try tableAndPlot(

@@ -43,7 +43,7 @@ struct HandoutCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("full (default): every update worked; summary: the first worked, the rest as one table.", valueName: "summary|full"))
     var detail: Detail = .full
 
-    @Option(help: ArgumentHelp("With --format svg: which figure (network, loss, eta, factor, paths, … as the handout has them).", valueName: "name"))
+    @Option(help: ArgumentHelp("With --format svg: which figure (network, passes, loss, eta, factor, rate, paths, … as the handout has them).", valueName: "name"))
     var figure: String?
 
     func run() throws {

@@ -98,3 +98,25 @@ extension FigureCommandTests {
         for label in labels { #expect(abs(label / step - (label / step).rounded()) < 1e-6, "\(label) is not a multiple of \(step)") }
     }
 }
+
+extension FigureCommandTests {
+    /// A diverged run (the reference's diverge lesson, gd with η = 50: inf at t = 60) writes its
+    /// handout in every format; its loss figure shows the loss up to 1000 times the first and marks
+    /// where it diverged. Its axis once reached 10³⁵⁰, past Double's range, and the run crashed.
+    @Test func divergedRunsLossFigure() throws {
+        let lesson = TraceBinary.fixture("reference/lessons/diverge-1-1.yaml")
+        for format in ["html", "md", "latex"] {
+            let result = try TraceBinary.run(["gd", "--lesson", lesson, "--eta", "50", "--steps", "400", "--format", format])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(result.stderrLines.contains { $0.hasPrefix("trace: diverged at t = 60") }, "\(format)")
+            // Markdown on standard output leaves its figures out, and so their captions.
+            #expect(result.text.contains("The run diverged at t = 60 (the dashed line)") == (format != "md"), "\(format)")
+        }
+        let html = try document(["gd", "--lesson", lesson, "--eta", "50", "--steps", "400", "--format", "html"])
+        let loss = try #require(try html.nodes(forXPath: "//*[local-name()='svg' and @aria-label='loss per step']").first)
+        #expect(try loss.nodes(forXPath: "./*[local-name()='text' and .='diverged at t = 60']").count == 1)
+        let ticks = try loss.nodes(forXPath: "./*[local-name()='text' and @text-anchor='end']").compactMap(\.stringValue).filter { Double($0) != nil }
+        #expect(ticks.first == "1" && ticks.last == "10000", "\(ticks): from the first loss, 1.47, to 1000 times it")
+    }
+}
+

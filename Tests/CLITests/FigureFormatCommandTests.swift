@@ -62,9 +62,9 @@ import Testing
         let run = try TraceBinary.run(["handout", "adam", "--format", "md"], in: folder)
         #expect(run.status == 0)
         let notes = run.text.split(separator: "\n").filter { $0.hasPrefix("*Figure left out: ") }
-        #expect(notes.count == 3, "the network, the loss and the bias-correction factors")
+        #expect(notes.count == 5, "the network, the first update's passes, the loss, the bias-correction factors and the effective rate")
         #expect(notes.allSatisfy { $0.contains("--output FILE.md") })
-        #expect(run.stderrLines == ["trace: 3 figures are left out of Markdown on standard output; give --output FILE.md to write them as SVG files beside the page"])
+        #expect(run.stderrLines == ["trace: 5 figures are left out of Markdown on standard output; give --output FILE.md to write them as SVG files beside the page"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".std") }.isEmpty)
     }
 
@@ -79,10 +79,10 @@ import Testing
         let first = try TraceBinary.run(arguments, in: folder)
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         let figures = notes.appendingPathComponent("adam_files")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path).sorted() == ["figure-1.svg", "figure-2.svg", "figure-3.svg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path).sorted() == (1...5).map { "figure-\($0).svg" })
         let page = try Data(contentsOf: notes.appendingPathComponent("adam.md"))
         let svg = try Data(contentsOf: figures.appendingPathComponent("figure-2.svg"))
-        #expect(Self.links(String(decoding: page, as: UTF8.self), images: true) == (1...3).map { "adam_files/figure-\($0).svg" })
+        #expect(Self.links(String(decoding: page, as: UTF8.self), images: true) == (1...5).map { "adam_files/figure-\($0).svg" })
 
         #expect(try TraceBinary.run(arguments, in: folder).status == 0)
         #expect(try Data(contentsOf: notes.appendingPathComponent("adam.md")) == page, "same inputs, same bytes")
@@ -94,7 +94,7 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.stderrLines == ["trace: 'notes/adam_files' holds 'sketch.txt', which trace did not write; move it or give another --output"])
         #expect(try String(contentsOf: notes.appendingPathComponent("adam.md"), encoding: .utf8) == "old page")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path).count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path).count == 6)
     }
 
     /// A figure folder that would hold the lesson being read is refused before anything is written.
@@ -119,7 +119,7 @@ import Testing
         #expect(compare.status == 0, "\(compare.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("c.md"), encoding: .utf8)
         let images = Self.links(text, images: true)
-        #expect(images.count == 2, "the loss per step and the paths over the contours")
+        #expect(images.count == 3, "the loss per step, the paths over the contours and Adam's effective rate")
         for image in images { #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(image).path)) }
         let booklet = try TraceBinary.run(["handout", "--all", "--booklet", "--format", "md", "--output", "course.md"], in: folder)
         #expect(booklet.status == 0, "\(booklet.stderr)")
@@ -154,14 +154,14 @@ import Testing
         #expect(svg.rootElement()?.name == "svg")
         #expect(try svg.nodes(forXPath: "/*/*[local-name()='title']").first?.stringValue == "factor per update")
         #expect(try TraceBinary.run(["handout", "adam", "--format", "md", "--output", "adam.md"], in: folder).status == 0)
-        #expect(try Data(contentsOf: folder.appendingPathComponent("adam_files/figure-3.svg")) == factor.stdout)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("adam_files/figure-4.svg")) == factor.stdout)
 
         let choose = try TraceBinary.run(["handout", "adam", "--format", "svg"], in: folder)
         #expect(choose.status == 2 && choose.stdout.isEmpty)
-        #expect(choose.stderrLines == ["trace: --format svg writes one figure: choose it with --figure NAME (this handout has network, loss, factor)"])
+        #expect(choose.stderrLines == ["trace: --format svg writes one figure: choose it with --figure NAME (this handout has network, passes, loss, factor, rate)"])
         let misspelt = try TraceBinary.run(["handout", "adam", "--format", "svg", "--figure", "los", "--output", "x.svg"], in: folder)
         #expect(misspelt.status == 2)
-        #expect(misspelt.stderrLines == ["trace: --figure los: no such figure; did you mean 'loss'? (this handout has network, loss, factor)"])
+        #expect(misspelt.stderrLines == ["trace: --figure los: no such figure; did you mean 'loss'? (this handout has network, passes, loss, factor, rate)"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.svg").path))
         #expect(try TraceBinary.run(["handout", "--all", "--format", "svg", "--output", "all"], in: folder).status == 2)
         #expect(try TraceBinary.run(["handout", "adam", "--figure", "loss"], in: folder).status == 2)

@@ -31,11 +31,11 @@ import Testing
             let document = try xml(html)
             let equations = try #require(Self.equationCounts[optimizer])
             // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
-            // AdaGrad and RMSProp add their effective learning rate: its formula and its plot.
-            let adaptive = optimizer == "adagrad" || optimizer == "rmsprop" ? 1 : 0
+            // AdaGrad, RMSProp, Adam and AdamW add their effective learning rate: its formula and its plot.
+            let adaptive = ["adagrad", "rmsprop", "adam", "adamw"].contains(optimizer) ? 1 : 0
             #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations + adaptive)
-            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 3 : 2) + adaptive,
-                    "network, loss, Adam's bias correction, AdaGrad's and RMSProp's effective rate")
+            #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 4 : 3) + adaptive,
+                    "network, the first update's passes, loss, Adam's bias correction, the effective rate")
             #expect(try count(document, "table") >= 4)
             #expect(try document.nodes(forXPath: "//*[local-name()='section' and @class='keep' and starts-with(@id, 'step-')]").count == 1)
             if optimizer.hasPrefix("adam") {
@@ -48,7 +48,7 @@ import Testing
     @Test func aScheduleAddsItsFormulaAndAPlotOfEta() throws {
         let html = try output(["sgd", "--steps", "4", "--schedule", "step", "--gamma", "0.5", "--every", "2", "--format", "html"])
         let document = try xml(html)
-        #expect(try count(document, "svg") == 3, "network, loss and η")
+        #expect(try count(document, "svg") == 4, "network, the first update's passes, loss and η")
         #expect(html.contains("aria-label=\"η per step\""))
         #expect(html.contains("<mo>⌊</mo>"), "the schedule's floor, as MathML")
         let markdown = try output(["sgd", "--steps", "4", "--schedule", "step", "--gamma", "0.5", "--every", "2", "--format", "md"])
@@ -142,11 +142,12 @@ import Testing
             }
             #expect(index == lines.count || lines[index].isEmpty, "a table ends with a blank line")
         }
-        // Layers and data; per step a table per sample and one of parameters; the loss per step;
-        // Adam's bias-correction factors; AdaGrad's and RMSProp's effective rates.
+        // Layers and data; per step a table per sample and one of parameters, and at the first
+        // the δ·a of the drawn passes; the loss per step; Adam's bias-correction factors; the
+        // effective rates of AdaGrad, RMSProp, Adam and AdamW.
         let samplesPerStep = optimizer == "sgd" ? 1 : 2
-        let adaptive = optimizer == "adagrad" || optimizer == "rmsprop" ? 1 : 0
-        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + (optimizer.hasPrefix("adam") ? 1 : 0) + adaptive)
+        let adaptive = ["adagrad", "rmsprop", "adam", "adamw"].contains(optimizer) ? 1 : 0
+        #expect(tables == 2 + 2 * (samplesPerStep + 1) + 1 + 1 + (optimizer.hasPrefix("adam") ? 1 : 0) + adaptive)
         #expect(markdown.components(separatedBy: "$$\n").count > 1)
     }
 

@@ -2,8 +2,10 @@ import Testing
 import TraceEngine
 import TraceLessons
 
-/// `UpdateRule.effectiveRate` restates the factor in AdaGrad's and RMSProp's update; it must
-/// agree with what the update did: `w_new = w − rate·g` for every parameter and step.
+/// `UpdateRule.effectiveRate` restates the factor in an adaptive update; it must agree with
+/// what the update did: `w_new = w − rate·g` for AdaGrad and RMSProp, `w_new = w − rate·m̂`
+/// for Adam (`m` in Keras's form, which keeps no m̂), less AdamW's decay, for every parameter
+/// and step.
 @Suite struct EffectiveRateTests {
     @Test(arguments: [Optimizer.adagrad, .rmsprop], Convention.allCases)
     func rateTimesGradientIsTheStep(_ optimizer: Optimizer, _ convention: Convention) throws {
@@ -13,7 +15,8 @@ import TraceLessons
             convention: convention, steps: 4)
         var sink = CollectingSink()
         try Engine.run(experiment, into: &sink)
-        let rate = try #require(experiment.rule.effectiveRate)
+        let rate = try #require(experiment.rule.effectiveRate?.rate)
+        #expect(experiment.rule.effectiveRate?.direction == .g)
         for step in sink.steps {
             var evaluator = Evaluator(parameterCount: step.values[.w]?.count ?? 0)
             evaluator.scalars = step.scalars
@@ -29,15 +32,57 @@ import TraceLessons
         }
     }
 
-    /// The rate exists exactly where the update divides g by a root: AdaGrad and RMSProp, in
-    /// every convention; not gd, momentum (no root) or Adam (it moves w along m̂).
-    @Test func onlyTheOptimizersThatScaleGByARootHaveOne() {
+    /// Adam and AdamW in every convention: the update is `w − rate·m̂` (Keras: `m`) plus what
+    /// is left when the direction is 0 (AdamW's decayed weight), to a few ulps of w (the rule
+    /// multiplies in another order).
+    @Test(arguments: [Optimizer.adam, .adamw], Convention.allCases)
+    func rateTimesDirectionIsTheStep(_ optimizer: Optimizer, _ convention: Convention) throws {
+        let lesson = try #require(try BundledLessons.lesson(named: "adam"))
+        var hyperparameters = Hyperparameters(defaultsFor: optimizer, convention: convention)
+        hyperparameters[.eta] = 0.05
+        let experiment = Experiment(
+            title: lesson.title, network: lesson.network, data: lesson.data, optimizer: optimizer,
+            convention: convention, hyperparameters: hyperparameters, steps: 4)
+        var sink = CollectingSink()
+        try Engine.run(experiment, into: &sink)
+        let rate = try #require(experiment.rule.effectiveRate)
+        #expect(rate.direction == (convention == .keras ? .m : .mHat))
+        let update = try #require(experiment.rule.equations.last?.expression)
+        for step in sink.steps {
+            var evaluator = Evaluator(parameterCount: step.values[.w]?.count ?? 0)
+            evaluator.scalars = step.scalars
+            for (symbol, column) in step.values { evaluator.vectors[symbol] = Array(column) }
+            guard case let .vector(rates) = evaluator.evaluate(rate.rate),
+                  case let .vector(rest) = evaluator.evaluate(update.substituting(rate.direction, with: 0)) else {
+                Issue.record("the rate should be per parameter")
+                return
+            }
+            for index in rates.indices {
+                let w = step.values[.w]![index], direction = step.values[rate.direction]![index], wNew = step.values[.wNew]![index]
+                #expect(abs((rest[index] - rates[index] * direction) - wNew) <= 1e-15 * max(1, abs(w)), "t=\(step.t), parameter \(index)")
+            }
+        }
+    }
+
+    /// The rate exists exactly where the update divides by a root of squared gradients:
+    /// AdaGrad and RMSProp (times g), Adam and AdamW (times m̂, or Keras's m), in every
+    /// convention; not gd, momentum or Nesterov (no root: their rate is η). In the lecture's
+    /// form ε is inside the root, as the update has it; in PyTorch's outside.
+    @Test func theAdaptiveOptimizersHaveOne() {
         for optimizer in Optimizer.allCases {
             for convention in Convention.allCases {
                 let rule = UpdateRule.rule(for: optimizer, convention: convention)
-                #expect((rule.effectiveRate != nil) == [.adagrad, .rmsprop].contains(optimizer), "\(optimizer) \(convention)")
+                #expect((rule.effectiveRate != nil) == [.adagrad, .rmsprop, .adam, .adamw].contains(optimizer), "\(optimizer) \(convention)")
             }
         }
+        let η = Expression.symbol(.eta), ε = Expression.symbol(.epsilon), vHat = Expression.symbol(.vHat)
+        for optimizer in [Optimizer.adam, .adamw] {
+            #expect(UpdateRule.rule(for: optimizer, convention: .lecture).effectiveRate == EffectiveRate(rate: η / .sqrt(vHat + ε), direction: .mHat))
+            #expect(UpdateRule.rule(for: optimizer, convention: .pytorch).effectiveRate == EffectiveRate(rate: η / (.sqrt(vHat) + ε), direction: .mHat))
+            #expect(UpdateRule.rule(for: optimizer, convention: .optax).effectiveRate == EffectiveRate(rate: η / (.sqrt(vHat) + ε), direction: .mHat))
+        }
+        #expect(UpdateRule.rule(for: .adagrad, convention: .lecture).effectiveRate == EffectiveRate(rate: η / .sqrt(.symbol(.s) + ε), direction: .g))
+        #expect(UpdateRule.rule(for: .rmsprop, convention: .optax).effectiveRate == EffectiveRate(rate: η / .sqrt(.symbol(.ss) + ε), direction: .g))
     }
 
     /// Where each rule puts ε, as conventions.md tables it: inside the root in the lecture's

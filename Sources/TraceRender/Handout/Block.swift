@@ -20,6 +20,9 @@ public enum Block: Sendable {
     case plot(label: String, series: [PlotSeries], caption: String)
     /// Optimizers' paths over a two-weight objective's loss contours (an SVG figure in HTML).
     case trajectories(ContourFigure)
+    /// One sample's forward and backward pass drawn on the network: `z`, `a`, `δ` per unit and
+    /// each weight's `δ·a` (an SVG figure in HTML; a table beside it has the numbers).
+    case passes(PassFigure)
     /// A list of links to sibling files: `(text, file, note)`.
     case links([(text: String, file: String, note: String)])
     /// Opens a part that a printed page never splits (one update, the formulas, the loss);
@@ -39,11 +42,18 @@ public struct PlotSeries: Sendable {
     /// Whether each value holds from its update to the next (a learning-rate schedule): drawn
     /// as a staircase, not as sloped lines between points.
     public var isStepFunction: Bool
+    /// The update at which the run diverged (a value no longer finite), if it did: the plot
+    /// marks it and keeps its view to the run's meaningful values (``ValueAxis``).
+    public var divergedAt: Int?
 
-    public init(name: String, points: [(t: Int, value: Double)], isStepFunction: Bool = false) {
+    /// How far above a diverged run's first value its plot reaches (``ValueAxis``), for a caption.
+    public static var divergedViewCeiling: Double { ValueAxis.divergenceCeiling }
+
+    public init(name: String, points: [(t: Int, value: Double)], isStepFunction: Bool = false, divergedAt: Int? = nil) {
         self.name = name
         self.points = points
         self.isStepFunction = isStepFunction
+        self.divergedAt = divergedAt
     }
 }
 

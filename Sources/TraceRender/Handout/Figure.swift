@@ -10,8 +10,10 @@ public enum Figure: Sendable {
     case plot(label: String, series: [PlotSeries], caption: String)
     /// Optimizers' paths over a two-weight objective's contours (``ContourPlot``, ``PGFContourPlot``).
     case trajectories(ContourFigure)
-    /// The network with its initial parameters (``NetworkDiagram``, ``TikZNetworkDiagram``).
+    /// The network with its initial parameters (``NetworkDiagram``, drawn by ``NetworkSVG`` and ``NetworkTikZ``).
     case network(Network)
+    /// A sample's forward and backward pass on the network (``PassDiagram``).
+    case passes(PassFigure)
 
     /// The figure's title, as its SVG `<title>` and a Markdown image's alternative text.
     public var title: String {
@@ -19,15 +21,17 @@ public enum Figure: Sendable {
         case let .plot(label, _, _): return "\(label) per update"
         case let .trajectories(figure): return "Paths of \(figure.paths.map(\.name).joined(separator: ", ")) over the loss contours"
         case .network: return "The network and its initial parameters"
+        case let .passes(figure): return PassDiagram.title(figure)
         }
     }
 
     /// A short name to choose the figure by (`trace handout adam --format svg --figure loss`):
-    /// `network`, `paths`, or a plot's label in lower-case ASCII (`loss`, `eta` for η, `factor`).
+    /// `network`, `paths`, `passes`, or a plot's label in lower-case ASCII (`loss`, `eta` for η, `factor`).
     public var name: String {
         switch self {
         case .network: return "network"
         case .trajectories: return "paths"
+        case .passes: return "passes"
         case let .plot(label, _, _): return Self.slug(label)
         }
     }
@@ -58,6 +62,7 @@ public enum Figure: Sendable {
         case .trajectories:
             return "Each update's (w₁, w₂) over contours of the loss, both axes to one scale; ○ marks the start and ✱ the minimum."
         case let .network(network): return NetworkDiagram.caption(network)
+        case let .passes(figure): return PassDiagram.caption(figure)
         }
     }
 
@@ -67,6 +72,7 @@ public enum Figure: Sendable {
         case let .plot(label, series, _): return LinePlot.svg(series, label: label)
         case let .trajectories(figure): return ContourPlot.svg(figure)
         case let .network(network): return NetworkDiagram.svg(network)
+        case let .passes(figure): return PassDiagram.svg(figure)
         }
     }
 
@@ -76,7 +82,8 @@ public enum Figure: Sendable {
         switch self {
         case let .plot(label, series, _): return PGFLinePlot.tikz(series, label: label)
         case let .trajectories(figure): return PGFContourPlot.tikz(figure)
-        case let .network(network): return TikZNetworkDiagram.tikz(network)
+        case let .network(network): return NetworkDiagram.tikz(network)
+        case let .passes(figure): return PassDiagram.tikz(figure)
         }
     }
 }
@@ -88,6 +95,7 @@ extension Block {
         case let .plot(label, series, caption): return .plot(label: label, series: series, caption: caption)
         case let .trajectories(figure): return .trajectories(figure)
         case let .network(network): return .network(network)
+        case let .passes(figure): return .passes(figure)
         default: return nil
         }
     }

@@ -46,7 +46,7 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("</div>\n")
         case let .table(table):
             try output.write(Self.table(table))
-        case .network, .plot, .trajectories:
+        case .network, .plot, .trajectories, .passes:
             if let figure = block.figure {
                 try output.write("<figure>\n\(figure.svg)\n<figcaption>\(HTMLText.escape(figure.caption))</figcaption>\n</figure>\n")
             }

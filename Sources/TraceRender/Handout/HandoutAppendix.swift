@@ -73,11 +73,12 @@ public enum HandoutAppendix {
         func number(_ x: Double) -> String { NumberFormat.exact(x) }
         func column(_ x: Double) -> String { NumberFormat.column(x, digits: precision) }
         guard let first = axes.first, let experiment = runs.first else { return [] }
-        let histories = try runs.map { experiment throws -> [(t: Int, loss: Double)] in
+        let collected = try runs.map { experiment throws -> StepCollector in
             var sink = StepCollector()
             try Engine.run(experiment, into: &sink)
-            return sink.steps.map { ($0.t, $0.loss) }
+            return sink
         }
+        let histories = collected.map { $0.steps.map { (t: $0.t, loss: $0.loss) } }
         let finals = runs.map { LossAfterLastUpdate.of($0) }
         let across = axes.count > 1 ? axes[1].values : [Double.nan]
         /// A run's values, `0.05, 0.01`, as the figure's legend has room for.
@@ -110,7 +111,9 @@ public enum HandoutAppendix {
         blocks.append(.beginGroup(id: "sweep-figure"))
         blocks.append(.plot(
             label: "loss",
-            series: histories.enumerated().map { cell, history in PlotSeries(name: shortLabel(cell), points: history.map { ($0.t, $0.loss) }) },
+            series: histories.enumerated().map { cell, history in
+                PlotSeries(name: shortLabel(cell), points: history.map { ($0.t, $0.loss) }, divergedAt: collected[cell].divergence?.t)
+            },
             caption: "Batch loss before each update, one line per run of the sweep, labelled \(axes.map(\.symbol.unicode).joined(separator: ", "))."))
         blocks.append(.endGroup)
         if detail == .full {
@@ -137,7 +140,9 @@ public enum HandoutAppendix {
 /// Keeps every step of a run.
 struct StepCollector: TraceSink {
     var steps: [StepRecord] = []
+    /// Where the run diverged, if it did.
+    var divergence: Divergence?
     mutating func begin(_ run: RunDescription) throws {}
     mutating func record(_ step: StepRecord) throws { steps.append(step) }
-    mutating func finish(_ outcome: RunOutcome) throws {}
+    mutating func finish(_ outcome: RunOutcome) throws { divergence = outcome.divergence }
 }

@@ -24,8 +24,8 @@ public struct HandoutBuilder: TraceSink {
     /// Parts added after the run's own figures (a lesson's `handout:` section: a comparison,
     /// the conventions side by side, a sweep), written before the framework recipes.
     public var appendix: [Block] = []
-    /// AdaGrad's and RMSProp's effective learning rate (``UpdateRule/effectiveRate``) of every
-    /// parameter per update, evaluated on the update's own records.
+    /// The effective learning rate (``UpdateRule/effectiveRate``: AdaGrad's, RMSProp's, Adam's,
+    /// AdamW's) of every parameter per update, evaluated on the update's own records.
     private var rates: [(t: Int, values: [Double])] = []
     /// The last update's hyperparameters, for ``MomentumMemory``.
     private var lastScalars: SymbolMap<Double>?
@@ -61,7 +61,7 @@ public struct HandoutBuilder: TraceSink {
             var evaluator = Evaluator(parameterCount: run.parameterNames.count)
             evaluator.scalars = step.scalars
             for (symbol, values) in step.values { evaluator.vectors[symbol] = Array(values) }
-            if case let .vector(values) = evaluator.evaluate(rate) { rates.append((step.t, values)) }
+            if case let .vector(values) = evaluator.evaluate(rate.rate) { rates.append((step.t, values)) }
         }
         let focusIndices = (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         if detail == .summary {
@@ -115,6 +115,11 @@ public struct HandoutBuilder: TraceSink {
         }
         try writer.write(.table(Table(header: ["parameter"] + symbols.map(\.columnLabel), rows: rows)))
         try writer.write(.endGroup)
+        // The first update's chain rule, drawn, right after it: a part of its own, so that a
+        // printed page keeps the update whole and may break before the drawing.
+        if step.t == 1, detail == .full, run.experiment.objective == nil, let sample = step.samples.first {
+            try writePasses(PassFigure(step: step, sample: sample, run: run, digits: precision))
+        }
     }
 
     public mutating func finish(_ outcome: RunOutcome) throws {
@@ -155,9 +160,12 @@ public struct HandoutBuilder: TraceSink {
         }
         if !(detail == .summary && appendixDraws) {
         try writer.write(.beginGroup(id: "figures"))
+        let diverged = outcome.divergence.map {
+            " The run diverged at t = \($0.t) (the dashed line); the plot shows the loss up to \(NumberFormat.significant(ValueAxis.divergenceCeiling, digits: 4)) times its first value, and where it climbs past that the line leaves the top."
+        } ?? ""
         try writer.write(.plot(
-            label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) })],
-            caption: "Batch loss before each update."))
+            label: "loss", series: [PlotSeries(name: "loss", points: history.map { ($0.t, $0.loss) }, divergedAt: outcome.divergence?.t)],
+            caption: "Batch loss before each update." + diverged))
         if let objective = run?.experiment.objective {
             try writer.write(.trajectories(ContourFigure(
                 objective: objective, paths: [(run?.experiment.optimizer.rawValue ?? "", path)])))
@@ -228,6 +236,19 @@ extension HandoutBuilder {
         return Array(Set(picks)).sorted()
     }
 
+    /// A sample's forward and backward pass as a figure, then the numbers on its edges as a
+    /// table: each weight's δ, a and δ·a.
+    mutating func writePasses(_ figure: PassFigure) throws {
+        try writer.write(.beginGroup(id: "passes"))
+        try writer.write(.passes(figure))
+        let share = figure.batchCount == 1 ? "g = δ·a" : "δ·a"
+        try writer.write(.table(Table(
+            header: ["weight", "δ", "a", share],
+            rows: figure.products.map { [$0.weight, column($0.delta), column($0.activation), column($0.product)] },
+            caption: "Sample \(figure.sample.index)'s δ·a per weight: δ of the unit its edge enters, a of the unit it leaves.")))
+        try writer.write(.endGroup)
+    }
+
     /// The section on what momentum remembers: the weight of each update's gradient in the
     /// last step, as a table and a plot, and what they add up to.
     mutating func writeMomentumMemory(_ weights: [Double]) throws {
@@ -246,15 +267,17 @@ extension HandoutBuilder {
         try writer.write(.endGroup)
     }
 
-    /// The section on the effective learning rate: its formula, a table of every parameter's
-    /// rate per update and the plot of them (log-scaled where the rates span decades).
-    mutating func writeRates(_ run: RunDescription, rate: Expression) throws {
+    /// The section on the effective learning rate: its formula, what it multiplies, a table of
+    /// every parameter's rate per update and the plot of them (log-scaled where the rates span
+    /// decades).
+    mutating func writeRates(_ run: RunDescription, rate: EffectiveRate) throws {
         let names = run.parameterNames
         try writer.write(.beginGroup(id: "effective-rate"))
         try writer.write(.heading(level: 2, text: "Effective learning rate"))
         try writer.write(.paragraph(
-            "The factor that multiplies each parameter's gradient in its update, from the same values as the update. A parameter whose gradients have been small keeps a large rate; one whose gradients have been large gets a small one."))
-        try writer.write(.equations([.row([.text("\(run.experiment.optimizer.displayName): "), MathBuilder.symbolic.build(rate)])]))
+            rate.meaning(decays: run.rule.equations.contains { $0.target == .wNew && $0.expression.symbols.contains(.lambda) })
+                + " A parameter whose gradients have been small keeps a large rate; one whose gradients have been large gets a small one."))
+        try writer.write(.equations([.row([.text("\(run.experiment.optimizer.displayName): "), MathBuilder.symbolic.build(rate.rate)])]))
         try writer.write(.table(Table(
             header: ["t"] + names,
             rows: rates.map { row in ["\(row.t)"] + row.values.map(column) })))
@@ -265,7 +288,8 @@ extension HandoutBuilder {
         let which = shown.count == names.count
             ? "every parameter"
             : "\(shown.count) of the \(names.count) parameters, from the smallest rate after the last update to the largest (the table has every one)"
-        try writer.write(.plot(label: "rate", series: series, caption: "The effective learning rate of \(which), per update."))
+        let multiplies = rate.direction == .g ? "" : " (it multiplies \(rate.direction.unicode), not g)"
+        try writer.write(.plot(label: "rate", series: series, caption: "The effective learning rate of \(which), per update\(multiplies)."))
         try writer.write(.endGroup)
     }
 }

@@ -61,7 +61,7 @@ public struct LaTeXWriter: DocumentWriter {
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " $\\to$ ")).\n\n")
             try output.write(Self.figure(.network(network)))
-        case .plot, .trajectories:
+        case .plot, .trajectories, .passes:
             if let figure = block.figure { try output.write(Self.figure(figure)) }
         case let .links(links):
             // Ragged right: a file name in typewriter type cannot hyphenate.

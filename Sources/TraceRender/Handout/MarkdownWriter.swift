@@ -33,7 +33,7 @@ public struct MarkdownWriter: DocumentWriter {
             let sizes = [network.inputCount] + network.layers.map(\.unitCount)
             try output.write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
             try output.write(figure(.network(network)))
-        case .plot, .trajectories:
+        case .plot, .trajectories, .passes:
             if let figure = block.figure { try output.write(self.figure(figure)) }
         case let .links(links):
             for link in links {

@@ -77,7 +77,8 @@ struct NiceScale: Equatable {
 
 /// A logarithmic axis for positive values spanning decades: ticks at 1, 2 and 5 × 10ᵏ when it
 /// spans few decades, at powers of ten when it spans more (every few powers over dozens of
-/// decades); the axis ends at a tick.
+/// decades: at multiples of that many, between the powers of ten either side of the values,
+/// which are ticks too); the axis ends at a tick, within Double's range.
 struct LogScale: Equatable {
     let low: Double
     let high: Double
@@ -88,15 +89,21 @@ struct LogScale: Equatable {
         let positive = values.filter { $0.isFinite }
         guard let lowest = positive.min(), let highest = positive.max(), lowest > 0,
               log10(highest / lowest) >= decades else { return nil }
-        let lowDecade = floor(log10(lowest)), highDecade = ceil(log10(highest))
+        let lowDecade = floor(log10(lowest)), highDecade = min(ceil(log10(highest)), 308)
         let mantissas: [Double] = highDecade - lowDecade <= 3 ? [1, 2, 5] : [1]
-        // Over many decades (a diverging run), a tick every few decades: between four and ten.
+        // Over many decades (a diverging run), a tick every few decades: between four and ten,
+        // at multiples of `every`, and none closer than half of it to the ends.
         let decades = highDecade - lowDecade
         let every = decades > 10 ? max(1, Int(Self.niceDecades(decades / 8))) : 1
-        let first = Int((lowDecade / Double(every)).rounded(.down)) * every
         var ticks: [Double] = []
-        for decade in stride(from: first, through: Int(highDecade) + every - 1, by: every) {
-            for m in mantissas { ticks.append(m * pow(10, Double(decade))) }
+        if every == 1 {
+            for decade in Int(lowDecade)...Int(highDecade) {
+                for m in mantissas { ticks.append(m * pow(10, Double(decade))) }
+            }
+        } else {
+            let inner = stride(from: Int((lowDecade / Double(every)).rounded(.up)) * every, through: Int(highDecade), by: every)
+                .filter { Double($0) - lowDecade >= Double(every) / 2 && highDecade - Double($0) >= Double(every) / 2 }
+            ticks = ([Int(lowDecade)] + inner + [Int(highDecade)]).map { pow(10, Double($0)) }
         }
         // The axis ends at the last tick at or below the data and the first at or above it.
         let start = ticks.lastIndex { $0 <= lowest * (1 + 1e-12) } ?? 0

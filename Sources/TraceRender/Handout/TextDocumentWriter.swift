@@ -51,7 +51,7 @@ public struct TextDocumentWriter: DocumentWriter {
         case let .contents(titles):
             for (index, title) in titles.enumerated() { try write("\(index + 1). \(title)\n") }
             try write("\n")
-        case .plot, .trajectories, .beginGroup, .endGroup:
+        case .plot, .trajectories, .passes, .beginGroup, .endGroup:
             break
         }
     }
