@@ -35,7 +35,7 @@ import TraceLessons
     /// Adam and AdamW in every convention: the update is `w − rate·m̂` (Keras: `m`) plus what
     /// is left when the direction is 0 (AdamW's decayed weight), to a few ulps of w (the rule
     /// multiplies in another order).
-    @Test(arguments: [Optimizer.adam, .adamw], Convention.allCases)
+    @Test(arguments: [Optimizer.adam, .adamw, .amsgrad], Convention.allCases)
     func rateTimesDirectionIsTheStep(_ optimizer: Optimizer, _ convention: Convention) throws {
         let lesson = try #require(try BundledLessons.lesson(named: "adam"))
         var hyperparameters = Hyperparameters(defaultsFor: optimizer, convention: convention)
@@ -65,14 +65,14 @@ import TraceLessons
     }
 
     /// The rate exists exactly where the update divides by a root of squared gradients:
-    /// AdaGrad and RMSProp (times g), Adam and AdamW (times m̂, or Keras's m), in every
+    /// AdaGrad and RMSProp (times g), Adam, AdamW and AMSGrad (times m̂, or Keras's m), in every
     /// convention; not gd, momentum or Nesterov (no root: their rate is η). In the lecture's
     /// form ε is inside the root, as the update has it; in PyTorch's outside.
     @Test func theAdaptiveOptimizersHaveOne() {
         for optimizer in Optimizer.allCases {
             for convention in Convention.allCases {
                 let rule = UpdateRule.rule(for: optimizer, convention: convention)
-                #expect((rule.effectiveRate != nil) == [.adagrad, .rmsprop, .adam, .adamw].contains(optimizer), "\(optimizer) \(convention)")
+                #expect((rule.effectiveRate != nil) == [.adagrad, .rmsprop, .adam, .adamw, .amsgrad].contains(optimizer), "\(optimizer) \(convention)")
             }
         }
         let η = Expression.symbol(.eta), ε = Expression.symbol(.epsilon), vHat = Expression.symbol(.vHat)
@@ -81,6 +81,8 @@ import TraceLessons
             #expect(UpdateRule.rule(for: optimizer, convention: .pytorch).effectiveRate == EffectiveRate(rate: η / (.sqrt(vHat) + ε), direction: .mHat))
             #expect(UpdateRule.rule(for: optimizer, convention: .optax).effectiveRate == EffectiveRate(rate: η / (.sqrt(vHat) + ε), direction: .mHat))
         }
+        // AMSGrad's lecture form divides by the root of the largest v̂ so far.
+        #expect(UpdateRule.rule(for: .amsgrad, convention: .lecture).effectiveRate == EffectiveRate(rate: η / .sqrt(.symbol(.vMax) + ε), direction: .mHat))
         #expect(UpdateRule.rule(for: .adagrad, convention: .lecture).effectiveRate == EffectiveRate(rate: η / .sqrt(.symbol(.s) + ε), direction: .g))
         #expect(UpdateRule.rule(for: .rmsprop, convention: .optax).effectiveRate == EffectiveRate(rate: η / .sqrt(.symbol(.ss) + ε), direction: .g))
     }

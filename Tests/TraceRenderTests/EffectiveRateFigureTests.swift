@@ -23,6 +23,7 @@ import TraceEngine
         "mazur-adam-lecture", "mazur-adam-pytorch", "2-2-1-adam-lecture", "2-2-1-adam-pytorch", "2-2-1-adam-eta0.1-lecture",
         "2-3-2-1-bce-adam-lecture", "softmax-2-2-3-adam-lecture", "sched-step-adam-pytorch", "l2-adam-lecture",
         "2-2-1-adamw-lecture", "2-2-1-adamw-pytorch", "2-1-bce-adamw-lecture", "sched-cosine-adamw-lecture", "sched-cosine-adamw-pytorch",
+        "2-2-1-amsgrad-lecture", "2-2-1-amsgrad-pytorch",
     ])
     func ratesMatchTheReference(_ name: String) throws {
         let fixture = try #require(try ReferenceCase.all().first { $0.name == name })
@@ -47,7 +48,7 @@ import TraceEngine
             for (point, step) in zip(line.points, steps) {
                 let values = try #require((step["parameters"] as? [String: [String: Double]])?[line.name])
                 let w = try #require(values["w"]), after = try #require(values["w_new"])
-                let direction = try #require(values[fixture.optimizer.hasPrefix("adam") ? "m_hat" : "g"])
+                let direction = try #require(values[["adam", "adamw", "amsgrad"].contains(fixture.optimizer) ? "m_hat" : "g"])
                 let eta = try #require(step["eta"] as? Double), lambda = fixture.hyperparameters["lambda"] ?? 0
                 let decayed = fixture.optimizer != "adamw" ? w : fixture.convention == "pytorch" ? w * (1 - eta * lambda) : w - eta * lambda * w
                 let step = decayed - after
