@@ -20,9 +20,8 @@ enum Momentum {
     }
 
     /// The lecture's (1 − β) goes into the framework's learning rate: η·(1 − β).
-    static func lectureRateFactor(_ convention: Convention, _ hyperparameters: Hyperparameters) -> Double {
-        guard convention == .lecture, let β = hyperparameters[.beta] else { return 1 }
-        return 1 - β
+    static func lectureRateFactor(_ convention: Convention, _ hyperparameters: Hyperparameters) -> RateFactor {
+        convention == .lecture ? .oneMinus(.beta) : .one
     }
 
     static let definition = OptimizerDefinition(
