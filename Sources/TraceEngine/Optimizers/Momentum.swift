@@ -26,7 +26,10 @@ enum Momentum {
 
     static let definition = OptimizerDefinition(
         displayName: "SGD with momentum",
-        hyperparameters: [.init(.eta, default: 0.1), .init(.beta, default: 0.9)],
+        // η = 1: the lecture's first step, η·(1 − β)·g, is then gradient descent's first step at
+        // its η = 0.1 (with β = 0.9), so a default run's z and a move visibly from the first
+        // update; the bundled momentum lessons use η = 1 too.
+        hyperparameters: [.init(.eta, default: 1), .init(.beta, default: 0.9)],
         frameworkCall: { call in
             // The lecture's (1 − β) is in the learning rate the call is given (η·(1 − β)).
             switch call.framework {
