@@ -1,5 +1,6 @@
 /// A plain-text table with aligned columns: the first column left-aligned, the rest right.
-/// Columns are two spaces apart, or one where that keeps the table in fewer blocks. When the
+/// Columns are two spaces apart, or one where that keeps the table in fewer blocks and no
+/// cell holds a space (so one space still tells every column from the next). When the
 /// columns do not fit `width`, they are stacked in blocks one under the other, each block
 /// repeating the key columns (the first, or the first `keyColumns`) that name the row.
 struct TextTable {
@@ -18,7 +19,8 @@ struct TextTable {
         let keys = Array(0..<max(1, min(keyColumns, header.count)))
         let available = width - indent.count
         let apart = Self.blocks(widths: widths, available: available, keyColumns: keys.count, gap: 2)
-        let close = Self.blocks(widths: widths, available: available, keyColumns: keys.count, gap: 1)
+        let spaced = ([header] + rows).contains { $0.contains { $0.contains(" ") } }
+        let close = spaced ? apart : Self.blocks(widths: widths, available: available, keyColumns: keys.count, gap: 1)
         let (blocks, gap) = close.count < apart.count ? (close, " ") : (apart, "  ")
 
         func line(_ cells: [String], columns: [Int], isHeader: Bool, isFocused: Bool) -> String {
