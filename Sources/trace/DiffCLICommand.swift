@@ -36,7 +36,7 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show only this parameter's values, e.g. W2[1,1], or all (default).", valueName: "name|all"))
     var focus: String?
 
-    @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables are in full).")
+    @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables' values are in full, their differences to 3 digits).")
     var precision: Int = 4
 
     @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
