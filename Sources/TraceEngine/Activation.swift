@@ -38,6 +38,18 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
+    /// The values `a` takes for every `z` far enough out, in floating point: σ(z) is exactly 1
+    /// from z ≈ 37 on and 0 below z ≈ −745, tanh is ±1 from |z| ≈ 19, ReLU is 0 for every
+    /// z < 0, a softmax unit 0 or 1 when one z is far above the others. Identity has none.
+    public var limits: [Double] {
+        switch self {
+        case .identity: return []
+        case .sigmoid, .softmax: return [0, 1]
+        case .tanh: return [-1, 1]
+        case .relu: return [0]
+        }
+    }
+
     /// A softmax layer's `a` from its `z`, in place: `a_k = e^(z_k − m) / Σ_j e^(z_j − m)` with
     /// `m = max_j z_j`, which is the same value as `e^(z_k) / Σ_j e^(z_j)` but cannot overflow
     /// (the largest term is e⁰ = 1, so the sum is at least 1).

@@ -54,7 +54,7 @@ extension Expression {
         switch self {
         case .symbol, .constant, .pi: return nil
         case let .sum(a, b), let .difference(a, b), let .product(a, b), let .quotient(a, b),
-            let .power(a, b), let .minimum(a, b):
+            let .power(a, b), let .minimum(a, b), let .maximum(a, b):
             return a.epsilonPlacement ?? b.epsilonPlacement
         case let .squareRoot(a), let .floor(a), let .cosine(a): return a.epsilonPlacement
         }
@@ -74,6 +74,7 @@ extension Expression {
         case let .quotient(a, b): return .quotient(a.epsilonMoved, b.epsilonMoved)
         case let .power(a, b): return .power(a.epsilonMoved, b.epsilonMoved)
         case let .minimum(a, b): return .minimum(a.epsilonMoved, b.epsilonMoved)
+        case let .maximum(a, b): return .maximum(a.epsilonMoved, b.epsilonMoved)
         case let .squareRoot(a): return .squareRoot(a.epsilonMoved)
         case let .floor(a): return .floor(a.epsilonMoved)
         case let .cosine(a): return .cosine(a.epsilonMoved)

@@ -51,6 +51,8 @@ public struct Evaluator: Sendable {
             return map(evaluate(a), Foundation.cos)
         case let .minimum(a, b):
             return combine(evaluate(a), evaluate(b), Swift.min)
+        case let .maximum(a, b):
+            return combine(evaluate(a), evaluate(b), Expression.larger)
         case .pi:
             return .scalar(Double.pi)
         }

@@ -20,6 +20,8 @@ public indirect enum Expression: Sendable, Equatable {
     case cosine(Expression)
     /// `min(a, b)`.
     case minimum(Expression, Expression)
+    /// `max(a, b)`, not a number if either is (``larger(_:_:)``).
+    case maximum(Expression, Expression)
     /// `π`.
     case pi
 
@@ -44,7 +46,7 @@ public indirect enum Expression: Sendable, Equatable {
             case let .symbol(s): if !seen.contains(s) { seen.append(s) }
             case .constant, .pi: break
             case let .sum(a, b), let .difference(a, b), let .product(a, b), let .quotient(a, b),
-                let .power(a, b), let .minimum(a, b):
+                let .power(a, b), let .minimum(a, b), let .maximum(a, b):
                 visit(a)
                 visit(b)
             case let .squareRoot(a), let .floor(a), let .cosine(a): visit(a)
@@ -69,12 +71,27 @@ extension Expression {
             case let .quotient(a, b): return .quotient(visit(a), visit(b))
             case let .power(a, b): return .power(visit(a), visit(b))
             case let .minimum(a, b): return .minimum(visit(a), visit(b))
+            case let .maximum(a, b): return .maximum(visit(a), visit(b))
             case let .squareRoot(a): return .squareRoot(visit(a))
             case let .floor(a): return .floor(visit(a))
             case let .cosine(a): return .cosine(visit(a))
             }
         }
         return visit(self)
+    }
+}
+
+extension Expression {
+    /// The value of ``maximum(_:_:)``, as `torch.maximum` and `jnp.maximum` take it:
+    ///
+    /// ```
+    /// larger(a, b) = b if b > a, else a;   NaN if a or b is NaN
+    /// ```
+    ///
+    /// (`Swift.max` would keep `a` beside a NaN `b`, hiding the step where a run diverged.)
+    @inlinable
+    public static func larger(_ a: Double, _ b: Double) -> Double {
+        a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
     }
 }
 

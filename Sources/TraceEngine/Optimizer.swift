@@ -1,7 +1,7 @@
 /// The lecture's optimizers, by the names the command line and the trace use. Each is
 /// defined once, in its own file under `Optimizers/`; this enum names them.
 public enum Optimizer: String, CaseIterable, Sendable {
-    case gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw
+    case gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw, amsgrad
 
     /// The optimizer's definition: everything else about it is read from there.
     public var definition: OptimizerDefinition {
@@ -15,6 +15,7 @@ public enum Optimizer: String, CaseIterable, Sendable {
         case .rmsprop: return RMSProp.definition
         case .adam: return Adam.definition
         case .adamw: return AdamW.definition
+        case .amsgrad: return AMSGrad.definition
         }
     }
 

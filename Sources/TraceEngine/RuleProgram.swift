@@ -12,7 +12,7 @@ import Foundation
 /// the same operands in the same order, so both give the same bits.
 struct RuleProgram {
     private enum Operation {
-        case add, subtract, multiply, divide, power, minimum
+        case add, subtract, multiply, divide, power, minimum, maximum
         case square, squareRoot, floor, cosine
         case copy
     }
@@ -83,6 +83,7 @@ struct RuleProgram {
                 return emit(.square, x, x)
             case let .power(base, exponent): return emit(.power, compile(base), compile(exponent))
             case let .minimum(a, b): return emit(.minimum, compile(a), compile(b))
+            case let .maximum(a, b): return emit(.maximum, compile(a), compile(b))
             case let .squareRoot(a):
                 let x = compile(a)
                 return emit(.squareRoot, x, x)
@@ -194,6 +195,7 @@ struct RuleProgram {
                     case .divide: Self.apply(a, stepA, b, stepB, into: result, n) { $0 / $1 }
                     case .power: Self.apply(a, stepA, b, stepB, into: result, n) { Foundation.pow($0, $1) }
                     case .minimum: Self.apply(a, stepA, b, stepB, into: result, n) { Swift.min($0, $1) }
+                    case .maximum: Self.apply(a, stepA, b, stepB, into: result, n) { Expression.larger($0, $1) }
                     case .square: Self.apply(a, stepA, a, stepA, into: result, n) { $0 * $1 }
                     case .squareRoot: Self.apply(a, stepA, a, stepA, into: result, n) { x, _ in Foundation.sqrt(x) }
                     case .floor: Self.apply(a, stepA, a, stepA, into: result, n) { x, _ in Foundation.floor(x) }

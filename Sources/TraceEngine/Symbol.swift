@@ -7,6 +7,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
     case w, g, v, s, ss, m
     case mHat = "m_hat"
     case vHat = "v_hat"
+    /// AMSGrad's running maximum of `v` (PyTorch's and Keras's) or of `v̂` (the lecture's and
+    /// Optax's form): `v_max ← max(v_max, v̂)`.
+    case vMax = "v_max"
     case wNew = "w_new"
     // Hyperparameters, under the lecture's names.
     case eta, beta, rho, beta1, beta2, epsilon, lambda
@@ -39,7 +42,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
 
     public var kind: Kind {
         switch self {
-        case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .wNew: return .perParameter
+        case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .vMax, .wNew: return .perParameter
         case .eta, .beta, .rho, .beta1, .beta2, .epsilon, .lambda, .l2, .initialAccumulator, .gamma, .every, .etaMin, .period,
             .w1, .w2, .coefficientA, .coefficientB:
             return .hyperparameter
@@ -59,6 +62,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .m: return "m"
         case .mHat: return "m̂"
         case .vHat: return "v̂"
+        case .vMax: return "v_max"
         case .eta: return "η"
         case .beta: return "β"
         case .rho: return "ρ"
@@ -92,6 +96,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .m: return "m"
         case .mHat: return "\\hat{m}"
         case .vHat: return "\\hat{v}"
+        case .vMax: return "v_{\\max}"
         case .eta: return "\\eta"
         case .beta: return "\\beta"
         case .rho: return "\\rho"
@@ -123,9 +128,6 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         default: return nil
         }
     }
-
-    /// The command-line flag that sets it: `--beta1`, `--initial-accumulator`, `--eta-min`.
-    public var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
 
     /// The symbol's position in declaration order (`allCases[ordinal] == self`): its slot in
     /// a ``SymbolMap``. A Swift enum without payloads is stored as its case number, in

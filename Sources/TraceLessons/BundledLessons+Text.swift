@@ -153,6 +153,61 @@ training:
   batch_size: full
 
 """#),
+        ("amsgrad", #"""
+title: AMSGrad, Adam whose step size never grows back
+summary: |
+  **AMSGrad** is Adam with a memory for the largest second moment. It
+  computes Adam's `m`, `v`, `m̂` and `v̂`, keeps the largest `v̂` so far,
+  `v_max ← max(v_max, v̂)`, and steps `w ← w − η/√(v_max + ε)·m̂`. When a
+  parameter's gradients shrink, Adam's `v̂` shrinks with them and its step
+  size `η/√(v̂ + ε)` grows again; AMSGrad's can only fall. That repairs a gap
+  in Adam's convergence proof (Reddi, Kale and Kumar, 2018): a rare large
+  gradient is not forgotten.
+
+  It costs one more number per parameter than Adam, and its steps are often
+  shorter, so it can be slower; in practice it seldom beats Adam by much.
+  PyTorch and Keras offer it as `Adam(amsgrad=True)`, Optax as
+  `optax.amsgrad`. Choose it where Adam's loss jumps up after quiet
+  stretches, or where rare gradients carry the signal. The lecture has no
+  AMSGrad: this is the lecture's Adam with `v_max` added (see
+  `docs/conventions.md`).
+
+  What to look for (the network and data of the `adam` lesson, one sample
+  per update, η = 0.02): at t = 1 `v_max = v̂ = g²` and every parameter
+  with a gradient steps by η, as in Adam. At t = 2 the sample has x₁ = 0,
+  so `W1[1,1]` gets `g = 0`: its `v̂` halves, from 0.007539 to 0.003768,
+  but `v_max` stays 0.007539, and the step is 0.009474 where Adam's is
+  0.0134 (`trace adam --lesson amsgrad --eta 0.02`). No later `v̂` of
+  `W1[1,1]` reaches that first one, so its `v_max` never moves, and after
+  six updates it is at 0.563 against Adam's 0.5873. With
+  `--convention pytorch` the maximum is taken of `v`, before the bias
+  correction: `v` still grows from 0 in these first steps (only its fall at
+  t = 2, from 7.539e-06 to 7.532e-06, is caught), so the weights stay
+  within 2e-5 of Adam's.
+model:
+  loss: half_sse
+  layers:
+    - activation: sigmoid            # layer 1: 2 hidden units, 2 inputs
+      weights: [[0.5, -0.2],         # W1[1,1], W1[1,2]: into hidden unit 1
+                [0.3,  0.4]]         # W1[2,1], W1[2,2]: into hidden unit 2
+      biases: [0.1, -0.1]
+    - activation: identity           # layer 2: 1 linear output
+      weights: [[0.6, -0.4]]
+      biases: [0.2]
+data:
+  inputs:  [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+  targets: [[1.0],      [0.0],      [0.5]]
+optimizer:
+  name: amsgrad
+  eta: 0.02
+  beta1: 0.9
+  beta2: 0.999
+  epsilon: 1.0e-8
+training:
+  steps: 6
+  batch_size: 1
+
+"""#),
         ("backprop-homework", #"""
 title: Backpropagation by hand, the classic 2-2-2 example
 summary: |

@@ -14,7 +14,7 @@ public enum BundledLessons {
     public static var lectureOrder: [String] {
         let order = [
             "gradient-descent", "classic-backprop", "backprop-homework", "softmax-classification", "sgd", "mini-batch-sgd",
-            "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "weight-decay-adam-l2", "epsilon-placement",
+            "momentum", "nesterov", "adagrad", "rmsprop", "adam", "amsgrad", "adamw", "weight-decay-adam-l2", "epsilon-placement",
             "learning-rate-schedules", "hyperparameter-tuning", "quadratic-bowl", "rosenbrock", "default",
         ]
         return order.filter(names.contains) + names.filter { !order.contains($0) }

@@ -1,7 +1,7 @@
 import TraceEngine
 
 /// Small pieces of wording shared by error messages.
-enum MessageText {
+public enum MessageText {
     /// `1 weight`, `2 weights`.
     static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
@@ -9,7 +9,7 @@ enum MessageText {
 
     /// `eta must be 0 or more, not -1` when `value` is outside `symbol`'s range, written under
     /// `name` (a lesson key or a flag); `nil` when it is fine.
-    static func rangeProblem(_ symbol: Symbol, _ value: Double, named name: String) -> String? {
+    public static func rangeProblem(_ symbol: Symbol, _ value: Double, named name: String) -> String? {
         symbol.validRange?.problem(with: value).map { "\(name) \($0), not \(number(value))" }
     }
 

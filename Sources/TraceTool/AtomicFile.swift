@@ -24,15 +24,16 @@ public final class AtomicFile {
         self.path = path
         let target = Self.resolvingLinks(path)
         let folder = target.deletingLastPathComponent().path
-        var status = stat()
-        let exists = stat(target.path, &status) == 0
-        if exists, (status.st_mode & S_IFMT) == S_IFDIR {
+        let status = SystemCall.status(target.path)
+        if let status, status.isFolder {
             throw .usage("--output '\(path)' is a folder; give a file name")
         }
-        if exists, (status.st_mode & S_IFMT) != S_IFREG {
-            let descriptor = open(target.path, O_WRONLY)
-            guard descriptor >= 0 else {
-                throw .usage("--output '\(path)': cannot open it for writing (\(String(cString: strerror(errno))))")
+        if let status, !status.isRegularFile {
+            let descriptor: Int32
+            do {
+                descriptor = try SystemCall.open(target.path, O_WRONLY)
+            } catch {
+                throw .usage("--output '\(path)': cannot open it for writing (\(error.reason))")
             }
             self.descriptor = descriptor
             self.temporaryPath = nil
@@ -44,18 +45,17 @@ public final class AtomicFile {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .usage("--output '\(path)': the folder '\(folder)' does not exist; create it first")
         }
-        var template = Array("\(folder)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
-        InterruptCleanup.begin("interrupted; nothing was written to '\(path)'\(exists ? " (it is as it was)" : "")")
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
+        InterruptCleanup.begin("interrupted; nothing was written to '\(path)'\(status != nil ? " (it is as it was)" : "")")
+        let descriptor: Int32, temporaryPath: String
+        do {
+            (descriptor, temporaryPath) = try SystemCall.makeTemporaryFile("\(folder)/.\(target.lastPathComponent).tmp-XXXXXX")
+        } catch {
             InterruptCleanup.forget()
-            throw .usage("--output '\(path)': cannot write in '\(folder)' (\(String(cString: strerror(errno))))")
+            throw .usage("--output '\(path)': cannot write in '\(folder)' (\(error.reason))")
         }
-        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         InterruptCleanup.remember(temporaryPath)
-        // mkstemp makes the file private (0600); give it the old file's mode, or the usual one.
-        let mode = exists ? status.st_mode & 0o7777 : 0o666 & ~Self.umaskValue
-        fchmod(descriptor, mode)
+        // A temporary file is private (0600); give it the old file's mode, or the usual one.
+        SystemCall.setPermissions(descriptor, status?.permissions ?? 0o666 & ~SystemCall.creationMask)
         self.descriptor = descriptor
         self.temporaryPath = temporaryPath
         self.targetPath = target.path
@@ -71,14 +71,15 @@ public final class AtomicFile {
             throw .failure("\(error)")
         }
         finished = true
-        close(descriptor)
+        SystemCall.close(descriptor)
         guard let temporaryPath else { return }
         try InterruptCleanup.withSignalsHeld { () throws(ToolError) in
             defer { InterruptCleanup.forget() }
-            guard rename(temporaryPath, targetPath) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temporaryPath)
-                throw .failure("could not write '\(path)': \(reason)")
+            do throws(SystemCallError) {
+                try SystemCall.rename(temporaryPath, to: targetPath)
+            } catch {
+                SystemCall.removeFile(temporaryPath)
+                throw .failure("could not write '\(path)': \(error.reason)")
             }
         }
     }
@@ -87,9 +88,9 @@ public final class AtomicFile {
     public func discard() {
         guard !finished else { return }
         finished = true
-        close(descriptor)
+        SystemCall.close(descriptor)
         if let temporaryPath {
-            unlink(temporaryPath)
+            SystemCall.removeFile(temporaryPath)
             InterruptCleanup.forget()
         }
     }
@@ -122,8 +123,7 @@ public final class AtomicFile {
     static func resolvingLinks(_ path: String) -> URL {
         // An existing target (a file, or a device such as /dev/stdout, whose link leads to
         // `pipe:[…]`) resolves as the system resolves it; only a dangling link is followed here.
-        var status = stat()
-        if stat(path, &status) == 0 { return URL(fileURLWithPath: path).resolvingSymlinksInPath() }
+        if SystemCall.status(path) != nil { return URL(fileURLWithPath: path).resolvingSymlinksInPath() }
         var url = URL(fileURLWithPath: path)
         for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
@@ -132,9 +132,4 @@ public final class AtomicFile {
         return url.resolvingSymlinksInPath()
     }
 
-    private static var umaskValue: mode_t {
-        let current = umask(0o022)
-        umask(current)
-        return current
-    }
 }

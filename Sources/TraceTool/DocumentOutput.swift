@@ -67,8 +67,7 @@ enum DocumentOutput {
     /// Whether `path` names a regular file or none yet (not a device such as `/dev/stdout`,
     /// beside which no folder can be made).
     static func isFileName(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return true }
-        return (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR
+        guard let status = SystemCall.status(path) else { return true }
+        return status.isRegularFile || status.isFolder
     }
 }

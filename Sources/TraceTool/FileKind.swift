@@ -11,12 +11,11 @@ enum FileKind: Equatable {
     case other(String)
 
     init(path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
+        guard let status = SystemCall.status(path) else {
             self = .missing
             return
         }
-        switch status.st_mode & S_IFMT {
+        switch status.type {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory
         case S_IFIFO: self = .other("a named pipe")

@@ -46,19 +46,15 @@ final class FolderOutput {
             throw .usage("cannot create the folder '\(folder)': create its parent first")
         }
         InterruptCleanup.begin("interrupted; nothing was written to '\(folder)'")
-        var template = Array("\(parent)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
-        guard made != nil else {
-            let reason = String(cString: strerror(errno))
+        do {
+            temporary = try SystemCall.makeTemporaryFolder("\(parent)/.\(target.lastPathComponent).tmp-XXXXXX")
+        } catch {
             InterruptCleanup.forget()
-            throw .usage("\(flag) '\(folder)': cannot write in '\(parent)' (\(reason))")
+            throw .usage("\(flag) '\(folder)': cannot write in '\(parent)' (\(error.reason))")
         }
-        temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         InterruptCleanup.remember(temporary)
-        // mkdtemp makes the folder private (0700); give it the usual mode.
-        let mask = umask(0o022)
-        umask(mask)
-        chmod(temporary, 0o777 & ~mask)
+        // A temporary folder is private (0700); give it the usual mode.
+        SystemCall.setPermissions(temporary, 0o777 & ~SystemCall.creationMask)
         // The final name, for the error messages of a commit that cannot rename.
         self.targetPath = target.path
     }
@@ -71,25 +67,30 @@ final class FolderOutput {
         let parent = (full as NSString).deletingLastPathComponent
         if parent != temporary, !createdFolders.contains(parent) {
             InterruptCleanup.remember(parent)
-            guard mkdir(parent, 0o777) == 0 || errno == EEXIST else {
-                throw failed("cannot create the folder '\((folder as NSString).appendingPathComponent((path as NSString).deletingLastPathComponent))'")
+            do {
+                try SystemCall.makeFolder(parent)
+            } catch {
+                throw failed("cannot create the folder '\((folder as NSString).appendingPathComponent((path as NSString).deletingLastPathComponent))'", error)
             }
             createdFolders.insert(parent)
         }
         InterruptCleanup.remember(full)
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'") }
-        defer { close(descriptor) }
-        guard writeAll(Array(text.utf8), to: descriptor) else {
-            throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'")
+        do throws(SystemCallError) {
+            let descriptor = try SystemCall.open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o666)
+            defer { SystemCall.close(descriptor) }
+            try SystemCall.writeAll(descriptor, Array(text.utf8))
+        } catch {
+            throw failed("cannot write '\((folder as NSString).appendingPathComponent(path))'", error)
         }
     }
 
     /// Moves the finished folder into place.
     func commit() throws(ToolError) {
         try InterruptCleanup.withSignalsHeld { () throws(ToolError) in
-            guard rename(temporary, targetPath) == 0 else {
-                let reason = errno == ENOTEMPTY || errno == EEXIST ? "it now holds files" : String(cString: strerror(errno))
+            do throws(SystemCallError) {
+                try SystemCall.rename(temporary, to: targetPath)
+            } catch {
+                let reason = error.code == ENOTEMPTY || error.code == EEXIST ? "it now holds files" : error.reason
                 discard()
                 throw .failure("cannot write the folder '\(folder)': \(reason); nothing was written")
             }
@@ -108,10 +109,9 @@ final class FolderOutput {
 
     deinit { discard() }
 
-    fileprivate func failed(_ what: String) -> ToolError {
-        let reason = String(cString: strerror(errno))
+    fileprivate func failed(_ what: String, _ error: SystemCallError) -> ToolError {
         discard()
-        return .failure("\(what): \(reason); nothing was written to '\(folder)'")
+        return .failure("\(what): \(error.reason); nothing was written to '\(folder)'")
     }
 
     /// Runs `body` on a new folder output and commits it; on any error the folder is
@@ -143,21 +143,6 @@ final class FolderOutput {
     }
 }
 
-/// Writes all of `bytes` to `descriptor`, again after an interrupted or partial write;
-/// `false` (with `errno` set) on an error.
-private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-    var remaining = bytes[...]
-    while !remaining.isEmpty {
-        let written = remaining.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        remaining = remaining.dropFirst(written)
-    }
-    return true
-}
-
 extension FolderOutput {
     /// Writes `files` into `folder`, replacing the folder if it holds only files that
     /// `isReplaceable` accepts (the figures of an earlier run); a folder with anything else in
@@ -178,13 +163,17 @@ extension FolderOutput {
         var isDirectory: ObjCBool = false
         let aside = output.temporary + ".old"
         let hadOld = FileManager.default.fileExists(atPath: output.targetPath, isDirectory: &isDirectory) && isDirectory.boolValue
-        if hadOld, rename(output.targetPath, aside) != 0 {
-            throw output.failed("cannot replace the folder '\(folder)'")
+        if hadOld {
+            do {
+                try SystemCall.rename(output.targetPath, to: aside)
+            } catch {
+                throw output.failed("cannot replace the folder '\(folder)'", error)
+            }
         }
         do {
             try output.commit()
         } catch {
-            if hadOld { rename(aside, output.targetPath) }
+            if hadOld { try? SystemCall.rename(aside, to: output.targetPath) }
             throw error
         }
         if hadOld { try? FileManager.default.removeItem(atPath: aside) }

@@ -25,11 +25,10 @@ enum OutputGuard {
         var isFolder: Bool
 
         init?(_ path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-            isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+            guard let status = SystemCall.status(path) else { return nil }
+            device = status.device
+            inode = status.inode
+            isFolder = status.isFolder
         }
 
         static func == (a: Identity, b: Identity) -> Bool { a.device == b.device && a.inode == b.inode }

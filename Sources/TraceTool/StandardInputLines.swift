@@ -71,24 +71,15 @@ public struct StandardInputLines: QuizLineSource {
     /// Waits for input a slice at a time and adds what arrives to `pending`; sets `ended` at
     /// the end of input or on a read error.
     private mutating func fill() {
-        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&poller, 1, Self.pollMilliseconds)
-        if ready < 0 {
-            if errno != EINTR { ended = true }
-            return
-        }
-        guard ready > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 {
-            if errno != EINTR && errno != EAGAIN { ended = true }
-            return
-        }
-        guard count > 0 else {
+        let buffer: [UInt8]
+        switch SystemCall.read(descriptor, waiting: Self.pollMilliseconds) {
+        case .nothingYet: return
+        case .end:
             ended = true
             return
+        case let .bytes(bytes): buffer = bytes
         }
-        for byte in buffer[..<count] {
+        for byte in buffer {
             if skipping {
                 if byte == 10 { skipping = false; pending.append(10) }
                 continue

@@ -26,6 +26,7 @@ extension Optimizer {
         case .rmsprop: return OptimizerCommand<RMSProp>.self
         case .adam: return OptimizerCommand<Adam>.self
         case .adamw: return OptimizerCommand<AdamW>.self
+        case .amsgrad: return OptimizerCommand<AMSGrad>.self
         }
     }
 }
@@ -39,6 +40,7 @@ enum AdaGrad: OptimizerChoice { static let optimizer = Optimizer.adagrad }
 enum RMSProp: OptimizerChoice { static let optimizer = Optimizer.rmsprop }
 enum Adam: OptimizerChoice { static let optimizer = Optimizer.adam }
 enum AdamW: OptimizerChoice { static let optimizer = Optimizer.adamw }
+enum AMSGrad: OptimizerChoice { static let optimizer = Optimizer.amsgrad }
 
 /// `trace <optimizer> [options]`: parses the flags and hands them to `RunCommand`.
 struct OptimizerCommand<Choice: OptimizerChoice>: ParsableCommand {

@@ -145,8 +145,8 @@ import Testing
     @Test("no library's words in a message, and a did-you-mean for every name", arguments: [
         (["grade", "--key", "/tmp", "--answers", "a.csv"], "trace: the key '/tmp' is a folder; give its key.json"),
         (["homework", "adam", "--optimizer", "Adam", "--count", "1", "--seed", "1", "--output", "hw"],
-         "trace: --optimizer: 'Adam' is not one of gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw; did you mean 'adam'?"),
-        (["compare", "adam", "adma"], "trace: 'adma' is not an optimizer; did you mean 'adam'? (choose from gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw)"),
+         "trace: --optimizer: 'Adam' is not one of gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw, amsgrad; did you mean 'adam'?"),
+        (["compare", "adam", "adma"], "trace: 'adma' is not an optimizer; did you mean 'adam'? (choose from gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw, amsgrad)"),
         (["adam", "--convention", "Pytorch"], "trace: --convention: 'Pytorch' is not one of lecture, pytorch, keras, optax; did you mean 'pytorch'?"),
         (["diff", "adam", "--conventions", "lecture,pytorc"], "trace: --conventions: 'pytorc' is not a convention; did you mean 'pytorch'?"),
         (["handout", "adamm"], "trace: no lesson 'adamm': no such file or bundled lesson; did you mean the bundled lesson 'adam'?"),

@@ -148,4 +148,41 @@ extension ChainCarryForwardCase: CustomTestStringConvertible {
         #expect(report.values[z].verdict == .wrong)
         #expect(report.values[a].verdict == .wrong)
     }
+    @Test("an activation at its limit from an absurd z earns nothing; from a slipped z it earns its credit")
+    func saturatedActivationIsNotCredited() throws {
+        var plan = try plan(lesson: "backprop-homework", steps: 1)
+        plan.sampleQuantities = [.z, .a, .loss]
+        let variant = try plan.variant(for: "alice")
+        let key = try AnswerKeyReader.read(Data(try variant.keyJSON().utf8), file: "key.json")
+        // z = 1000 everywhere: σ(1000) is 1 in float64, whatever the working.
+        var answers = key.values
+        for (n, asked) in key.asked.enumerated() {
+            switch asked.place?.quantity {
+            case .z?: answers[n] = 1000
+            case .a?: answers[n] = 1
+            // backprop-homework's loss is ½·Σₖ (yₖ − ŷₖ)², here with ŷ = (1, 1).
+            case .loss?: answers[n] = key.experiment.data.targets[0].map { 0.5 * (1 - $0) * (1 - $0) }.reduce(0, +)
+            default: break
+            }
+        }
+        let report = Grader(key: key).grade(Self.sheet(key.asked, answers))
+        for value in report.values where value.asked.place?.quantity == .a {
+            #expect(value.verdict == .wrong, "\(value.asked.description): \(value.verdict)")
+            #expect(value.carriedForward == 1)
+            #expect(value.trivialStep?.hasPrefix("saturate the activation: the value is 1, which σ gives") == true)
+        }
+        // The loss from ŷ = (1, 1) is real arithmetic on the student's values: carried, with credit.
+        let loss = try #require(report.values.first { $0.asked.place?.quantity == .loss })
+        #expect(loss.verdict == .rightCarriedForward)
+
+        // A slip in z1[1] (0.5 too large) with a1[1] = σ of it: the a is the student's own work.
+        answers = key.values
+        let z = try #require(key.asked.firstIndex { $0.place?.name == "z1[1]" })
+        let a = try #require(key.asked.firstIndex { $0.place?.name == "a1[1]" })
+        answers[z] += 0.5
+        answers[a] = 1 / (1 + Foundation.exp(-answers[z]))
+        let slipped = Grader(key: key).grade(Self.sheet(key.asked, answers))
+        #expect(slipped.values[z].verdict == .wrong)
+        #expect(slipped.values[a].verdict == .rightCarriedForward)
+    }
 }

@@ -75,3 +75,30 @@ extension RuleTransformTests {
         }
     }
 }
+
+extension RuleTransformTests {
+    /// AMSGrad's maximum left out: `v_max = v̂` where the convention keeps the maximum of v̂
+    /// (the lecture's form, Optax), `v_max = v` where it keeps that of v (PyTorch, Keras); no
+    /// other optimizer keeps a maximum.
+    @Test(arguments: Convention.allCases)
+    func runningMaximumLeftOut(_ convention: Convention) throws {
+        let omitted = try #require(rule(.amsgrad, convention).withRunningMaximumLeftOut())
+        let ofRawV = convention == .pytorch || convention == .keras
+        #expect(omitted.expression(of: .vMax) == (ofRawV ? v : vHat))
+        #expect(omitted.equations.filter { $0.target != .vMax } == rule(.amsgrad, convention).equations.filter { $0.target != .vMax })
+        for optimizer in Optimizer.allCases where optimizer != .amsgrad {
+            #expect(rule(optimizer, convention).withRunningMaximumLeftOut() == nil, "\(optimizer)")
+        }
+    }
+
+    /// Without bias correction, PyTorch's AMSGrad divides by √v_max: its v̂ is v_max/(1 − β₂ᵗ),
+    /// so the correction left out gives v̂ = v_max, not v.
+    @Test func amsgradBiasCorrectionLeftOut() throws {
+        let pytorch = try #require(rule(.amsgrad, .pytorch).withoutBiasCorrection())
+        #expect(pytorch.expression(of: .mHat) == m)
+        #expect(pytorch.expression(of: .vHat) == E.symbol(.vMax))
+        let lecture = try #require(rule(.amsgrad, .lecture).withoutBiasCorrection())
+        #expect(lecture.expression(of: .vHat) == v)
+        #expect(lecture.expression(of: .vMax) == .maximum(E.symbol(.vMax), vHat))
+    }
+}

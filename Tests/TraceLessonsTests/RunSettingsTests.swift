@@ -2,7 +2,9 @@ import Testing
 import TraceEngine
 @testable import TraceLessons
 
-/// How flags, the lesson and the defaults combine (contract: flag > lesson > default).
+/// How flags, the lesson and the defaults combine (contract: flag > lesson > default), and
+/// what is refused, as a ``RunSettingsProblem`` (the command line's wording of each is checked
+/// end to end in CLITests' BadInputTests).
 @Suite struct RunSettingsTests {
     func lesson(_ optimizerSection: String = "", training: String = "") throws -> Lesson {
         try LessonParser.parse(
@@ -49,20 +51,20 @@ import TraceEngine
 
         var contradicting = RunSettings(optimizer: .gd)
         contradicting.batchSize = .samples(2)
-        #expect(throws: UsageError.self) { try contradicting.experiment(for: plain) }
+        #expect(throws: RunSettingsProblem.batchSizeContradicts(.samples(2), optimizer: .gd)) { try contradicting.experiment(for: plain) }
         var tooLarge = RunSettings(optimizer: .minibatch)
         tooLarge.batchSize = .samples(4)
-        #expect(throws: UsageError.self) { try tooLarge.experiment(for: plain) }
+        #expect(throws: RunSettingsProblem.batchSizeTooLarge(.samples(4), samples: 3)) { try tooLarge.experiment(for: plain) }
     }
 
     @Test func flagsForAnotherOptimizerAndBadValuesAreRefused() throws {
         let plain = try lesson()
         var wrong = RunSettings(optimizer: .sgd)
         wrong.hyperparameters[.beta1] = 0.9
-        #expect { try wrong.experiment(for: plain) } throws: { ($0 as? UsageError)?.message.contains("sgd does not use --beta1") == true }
+        #expect(throws: RunSettingsProblem.notUsed(.beta1, by: .sgd)) { try wrong.experiment(for: plain) }
         var negative = RunSettings(optimizer: .adam)
         negative.hyperparameters[.epsilon] = -1
-        #expect { try negative.experiment(for: plain) } throws: { ($0 as? UsageError)?.message.contains("--epsilon must be 0 or more") == true }
+        #expect(throws: RunSettingsProblem.outOfRange(.epsilon, -1)) { try negative.experiment(for: plain) }
     }
 
     @Test func schedulesAndL2FromLessonAndFlags() throws {
@@ -84,12 +86,10 @@ import TraceEngine
         cosine.schedule = "cosine"
         #expect(try cosine.experiment(for: lesson).schedule == .cosine(etaMin: 0, period: 5))
         cosine.scheduleParameters[.gamma] = 0.5
-        #expect { try cosine.experiment(for: lesson) } throws: {
-            ($0 as? UsageError)?.message == "--gamma belongs to --schedule step, not to the cosine schedule"
-        }
+        #expect(throws: RunSettingsProblem.notThisSchedule(.gamma, schedule: "cosine")) { try cosine.experiment(for: lesson) }
         var typo = RunSettings(optimizer: .adam)
         typo.schedule = "cosin"
-        #expect { try typo.experiment(for: lesson) } throws: { ($0 as? UsageError)?.message.contains("did you mean 'cosine'?") == true }
+        #expect(throws: RunSettingsProblem.unknownSchedule("cosin")) { try typo.experiment(for: lesson) }
         // The lesson's l2 belongs to its optimizer section: another optimizer does not get it.
         #expect(try RunSettings(optimizer: .sgd).experiment(for: lesson).l2 == nil)
     }

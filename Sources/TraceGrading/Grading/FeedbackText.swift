@@ -48,9 +48,8 @@ struct FeedbackText {
         var text: String
         if let trivial = value.trivialStep {
             text = revealing
-                ? "Not right: from your own earlier values, \(how), which yours matches; but those values make the step do nothing: the value \(trivial)."
-                : "Not right: yours follows from your own earlier values, but those values make the step do nothing: the value \(trivial)."
-            text += " A step that only carries a zero or a copied value through earns no follow-through credit."
+                ? "Not right: from your own earlier values, \(how), which yours matches; but those values \(trivial)."
+                : "Not right: yours follows from your own earlier values, but those values \(trivial)."
         } else if !revealing {
             text = "Not right: \(label) is \(how); yours, \(answer), is not within the tolerance. Check it against your own earlier values."
         } else if let answerValue = value.answer, let carried = value.carriedForward,

@@ -17,6 +17,13 @@ import TraceLessons
 ///    `negligible(c; k)`, or when `c` is `w_new` within tolerance of its `w`: the student's
 ///    values make the step do nothing.
 ///
+/// 3. An activation `a` right only from the student's own `z` earns no credit when it is one
+///    of the activation's limits (σ and softmax: 0 or 1; tanh: ±1; ReLU: 0) and the key's
+///    value is not (within tolerance): every z far enough out gives it, so it shows no
+///    working. Without this rule, z = 1000 everywhere earned every σ(z) = 1 "from your own
+///    values" on the backprop homework. The answer is still built on (a slip to a large z
+///    is an attempt); only the credit for `a` is withheld.
+///
 /// Only `w_new` has a before: a state equal to its previous value can be honest (after the
 /// slip m(1) = g(1), m(2) = 0.9·m(1) + 0.1·g(2) is m(1) again while g holds steady).
 ///
@@ -43,6 +50,24 @@ struct FollowThroughRule {
             return "is the weight before the update, unchanged, which the update does change"
         }
         return nil
+    }
+
+    /// Rule 2 as feedback says it: why the carried-forward value earns nothing, as the rest of
+    /// a sentence whose subject is "those values"; `nil` when it earns credit.
+    func trivialStep(_ carried: Double, key: Double, before: Double?, keyBefore: Double?) -> String? {
+        shortcut(carried, key: key, before: before, keyBefore: keyBefore).map {
+            "make the step do nothing: the value \($0). A step that only carries a zero or a copied value through earns no follow-through credit"
+        }
+    }
+
+    /// Rule 3: why an activation value `carried` from the student's own z earns nothing, as
+    /// the rest of a sentence whose subject is "those values"; `nil` when it earns credit.
+    func saturation(_ carried: Double, key: Double, activation: Activation) -> String? {
+        guard let limit = activation.limits.first(where: { tolerance.accepts(carried, expected: $0) && !tolerance.accepts(key, expected: $0) })
+        else { return nil }
+        let written = limit == 0 ? "0" : limit == 1 ? "1" : "−1"
+        return "saturate the activation: the value is \(written), which \(FeedbackFormulas.function(activation)) gives for every z "
+            + "that far out, and the right value is not. An activation at its limit shows no working and earns no follow-through credit"
     }
 
     /// Whether `quantity` has a value before its step that a step could just copy: `w_new`, from `w`.

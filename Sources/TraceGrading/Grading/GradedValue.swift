@@ -46,7 +46,8 @@ public struct GradedValue: Sendable {
     /// sentence whose subject is the answer.
     public var shortcut: String?
     /// Why the value carried forward from the student's own values earns no credit although
-    /// the answer matches it: the student's values make the step trivial (rule 2).
+    /// the answer matches it: the student's values make the step trivial (rule 2), as the
+    /// rest of a sentence whose subject is "those values" ("make the step do nothing: …").
     public var trivialStep: String?
 
     /// A known mistake that gives the student's answer.

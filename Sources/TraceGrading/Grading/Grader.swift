@@ -73,10 +73,15 @@ public struct Grader: Sendable {
                 } else if let carried, tolerance.accepts(value, expected: carried) {
                     let followThrough = FollowThroughRule(tolerance: tolerance)
                     let isParameterValue = asked.place == nil
-                    graded.trivialStep = followThrough.shortcut(
+                    graded.trivialStep = followThrough.trivialStep(
                         carried, key: key.values[n],
                         before: isParameterValue ? followThrough.before(asked.quantity, in: replay.steps[safe: asked.t - 1], parameter: index) : nil,
                         keyBefore: isParameterValue ? followThrough.before(asked.quantity, in: plain.steps[safe: asked.t - 1], parameter: index) : nil)
+                    if graded.trivialStep == nil, let place = asked.place, place.quantity == .a,
+                        let layer = key.experiment.network.layers[safe: place.layer - 1]
+                    {
+                        graded.trivialStep = followThrough.saturation(carried, key: key.values[n], activation: layer.activation)
+                    }
                     graded.verdict = graded.trivialStep == nil ? .rightCarriedForward : .wrong
                 } else {
                     graded.verdict = .wrong

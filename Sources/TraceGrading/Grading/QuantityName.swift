@@ -9,6 +9,7 @@ enum QuantityName {
         switch name {
         case "m̂", "mhat", "m-hat", "m^": return .mHat
         case "v̂", "vhat", "v-hat", "v^": return .vHat
+        case "vmax", "v-max", "v_{max}", "v^max": return .vMax
         case "wnew", "w-new", "w(t+1)", "w_next", "wnext", "w'": return .wNew
         case "w(t)": return .w
         default: return nil

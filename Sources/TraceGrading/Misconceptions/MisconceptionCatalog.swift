@@ -12,6 +12,7 @@ import TraceEngine
 /// epsilon-placement          ε outside the root (lecture) or inside it (PyTorch, Optax)
 /// g-for-g-squared            s = s + g; ss = ρ·ss + (1 − ρ)·g; v = β₂·v + (1 − β₂)·g
 /// adagrad-sum-restarted      s = g²
+/// amsgrad-max-omitted        v_max = v̂ (v in PyTorch's and Keras's form), not max(v_max, v̂)   AMSGrad
 /// batch-sum                  g = Σ_n g_n instead of the mean (batches of 2 or more)
 /// adamw-decay-on-new-weight  w_new = u − η·λ·u, u the Adam step        AdamW
 /// adamw-coupled              g = g + λ·w, then Adam without decay      AdamW
@@ -30,7 +31,7 @@ public enum MisconceptionCatalog {
 
     public static let all: [Misconception] = [
         biasCorrectionOmitted, betasSwapped, stepFromZero, stepAdvancedTwice, oneMinusBetaOmitted,
-        epsilonPlacement, gForGSquared, adagradSumRestarted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
+        epsilonPlacement, gForGSquared, adagradSumRestarted, amsgradMaxOmitted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
         etaTwice, etaOmitted, signFlipped, sigmoidDerivative, othersNotUpdated,
     ]
 
@@ -111,6 +112,13 @@ public enum MisconceptionCatalog {
         explanation: "AdaGrad's s keeps adding up: s = s + g², from the s of the update before"
     ) { _, rule in
         following(rule.withRunningSumRestarted())
+    }
+
+    static let amsgradMaxOmitted = Misconception(
+        id: "amsgrad-max-omitted", name: "AMSGrad's maximum left out",
+        explanation: "AMSGrad keeps the largest second moment so far: v_max = max(v_max, v̂) (of v in PyTorch's and Keras's form), from the v_max of the update before, even when this update's is smaller"
+    ) { _, rule in
+        following(rule.withRunningMaximumLeftOut())
     }
 
     static let batchSum = Misconception(

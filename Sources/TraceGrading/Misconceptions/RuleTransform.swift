@@ -29,10 +29,14 @@ extension UpdateRule {
             initialState: initialState)
     }
 
-    /// `m̂ = m`, `v̂ = v`: the bias correction left out.
+    /// `m̂ = m`, `v̂ = v`: the bias correction left out, each moment taken as it is before
+    /// its division by `1 − βᵗ` (`v̂ = v_max` in PyTorch's AMSGrad, `v̂ ← v_max/(1 − β₂ᵗ)`).
     func withoutBiasCorrection() -> UpdateRule? {
         guard hasBiasCorrection else { return nil }
-        return replacing([.mHat: .symbol(.m), .vHat: .symbol(.v)])
+        return edited(where: { $0.target == .mHat || $0.target == .vHat }) { expression in
+            if case let .quotient(moment, _) = expression { return moment }
+            return expression
+        }
     }
 
     /// `t` shifted by `offset` in the bias corrections: `m̂ = m/(1 − β₁^(t+1))`.
@@ -94,6 +98,16 @@ extension UpdateRule {
         }
     }
 
+    /// Each running maximum `x ← max(x, y)` (AMSGrad's `v_max`) taken as `x ← y`: the
+    /// moment of this update, whether or not it fell below the largest so far.
+    func withRunningMaximumLeftOut() -> UpdateRule? {
+        let kept = keptState
+        return edited(where: { kept.contains($0.target) }) { expression in
+            if case let .maximum(.symbol(x), y) = expression, kept.contains(x) { return y }
+            return expression
+        }
+    }
+
     /// The update of `w` without its terms that have `symbol` as a factor: AdamW's `− η·λ·w` left out.
     func updateWithoutTerms(withFactor symbol: Symbol) -> UpdateRule? {
         edited(where: { $0.target == .wNew }) { $0.droppingTerms(withFactor: symbol) }
@@ -113,6 +127,7 @@ extension Expression {
         case let .quotient(a, b): return .quotient(a.rewritten(rule), b.rewritten(rule))
         case let .power(a, b): return .power(a.rewritten(rule), b.rewritten(rule))
         case let .minimum(a, b): return .minimum(a.rewritten(rule), b.rewritten(rule))
+        case let .maximum(a, b): return .maximum(a.rewritten(rule), b.rewritten(rule))
         case let .squareRoot(a): return .squareRoot(a.rewritten(rule))
         case let .floor(a): return .floor(a.rewritten(rule))
         case let .cosine(a): return .cosine(a.rewritten(rule))

@@ -53,8 +53,8 @@ public struct HandoutBuilder: TraceSink {
         guard let run else { return }
         history.append((step.t, step.eta, step.loss))
         lastScalars = step.scalars
-        if let m = step.values[.m], let mHat = step.values[.mHat], let v = step.values[.v], let vHat = step.values[.vHat],
-           let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
+        if let m = step.values[.m], let mHat = step.values[.mHat], let v = step.values[run.rule.secondMomentCorrected],
+           let vHat = step.values[.vHat], let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
             corrections.append((step.t, mHat[index] / m[index], vHat[index] / v[index]))
         }
         if let rate = run.rule.effectiveRate {
@@ -172,10 +172,11 @@ public struct HandoutBuilder: TraceSink {
         // The factors depend on β₁, β₂ and t alone, not on the lesson: the summary leaves them,
         // like the framework recipes, to the full handout, and keeps within its four pages.
         if detail == .full, !corrections.isEmpty {
+            let corrected = run?.rule.secondMomentCorrected.unicode ?? "v"
             try writer.write(.beginGroup(id: "bias-correction"))
             try writer.write(.heading(level: 2, text: "Bias correction"))
             try writer.write(.paragraph(
-                "m and v start at 0, so early averages are too small; m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) scale them up. The factors, read from the run as m̂/m and v̂/v, fall towards 1 as t grows: quickly for β₁, slowly for β₂."))
+                "m and v start at 0, so early averages are too small; m̂ = m/(1 − β₁ᵗ) and v̂ = \(corrected)/(1 − β₂ᵗ) scale them up. The factors, read from the run as m̂/m and v̂/\(corrected), fall towards 1 as t grows: quickly for β₁, slowly for β₂."))
             try writer.write(.table(Table(
                 header: ["t", "1/(1 − β₁ᵗ)", "1/(1 − β₂ᵗ)"],
                 rows: corrections.map { ["\($0.t)", column($0.first), column($0.second)] })))
@@ -266,6 +267,15 @@ extension HandoutBuilder {
             : "\(shown.count) of the \(names.count) parameters, from the smallest rate after the last update to the largest (the table has every one)"
         try writer.write(.plot(label: "rate", series: series, caption: "The effective learning rate of \(which), per update."))
         try writer.write(.endGroup)
+    }
+}
+
+extension UpdateRule {
+    /// What v̂ divides by 1 − β₂ᵗ: v, or the maximum of v in PyTorch's AMSGrad
+    /// (`v̂ ← v_max/(1 − β₂ᵗ)`).
+    var secondMomentCorrected: Symbol {
+        guard case let .quotient(.symbol(corrected), _)? = equations.first(where: { $0.target == .vHat })?.expression else { return .v }
+        return corrected
     }
 }
 

@@ -25,7 +25,7 @@ public struct MathBuilder {
         case .sum, .difference: return 1
         case .product: return 2
         case .power: return 3
-        case .symbol, .constant, .squareRoot, .quotient, .floor, .cosine, .minimum, .pi: return 4
+        case .symbol, .constant, .squareRoot, .quotient, .floor, .cosine, .minimum, .maximum, .pi: return 4
         }
     }
 
@@ -63,6 +63,8 @@ public struct MathBuilder {
             node = .function("cos", [build(a, level: 0)])
         case let .minimum(a, b):
             node = .function("min", [build(a, level: 0), build(b, level: 0)])
+        case let .maximum(a, b):
+            node = .function("max", [build(a, level: 0), build(b, level: 0)])
         case .pi:
             node = .name("π")
         }

@@ -79,6 +79,7 @@ public enum MathMLWriter {
         case .beta1: return "<msub><mi>β</mi><mn>1</mn></msub>"
         case .beta2: return "<msub><mi>β</mi><mn>2</mn></msub>"
         case .ss: return "<mi>ss</mi>"
+        case .vMax: return "<msub><mi>v</mi><mi>max</mi></msub>"
         default: return "<mi>\(symbol.unicode)</mi>"
         }
     }

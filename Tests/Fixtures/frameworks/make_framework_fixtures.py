@@ -107,6 +107,9 @@ ADAGRAD_ETA, ADAGRAD_EPS = 0.1, 1e-7
 RMS_ETA, RMS_RHO, RMS_EPS = 0.01, 0.9, 1e-7
 ADAM_ETA, ADAM_B1, ADAM_B2, ADAM_EPS = 0.01, 0.9, 0.999, 1e-7
 ADAMW_LAMBDA = 0.01
+# AMSGrad's beta2 well below Adam's, so that v (and v_hat) fall within 4 updates and the
+# maximum is taken: every AMSGrad case asserts that its v_max differs from the moment it keeps.
+AMSGRAD_B2 = 0.9
 STEP_GAMMA, STEP_EVERY = 0.5, 2
 COS_ETA_MIN, COS_PERIOD = 0.001, 4
 L2 = 0.01
@@ -279,7 +282,7 @@ def np_run(lesson, case, convention, etas=None):
     w = lesson.initial()
     P = len(w)
     zeros = np.zeros(P)
-    m, v, ss, mom = zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy()
+    m, v, ss, mom, vmax = zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy(), zeros.copy()
     s = np.full(P, hp.get("initial_accumulator", 0.0))
     out = []
     for t in range(1, case["steps"] + 1):
@@ -355,6 +358,29 @@ def np_run(lesson, case, convention, etas=None):
             if opt == "adamw":
                 w_new = w_new - eta * hp["lambda"] * w
             state["m"], state["v"] = m, v
+        elif opt == "amsgrad":
+            # Adam dividing by the largest second moment so far: of v, before the bias
+            # correction (PyTorch's and Keras's amsgrad=True), or of v_hat, after it (Optax's
+            # amsgrad; the lecture's Adam with v_max, conventions.md)
+            b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
+            m_hat = m / bc1
+            if convention in ("pytorch", "keras"):
+                vmax = np.maximum(vmax, v)
+                if convention == "pytorch":
+                    step = eta * m_hat / (np.sqrt(vmax / bc2) + eps)
+                else:
+                    step = (eta * math.sqrt(bc2) / bc1) * m / (np.sqrt(vmax) + eps)
+            else:
+                vmax = np.maximum(vmax, v / bc2)
+                if convention == "lecture":
+                    step = (eta / np.sqrt(vmax + eps)) * m_hat
+                else:
+                    step = eta * m_hat / (np.sqrt(vmax) + eps)
+            w_new = w - step
+            state["m"], state["v"], state["v_max"] = m, v, vmax
         else:
             raise ValueError(opt)
         out.append({"eta": eta, "batch": idx, "w": w, "g": g, "g_data": g_data,
@@ -372,15 +398,18 @@ STATE_NAMES = {
     "pytorch": {"momentum": [("momentum_buffer", "v")], "nesterov": [("momentum_buffer", "v")], "adagrad": [("sum", "s")],
                 "rmsprop": [("square_avg", "ss")],
                 "adam": [("exp_avg", "m"), ("exp_avg_sq", "v")],
-                "adamw": [("exp_avg", "m"), ("exp_avg_sq", "v")]},
+                "adamw": [("exp_avg", "m"), ("exp_avg_sq", "v")],
+                "amsgrad": [("exp_avg", "m"), ("exp_avg_sq", "v"), ("max_exp_avg_sq", "v_max")]},
     "keras": {"momentum": [("momentums", "v")], "nesterov": [("momentums", "v")], "adagrad": [("_accumulators", "s")],
               "rmsprop": [("_velocities", "ss")],
               "adam": [("_momentums", "m"), ("_velocities", "v")],
-              "adamw": [("_momentums", "m"), ("_velocities", "v")]},
+              "adamw": [("_momentums", "m"), ("_velocities", "v")],
+              "amsgrad": [("_momentums", "m"), ("_velocities", "v"), ("_velocity_hats", "v_max")]},
     "optax": {"momentum": [("trace", "v")], "nesterov": [("trace", "v")], "adagrad": [("sum_of_squares", "s")],
               "rmsprop": [("nu", "ss")],
               "adam": [("mu", "m"), ("nu", "v")],
-              "adamw": [("mu", "m"), ("nu", "v")]},
+              "adamw": [("mu", "m"), ("nu", "v")],
+              "amsgrad": [("mu", "m"), ("nu", "v"), ("nu_max", "v_max")]},
 }
 
 
@@ -703,6 +732,8 @@ def hyper(opt, s0=None):
     if opt == "adamw":
         return {"eta": ADAM_ETA, "beta1": ADAM_B1, "beta2": ADAM_B2, "epsilon": ADAM_EPS,
                 "lambda": ADAMW_LAMBDA}
+    if opt == "amsgrad":
+        return {"eta": ADAM_ETA, "beta1": ADAM_B1, "beta2": AMSGRAD_B2, "epsilon": ADAM_EPS}
     raise ValueError(opt)
 
 
@@ -728,6 +759,9 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
         if opt == "adamw":
             return (f"torch.optim.AdamW(params, lr={eta}, betas=({r(hp['beta1'])}, {r(hp['beta2'])}), "
                     f"eps={r(hp['epsilon'])}, weight_decay={r(hp['lambda'])})")
+        if opt == "amsgrad":
+            return (f"torch.optim.Adam(params, lr={eta}, betas=({r(hp['beta1'])}, {r(hp['beta2'])}), "
+                    f"eps={r(hp['epsilon'])}, amsgrad=True)")
     if framework == "keras":
         if opt in ("gd", "sgd"):
             return f"keras.optimizers.SGD(learning_rate={eta})"
@@ -746,6 +780,9 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
         if opt == "adamw":
             return (f"keras.optimizers.AdamW(learning_rate={eta}, weight_decay={r(hp['lambda'])}, "
                     f"beta_1={r(hp['beta1'])}, beta_2={r(hp['beta2'])}, epsilon={r(hp['epsilon'])})")
+        if opt == "amsgrad":
+            return (f"keras.optimizers.Adam(learning_rate={eta}, beta_1={r(hp['beta1'])}, "
+                    f"beta_2={r(hp['beta2'])}, epsilon={r(hp['epsilon'])}, amsgrad=True)")
     if framework == "optax":
         if opt in ("gd", "sgd"):
             return f"optax.sgd({eta})"
@@ -759,7 +796,7 @@ def recipe(framework, opt, hp, convention, lr_expr=None):
         if opt == "rmsprop":
             extra = ", eps_in_sqrt=False" if convention == "pytorch" else ""
             return f"optax.rmsprop({eta}, decay={r(hp['rho'])}, eps={r(hp['epsilon'])}{extra})"
-        if opt in ("adam", "adamw"):
+        if opt in ("adam", "adamw", "amsgrad"):
             if convention == "lecture":
                 eps = f"eps=0.0, eps_root={r(hp['epsilon'])}"
             else:
@@ -794,8 +831,8 @@ def schedule_exprs(framework, sched, eta, float_steps=False):
 
 def make_case(lesson, opt, framework, convention, batch_size, *, s0=None, reproduces=True,
               schedule=None, l2=None, prefix="", suffix="", steps=None, note=None,
-              lr_float32=False, float_steps=False):
-    hp = hyper(opt, s0)
+              lr_float32=False, float_steps=False, hp=None):
+    hp = {**hyper(opt, s0), **(hp or {})}
     lr_expr, sched_str, sched_expr = None, None, None
     lr_value = hp["eta"]
     if opt in ("momentum", "nesterov") and convention == "lecture":
@@ -946,6 +983,28 @@ def build_cases():
         C.append(make_case("softmax-ce", "adam", fw, fw, 1))
     C.append(make_case("softmax-ce", "momentum", "pytorch", "pytorch", 1))
     C.append(make_case("softmax-ce", "adam", "optax", "lecture", "full"))
+    # amsgrad (PyTorch's and Keras's amsgrad=True, optax.amsgrad), batches of one sample so
+    # that the moments fall: each framework's own convention on two lessons, the lecture's
+    # through Optax (eps_root), and the natural calls that cannot give another convention
+    for fw in FRAMEWORKS:
+        C.append(make_case("tanh-sigmoid", "amsgrad", fw, fw, 1))
+        C.append(make_case("logistic-bce", "amsgrad", fw, fw, 1))
+    C.append(make_case("tanh-sigmoid", "amsgrad", "optax", "lecture", 1))
+    C.append(make_case("logistic-bce", "amsgrad", "optax", "lecture", 1, suffix="-b2-0.999",
+                       hp={"beta2": ADAM_B2}))
+    C.append(make_case("tanh-sigmoid", "amsgrad", "pytorch", "lecture", 1, reproduces=False, prefix="cannot-",
+                       note="torch.optim.Adam(amsgrad=True) keeps the maximum of v (before the bias correction) "
+                            "and adds eps outside the square root; the lecture's form keeps the maximum of v_hat "
+                            "and adds eps inside: m_hat/sqrt(v_max+eps)."))
+    C.append(make_case("tanh-sigmoid", "amsgrad", "pytorch", "optax", 1, reproduces=False, prefix="cannot-",
+                       note="torch.optim.Adam(amsgrad=True) keeps the maximum of v, optax.amsgrad of "
+                            "v_hat = v/(1-beta2^t): sqrt(max(v)/(1-beta2^t)) against sqrt(max(v_hat))."))
+    C.append(make_case("logistic-bce", "amsgrad", "optax", "pytorch", 1, reproduces=False, prefix="cannot-",
+                       note="optax.amsgrad keeps the maximum of v_hat = v/(1-beta2^t), torch.optim.Adam(amsgrad=True) "
+                            "of v; same eps placement."))
+    C.append(make_case("logistic-bce", "amsgrad", "keras", "lecture", 1, reproduces=False, prefix="cannot-",
+                       note="keras.optimizers.Adam(amsgrad=True) keeps the maximum of v and adds eps to its "
+                            "root before the bias correction; the lecture's form: m_hat/sqrt(v_max+eps), v_max of v_hat."))
     names = [c["name"] for c in C]
     assert len(names) == len(set(names)), "duplicate case names"
     return C
@@ -957,12 +1016,26 @@ def recorded_state(case):
     names = [tname for _, tname in STATE_NAMES[fw].get(opt, [])]
     if opt in ("momentum", "nesterov") and conv != fw:
         return []  # the framework's buffer is not the lecture's v
+    if opt == "amsgrad" and (fw == "optax") != (conv in ("lecture", "optax")):
+        # the framework's maximum is of the other moment: v (PyTorch, Keras) or v_hat (Optax)
+        return [n for n in names if n != "v_max"]
     return names
 
 
 # --------------------------------------------------------------------------
 # Running and checking
 # --------------------------------------------------------------------------
+
+def amsgrad_steps_held(ref, convention, hp):
+    """How many (step, parameter) pairs of an AMSGrad run have v_max above the moment it
+    is the maximum of (v, or v_hat = v/(1-beta2^t)): where the maximum changes the step."""
+    held = 0
+    for t, st in enumerate(ref, start=1):
+        v = st["state"]["v"]
+        current = v if convention in ("pytorch", "keras") else v / (1 - hp["beta2"] ** t)
+        held += int(np.sum(st["state"]["v_max"] > current))
+    return held
+
 
 def rel(a, b):
     a, b = float(a), float(b)
@@ -1096,6 +1169,15 @@ def main():
         recorded_etas = [st["eta"] for st in steps]
         closed_etas = [schedule_eta(case["hyperparameters"]["eta"], case["schedule"], t)
                        for t in range(1, case["steps"] + 1)]
+        if case["optimizer"] == "amsgrad":
+            # the maximum must be taken somewhere, in the case's convention and in the
+            # framework's own, or the case would not tell AMSGrad from Adam
+            for c in sorted({conv, fw}):
+                held = amsgrad_steps_held(np_run(lesson, case, c), c, case["hyperparameters"])
+                notes.append(f"v_max above the current moment (numpy, {c}) at {held} of "
+                             f"{case['steps'] * len(lesson.names)} parameter-steps")
+                if held == 0:
+                    ok = False
         if case["reproduces"]:
             ref = np_run(lesson, case, conv)
             d, where = compare(case, lesson, steps, ref, keys)

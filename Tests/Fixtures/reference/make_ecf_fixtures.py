@@ -89,8 +89,8 @@ OUT = HERE / "ecf.json"
 ADAM = mf.ADAM
 
 
-def quantities(opt: str) -> tuple[str, ...]:
-    return ("w", "g") + mf.STATE_KEYS[opt] + ("w_new",)
+def quantities(opt: str, conv: str = "lecture") -> tuple[str, ...]:
+    return ("w", "g") + mf.recorded_state_keys(opt, conv) + ("w_new",)
 
 
 # ---------------------------------------------------------------------------
@@ -158,6 +158,24 @@ def equations(opt: str, conv: str, hp: dict):
                 wn = lambda t, eta, b, prev: (b["w"] * (F(1.0) - eta * lam)
                                               - (eta * b["m_hat"]) / (mf.c_sqrt(b["v_hat"]) + eps))
         return eqs + [("w_new", wn)]
+    if opt == "amsgrad":
+        b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
+        eqs = [
+            ("m", lambda t, eta, b, prev: b1 * prev["m"] + (F(1.0) - b1) * b["g"]),
+            ("v", lambda t, eta, b, prev: b2 * prev["v"] + (F(1.0) - b2) * (b["g"] * b["g"])),
+            ("m_hat", lambda t, eta, b, prev: b["m"] / (F(1.0) - mf.c_pow(b1, t))),
+        ]
+        if conv == "lecture":
+            return eqs + [
+                ("v_hat", lambda t, eta, b, prev: b["v"] / (F(1.0) - mf.c_pow(b2, t))),
+                ("v_max", lambda t, eta, b, prev: mf.nan_max(prev["v_max"], b["v_hat"])),
+                ("w_new", lambda t, eta, b, prev: b["w"] - (eta / mf.c_sqrt(b["v_max"] + eps)) * b["m_hat"]),
+            ]
+        return eqs + [
+            ("v_max", lambda t, eta, b, prev: mf.nan_max(prev["v_max"], b["v"])),
+            ("v_hat", lambda t, eta, b, prev: b["v_max"] / (F(1.0) - mf.c_pow(b2, t))),
+            ("w_new", lambda t, eta, b, prev: b["w"] - (eta * b["m_hat"]) / (mf.c_sqrt(b["v_hat"]) + eps)),
+        ]
     raise ValueError(opt)
 
 
@@ -191,7 +209,7 @@ def replay(c: dict, lesson: dict, answers: list[dict], student=None) -> dict:
     schedule, l2 = c.get("schedule"), c.get("l2")
     X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
     names = mf.parameter_names(lesson["layers"])
-    qs = quantities(opt)
+    qs = quantities(opt, conv)
     ans = {}
     for a in answers:
         key = (a["t"], a["parameter"], a["quantity"])
@@ -263,7 +281,7 @@ def same_bits(a, b) -> bool:
 def keys(c: dict, lesson: dict, ts, params=None, qs=None) -> list[tuple]:
     """(t, parameter, quantity) in canonical order: t, parameter order, quantity order."""
     names = mf.parameter_names(lesson["layers"])
-    allq = quantities(c["optimizer"])
+    allq = quantities(c["optimizer"], c["convention"])
     params = names if params is None else params
     qs = allq if qs is None else qs
     assert set(params) <= set(names) and set(qs) <= set(allq), (c["name"], params, qs)
@@ -272,7 +290,7 @@ def keys(c: dict, lesson: dict, ts, params=None, qs=None) -> list[tuple]:
 
 def canonical(c, lesson, ks) -> list[tuple]:
     names = mf.parameter_names(lesson["layers"])
-    allq = quantities(c["optimizer"])
+    allq = quantities(c["optimizer"], c["convention"])
     return sorted(set(ks), key=lambda k: (k[0], names.index(k[1]), allq.index(k[2])))
 
 
@@ -366,6 +384,18 @@ def build_specs(lessons_cache) -> list[dict]:
              slips={(2, "W1[1,1]", "v"): lambda x, ctx: x + F(0.9) * ctx["b"]["g"]},
              differ=differ_pattern(2, "W1[1,1]", ("w_new",)),
              note="v(2) for W1[1,1] + 0.9*g, so beta*v + g; w_new(2) and t = 3 consistent with it"))
+    # 4c. AMSGrad, lecture: v_max at t = 2 for W2[1,1] written as v_hat (the maximum
+    #     forgotten, where v_hat fell below v_max(1)); w_new(2) and t = 3 consistent with it.
+    #     At t = 3 every parameter's v_hat is below its v_max of t <= 2, which it keeps, so
+    #     of the v_max(3) only W2[1,1]'s carries the slip.
+    no_max = differ_pattern(2, "W2[1,1]", ("w_new",))
+    add(spec("ecf-amsgrad-lecture-no-max", "tanh-sigmoid-2-2-1", "amsgrad", "lecture",
+             {"eta": 0.01, "beta1": 0.9, "beta2": 0.9, "epsilon": 1e-8}, 3, 2,
+             answered=every([1, 2, 3]), asked=every([1, 2, 3]),
+             slips={(2, "W2[1,1]", "v_max"): lambda x, ctx: ctx["b"]["v_hat"]},
+             differ=lambda t, p, q: no_max(t, p, q) and not (t == 3 and q == "v_max" and p != "W2[1,1]"),
+             note="v_max(2) for W2[1,1] = v_hat(2), below v_max(1) (no maximum taken); "
+                  "w_new(2) and t = 3 consistent with it; the other v_max(3) keep their earlier maximum"))
     # 5. Momentum, PyTorch (v = g at t = 1): g at t = 1 for W1[1,2] not divided by B.
     add(spec("ecf-momentum-pytorch-wrong-g", "logistic-2-1-bce", "momentum", "pytorch",
              {"eta": 0.4, "beta": 0.9}, 4, 2,
@@ -565,7 +595,7 @@ def check_plain_equals_replay(c: dict, lesson: dict, trace: dict):
                     continue
                 e, b = res["records"][(t, nm, q)]
                 assert same_bits(e, val) and same_bits(b, val), (c["name"], t, nm, q, e, val)
-    return n_steps * len(names) * len(quantities(c["optimizer"]))
+    return n_steps * len(names) * len(quantities(c["optimizer"], c["convention"]))
 
 
 def check_steps_and_equations(c: dict, lesson: dict, res: dict, trace: dict, answers: list[dict]):
@@ -704,7 +734,7 @@ def check_case(sp: dict, obj: dict, res: dict, trace: dict):
     check = sp["check"]
     if check == "no_answers":
         assert obj["answers"] == []
-        assert len(exp) == c["steps"] * len(res["names"]) * len(quantities(c["optimizer"]))
+        assert len(exp) == c["steps"] * len(res["names"]) * len(quantities(c["optimizer"], c["convention"]))
         for k, e in exp.items():
             assert same_bits(e["key"], e["carried_forward"]), (name, k)
     elif check == "momentum_pytorch_t1":

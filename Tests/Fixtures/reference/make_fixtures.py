@@ -4,7 +4,7 @@
 What this is
 ------------
 A small, deliberately plain Python re-implementation of what `trace` computes
-(forward pass, chain rule, batch-mean gradients, the eight optimizers in the
+(forward pass, chain rule, batch-mean gradients, the ten optimizers in the
 `lecture` and `pytorch` conventions, batching and shuffling, divergence).  It was
 written from /work/shared/{lecture,contract,conventions}.md only, without looking
 at the Swift engine, so that the files it writes are independent ground truth.
@@ -85,6 +85,14 @@ Arithmetic is IEEE double, one operation at a time, in exactly this order:
   adamw: same m, v, m_hat, v_hat;
         lecture (w - (eta/sqrt(v_hat+epsilon))*m_hat) - (eta*lambda)*w;
         pytorch w*(1 - eta*lambda) - (eta*m_hat)/(sqrt(v_hat)+epsilon).
+  amsgrad: same m, v, m_hat; max(a, b) is b if b > a else a, nan if either is nan;
+        lecture v_hat = v/(1 - beta2**t); v_max = max(v_max, v_hat);
+                w - (eta/sqrt(v_max+epsilon))*m_hat  (the lecture's Adam with v_max,
+                as conventions.md documents it: optax.amsgrad with eps_root);
+        pytorch v_max = max(v_max, v); v_hat = v_max/(1 - beta2**t);
+                w - (eta*m_hat)/(sqrt(v_hat)+epsilon)  (torch.optim.Adam(amsgrad=True)'s
+                documented algorithm).  Recorded in that order: m, v, m_hat, then
+                v_hat, v_max (lecture) or v_max, v_hat (pytorch).
 * Optional case keys (absent or null: constant eta, no L2; the cases that
   predate them omit both, so their files are unchanged):
   schedule: {"name": "step", "gamma": G, "every": K} or
@@ -131,7 +139,7 @@ EXPECTED = HERE / "expected"
 F = np.float64
 MASK64 = (1 << 64) - 1
 
-OPTIMIZERS = ("gd", "sgd", "minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw")
+OPTIMIZERS = ("gd", "sgd", "minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad")
 HYPER_KEYS = {
     "gd": ("eta",),
     "sgd": ("eta",),
@@ -142,6 +150,7 @@ HYPER_KEYS = {
     "rmsprop": ("eta", "rho", "epsilon"),
     "adam": ("eta", "beta1", "beta2", "epsilon"),
     "adamw": ("eta", "beta1", "beta2", "epsilon", "lambda"),
+    "amsgrad": ("eta", "beta1", "beta2", "epsilon"),
 }
 STATE_KEYS = {
     "gd": (), "sgd": (), "minibatch": (),
@@ -151,7 +160,16 @@ STATE_KEYS = {
     "rmsprop": ("ss",),
     "adam": ("m", "v", "m_hat", "v_hat"),
     "adamw": ("m", "v", "m_hat", "v_hat"),
+    "amsgrad": ("m", "v", "m_hat", "v_hat", "v_max"),
 }
+
+
+def recorded_state_keys(opt: str, conv: str) -> tuple:
+    """The state in the order a step computes it: STATE_KEYS, but PyTorch's AMSGrad
+    takes v_max before its v_hat (v_hat = v_max/(1 - beta2**t))."""
+    if opt == "amsgrad" and conv == "pytorch":
+        return ("m", "v", "m_hat", "v_max", "v_hat")
+    return STATE_KEYS[opt]
 
 # ---------------------------------------------------------------------------
 # Cases.  cases.json is written from this list.
@@ -208,6 +226,9 @@ def build_cases():
         ("rmsprop", {"eta": 0.01, "rho": 0.9, "epsilon": 1e-6}, "full"),
         ("adam", {"eta": 0.01, **ADAM}, 2),
         ("adamw", {"eta": 0.01, **ADAM, "lambda": 0.01}, 3),
+        # beta2 0.9 and one sample per update, so that v and v_hat fall and the maximum is
+        # taken within the 7 steps (check_amsgrad_maximum asserts it)
+        ("amsgrad", {"eta": 0.01, "beta1": 0.9, "beta2": 0.9, "epsilon": 1e-8}, 1),
     ]
     for opt, hyper, bs in grid:
         for conv in ("lecture", "pytorch"):
@@ -678,7 +699,28 @@ def optimizer_step(opt: str, conv: str, hp: dict, t: int, w: F, g: F, state: dic
         if conv == "lecture":
             return st, (w - (eta / c_sqrt(v_hat + eps)) * m_hat) - (eta * lam) * w
         return st, w * (F(1.0) - eta * lam) - (eta * m_hat) / (c_sqrt(v_hat) + eps)
+    if opt == "amsgrad":
+        b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
+        m = b1 * state["m"] + (F(1.0) - b1) * g
+        v = b2 * state["v"] + (F(1.0) - b2) * (g * g)
+        m_hat = m / (F(1.0) - c_pow(b1, t))
+        if conv == "lecture":
+            v_hat = v / (F(1.0) - c_pow(b2, t))
+            v_max = nan_max(state["v_max"], v_hat)
+            return ({"m": m, "v": v, "m_hat": m_hat, "v_hat": v_hat, "v_max": v_max},
+                    w - (eta / c_sqrt(v_max + eps)) * m_hat)
+        v_max = nan_max(state["v_max"], v)
+        v_hat = v_max / (F(1.0) - c_pow(b2, t))
+        return ({"m": m, "v": v, "m_hat": m_hat, "v_max": v_max, "v_hat": v_hat},
+                w - (eta * m_hat) / (c_sqrt(v_hat) + eps))
     raise ValueError(opt)
+
+
+def nan_max(a: F, b: F) -> F:
+    """max(a, b) as torch.maximum takes it: nan if either is nan, else the larger."""
+    if math.isnan(a) or math.isnan(b):
+        return F("nan")
+    return b if b > a else a
 
 
 # ---------------------------------------------------------------------------
@@ -767,7 +809,7 @@ def run_case(c: dict, lesson: dict) -> dict:
             if l2 is not None:
                 entry["g_raw"] = g_raw[p]
             entry["g"] = g[p]
-            entry.update({key: st[key] for key in STATE_KEYS[opt]})
+            entry.update({key: st[key] for key in recorded_state_keys(opt, conv)})
             entry["w_new"] = wn
             params[name] = entry
             values.extend(entry.values())
@@ -830,6 +872,7 @@ def vectorised_run(c: dict, lesson: dict):
     P = len(w)
     m = np.zeros(P)
     v = np.zeros(P)
+    v_top = np.zeros(P)  # AMSGrad's maximum
     out = []
     batches = []
     t = 0
@@ -916,6 +959,18 @@ def vectorised_run(c: dict, lesson: dict):
             v = hp["rho"] * v + (1 - hp["rho"]) * g ** 2
             w_new = (w - eta * g / np.sqrt(v + hp["epsilon"]) if conv == "lecture"
                      else w - eta * g / (np.sqrt(v) + hp["epsilon"]))
+        elif opt == "amsgrad":
+            # the maximum of v_hat (lecture) or of v, corrected after (pytorch)
+            m = hp["beta1"] * m + (1 - hp["beta1"]) * g
+            v = hp["beta2"] * v + (1 - hp["beta2"]) * g ** 2
+            mh = m / (1 - hp["beta1"] ** t)
+            corr = 1 - hp["beta2"] ** t
+            if conv == "lecture":
+                v_top = np.fmax(v_top, v / corr)
+                w_new = w - eta * mh / np.sqrt(v_top + hp["epsilon"])
+            else:
+                v_top = np.fmax(v_top, v)
+                w_new = w - eta * mh / (np.sqrt(v_top / corr) + hp["epsilon"])
         else:
             m = hp["beta1"] * m + (1 - hp["beta1"]) * g
             v = hp["beta2"] * v + (1 - hp["beta2"]) * g ** 2
@@ -1115,6 +1170,19 @@ def dump(obj) -> str:
     return json.dumps(to_json(obj), indent=1, sort_keys=False, allow_nan=False, ensure_ascii=True) + "\n"
 
 
+def check_amsgrad_maximum(cases, traces):
+    """Every AMSGrad case takes its maximum somewhere: a v_max above the moment it is the
+    maximum of (v_hat in the lecture's form, v in PyTorch's), or the case would not tell
+    AMSGrad from Adam."""
+    for c in cases:
+        if c["optimizer"] != "amsgrad":
+            continue
+        current = "v_hat" if c["convention"] == "lecture" else "v"
+        held = sum(p["v_max"] > p[current] for st in traces[c["name"]]["steps"] for p in st["parameters"].values())
+        assert held > 0, (c["name"], "the maximum is never taken")
+        print(f"{c['name']}: v_max above {current} at {held} parameter-steps")
+
+
 def main() -> int:
     check_generators()
     cases = build_cases()
@@ -1141,6 +1209,7 @@ def main() -> int:
     check_mazur(traces)
     check_softmax_and_fixed(traces)
     check_schedules_and_l2(cases, traces)
+    check_amsgrad_maximum(cases, traces)
     div = traces["1-1-diverge-gd"]
     assert div["diverged_at"] is not None and div["diverged_at"] == len(div["steps"]) < 400, div["diverged_at"]
     for name, trace in traces.items():

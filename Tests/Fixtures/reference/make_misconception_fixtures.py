@@ -74,6 +74,8 @@ F = mf.F
 OUT = HERE / "misconceptions.json"
 ADAM = mf.ADAM
 ADAMS = ("adam", "adamw")
+# Every optimizer with Adam's moments and bias correction: Adam, AdamW and AMSGrad.
+MOMENTS = ADAMS + ("amsgrad",)
 
 CATALOG = (
     "bias-correction-omitted",
@@ -84,6 +86,7 @@ CATALOG = (
     "epsilon-placement",
     "g-for-g-squared",
     "adagrad-sum-restarted",
+    "amsgrad-max-omitted",
     "batch-sum",
     "adamw-decay-on-new-weight",
     "adamw-coupled",
@@ -156,14 +159,16 @@ def sigmoid_derivative_used(lesson: dict) -> bool:
 def applies(mid: str, c: dict, lesson: dict) -> bool:
     opt, conv = c["optimizer"], c["convention"]
     if mid in ("bias-correction-omitted", "betas-swapped", "step-from-zero", "step-advanced-twice"):
-        return opt in ADAMS
+        return opt in MOMENTS
     if mid == "one-minus-beta-omitted":
         # PyTorch momentum has no (1 - beta) to omit.
-        return (opt == "momentum" and conv == "lecture") or opt in ("rmsprop",) + ADAMS
+        return (opt == "momentum" and conv == "lecture") or opt in ("rmsprop",) + MOMENTS
     if mid in ("epsilon-placement", "g-for-g-squared"):
-        return opt in ("adagrad", "rmsprop") + ADAMS
+        return opt in ("adagrad", "rmsprop") + MOMENTS
     if mid == "adagrad-sum-restarted":
         return opt == "adagrad"
+    if mid == "amsgrad-max-omitted":
+        return opt == "amsgrad"
     if mid == "batch-sum":
         return effective_batch(c, len(lesson["X"])) > 1
     if mid in ("adamw-decay-on-new-weight", "adamw-coupled"):
@@ -202,13 +207,15 @@ def model(mid: str | None, c: dict) -> dict:
     eq = dict(right)
     m = {"id": mid, "reduce": "mean", "sigmoid_a": False, "coupled": None, "frozen": False}
     one = F(1.0)
-    if opt in ADAMS:
+    if opt in MOMENTS:
         b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
+    # What v_hat is the bias correction of: v, or the maximum of v in PyTorch's AMSGrad.
+    vc = "v_max" if opt == "amsgrad" and conv == "pytorch" else "v"
     if mid is None:
         pass
     elif mid == "bias-correction-omitted":
         eq["m_hat"] = lambda t, eta, b, prev: b["m"]
-        eq["v_hat"] = lambda t, eta, b, prev: b["v"]
+        eq["v_hat"] = lambda t, eta, b, prev: b[vc]
     elif mid == "betas-swapped":
         swapped = dict(hp, beta1=hp["beta2"], beta2=hp["beta1"])
         sw = dict(mecf.equations(opt, conv, swapped))
@@ -216,10 +223,10 @@ def model(mid: str | None, c: dict) -> dict:
             eq[q] = sw[q]
     elif mid == "step-from-zero":
         eq["m_hat"] = lambda t, eta, b, prev: b["m"] / (one - mf.c_pow(b1, t - 1))
-        eq["v_hat"] = lambda t, eta, b, prev: b["v"] / (one - mf.c_pow(b2, t - 1))
+        eq["v_hat"] = lambda t, eta, b, prev: b[vc] / (one - mf.c_pow(b2, t - 1))
     elif mid == "step-advanced-twice":
         eq["m_hat"] = lambda t, eta, b, prev: b["m"] / (one - mf.c_pow(b1, t + 1))
-        eq["v_hat"] = lambda t, eta, b, prev: b["v"] / (one - mf.c_pow(b2, t + 1))
+        eq["v_hat"] = lambda t, eta, b, prev: b[vc] / (one - mf.c_pow(b2, t + 1))
     elif mid == "one-minus-beta-omitted":
         if opt == "momentum":
             beta = F(hp["beta"])
@@ -230,6 +237,12 @@ def model(mid: str | None, c: dict) -> dict:
         else:
             eq["m"] = lambda t, eta, b, prev: b1 * prev["m"] + b["g"]
             eq["v"] = lambda t, eta, b, prev: b2 * prev["v"] + b["g"] * b["g"]
+    elif mid == "epsilon-placement" and opt == "amsgrad":
+        # eps moved across the root of the convention's own update (its v_max or v_hat)
+        if conv == "lecture":
+            eq["w_new"] = lambda t, eta, b, prev: b["w"] - (eta / (mf.c_sqrt(b["v_max"]) + eps)) * b["m_hat"]
+        else:
+            eq["w_new"] = lambda t, eta, b, prev: b["w"] - (eta * b["m_hat"]) / mf.c_sqrt(b["v_hat"] + eps)
     elif mid == "epsilon-placement":
         eq["w_new"] = dict(mecf.equations(opt, other_convention(conv), hp))["w_new"]
     elif mid == "g-for-g-squared":
@@ -242,6 +255,9 @@ def model(mid: str | None, c: dict) -> dict:
             eq["v"] = lambda t, eta, b, prev: b2 * prev["v"] + (one - b2) * b["g"]
     elif mid == "adagrad-sum-restarted":
         eq["s"] = lambda t, eta, b, prev: b["g"] * b["g"]
+    elif mid == "amsgrad-max-omitted":
+        # this update's moment, not the largest so far
+        eq["v_max"] = lambda t, eta, b, prev: b["v_hat"] if conv == "lecture" else b["v"]
     elif mid == "batch-sum":
         m["reduce"] = "sum"
     elif mid == "adamw-decay-on-new-weight":
@@ -346,7 +362,7 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
     schedule, l2 = c.get("schedule"), c.get("l2")
     X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
     names = mf.parameter_names(lesson["layers"])
-    qs = mecf.quantities(opt)
+    qs = mecf.quantities(opt, c["convention"])
     ans = {}
     for a in answers:
         key = (a["t"], a["parameter"], a["quantity"])
@@ -487,6 +503,36 @@ def catalog_step(mid, c, t, eta, b, prev):
             W = lambda e: adam(e) - e * hp["lambda"] * adam(e)
         else:
             W = lambda e: adam(e) - e * hp["lambda"] * w
+    elif opt == "amsgrad":
+        b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
+        if mid == "betas-swapped":
+            b1, b2 = b2, b1
+        if mid == "one-minus-beta-omitted":
+            out["m"] = b1 * P["m"] + g
+            out["v"] = b2 * P["v"] + g * g
+        else:
+            out["m"] = b1 * P["m"] + (1 - b1) * g
+            out["v"] = b2 * P["v"] + (1 - b2) * (g if mid == "g-for-g-squared" else g * g)
+        tc = {"step-from-zero": t - 1, "step-advanced-twice": t + 1}.get(mid, t)
+        out["m_hat"] = B["m"] if mid == "bias-correction-omitted" else _div(B["m"], 1 - b1 ** tc)
+        # the lecture's form: the maximum of v_hat; PyTorch's: of v, then corrected
+        kept = B["v_hat"] if conv == "lecture" else B["v"]
+        if conv == "lecture":
+            out["v_hat"] = B["v"] if mid == "bias-correction-omitted" else _div(B["v"], 1 - b2 ** tc)
+        else:
+            out["v_hat"] = B["v_max"] if mid == "bias-correction-omitted" else _div(B["v_max"], 1 - b2 ** tc)
+        out["v_max"] = kept if mid == "amsgrad-max-omitted" else (
+            math.nan if math.isnan(P["v_max"]) or math.isnan(kept) else max(P["v_max"], kept))
+        mh = B["m_hat"]
+        # lecture: eta/sqrt(v_max + eps)*m_hat; pytorch: eta*m_hat/(sqrt(v_hat) + eps);
+        # epsilon-placement swaps inside and outside for the same radicand
+        radicand = B["v_max"] if conv == "lecture" else B["v_hat"]
+        if (conv == "lecture") != (mid == "epsilon-placement"):
+            W = (lambda e: w - (e / _sqrt(radicand + eps)) * mh) if conv == "lecture" else (
+                lambda e: w - _div(e * mh, _sqrt(radicand + eps)))
+        else:
+            W = (lambda e: w - (e / (_sqrt(radicand) + eps)) * mh) if conv == "lecture" else (
+                lambda e: w - _div(e * mh, _sqrt(radicand) + eps))
     else:
         W = lambda e: w - e * g
     out["w_new"] = w - (W(eta_w) - w) if mid == "sign-flipped" else W(eta_w)
@@ -562,7 +608,7 @@ def check_replay_second(c, lesson, res, mdl):
                 assert not np.isfinite(val), (c["name"], mdl["id"], t, nm, val, g_vec[p])
             else:
                 assert abs(val - g_vec[p]) <= 1e-14 + 1e-9 * abs(g_vec[p]), (c["name"], mdl["id"], t, nm, val, g_vec[p])
-            b = {q: res["records"][(t, nm, q)][1] for q in mecf.quantities(opt)}
+            b = {q: res["records"][(t, nm, q)][1] for q in mecf.quantities(opt, c["convention"])}
             prev = {q: (F(0.0) if t == 1 else res["records"][(t - 1, nm, q)][1]) for q in mf.STATE_KEYS[opt]}
             ref = catalog_step(mdl["id"], c, t, float(st["eta"]), b, prev)
             for q in mf.STATE_KEYS[opt] + ("w_new",):
@@ -589,7 +635,7 @@ def asked_parameters(lesson: dict) -> list[str]:
 
 
 def asked_keys(c: dict, lesson: dict) -> list[tuple]:
-    qs = mecf.quantities(c["optimizer"])[1:]  # g, state, w_new (no w)
+    qs = mecf.quantities(c["optimizer"], c["convention"])[1:]  # g, state, w_new (no w)
     return [(t, p, q) for t in range(1, c["steps"] + 1) for p in asked_parameters(lesson) for q in qs]
 
 
@@ -646,6 +692,11 @@ def build_specs() -> list[dict]:
                   {"eta": 0.1, "epsilon": 1e-8}, 2))
     S.append(spec("mc-adagrad-sum-restarted-adagrad-lecture", "adagrad-sum-restarted", LIN, "adagrad", "lecture",
                   {"eta": 0.03, "epsilon": 1e-8}, 2))
+    # 8b. amsgrad-max-omitted (one sample per update, so that the moments fall at t = 2)
+    S.append(spec("mc-amsgrad-max-omitted-amsgrad-lecture", "amsgrad-max-omitted", LIN, "amsgrad", "lecture",
+                  adam(0.05), 1))
+    S.append(spec("mc-amsgrad-max-omitted-amsgrad-pytorch", "amsgrad-max-omitted", LIN, "amsgrad", "pytorch",
+                  {"eta": 0.05, "beta1": 0.9, "beta2": 0.9, "epsilon": 1e-8}, 1))
     # 9. batch-sum
     S.append(spec("mc-batch-sum-minibatch-lecture", "batch-sum", T, "minibatch", "lecture", {"eta": 0.4}, 2))
     S.append(spec("mc-batch-sum-momentum-pytorch", "batch-sum", LIN, "momentum", "pytorch",
@@ -759,6 +810,7 @@ FIRST_EFFECT = {
     "epsilon-placement": (1, ("w_new",)),
     "g-for-g-squared": (1, None),
     "adagrad-sum-restarted": (2, ("s", "w_new")),
+    "amsgrad-max-omitted": (2, ("v_max", "w_new")),
     "batch-sum": (1, ("g",)),
     "adamw-decay-on-new-weight": (1, ("w_new",)),
     "adamw-coupled": (1, ("g", "m", "v", "m_hat")),
@@ -774,7 +826,7 @@ def check_visible(sp, lesson, trace):
     """The mistaken replay without answers differs from the plain run where it should."""
     c, mid = sp["case"], sp["mistake"]
     res = replay(c, lesson, [], model(mid, c))
-    qs = mecf.quantities(c["optimizer"])
+    qs = mecf.quantities(c["optimizer"], c["convention"])
     t0, diff = FIRST_EFFECT[mid]
     if diff is None:
         diff = (mf.STATE_KEYS[c["optimizer"]][0],)
