@@ -5,3 +5,7 @@
 int trace_format_significant(char *buffer, size_t size, int precision, double x) {
     return snprintf(buffer, size, "%.*g", precision, x);
 }
+
+int trace_format_column(char *buffer, size_t size, int precision, double x) {
+    return snprintf(buffer, size, "%#.*g", precision, x);
+}

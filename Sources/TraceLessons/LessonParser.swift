@@ -28,8 +28,16 @@ public enum LessonParser {
         }
 
         // Anchors and aliases have no use in a lesson, and nested aliases expand without
-        // bound ("billion laughs"): refuse them before anything is composed.
-        if let (line, column) = YAMLAnchorScan.firstAnchorOrAlias(in: yaml) {
+        // bound ("billion laughs"): refuse them before the lesson itself is composed.
+        let anchor: (line: Int, column: Int)?
+        do {
+            anchor = try YAMLAnchorScan.firstAnchorOrAlias(in: yaml)
+        } catch let error as YamlError {
+            throw Self.located(error, file: file, in: yaml)
+        } catch {
+            throw LessonError(start, "could not read the lesson as YAML: \(error)")
+        }
+        if let (line, column) = anchor {
             throw LessonError(
                 SourceLocation(file: file, line: line, column: column),
                 "anchors (&name) and aliases (*name) are not supported in lessons; write the values out")
@@ -44,16 +52,7 @@ public enum LessonParser {
         } catch let error as LessonError {
             throw error
         } catch let error as YamlError {
-            var located = syntaxError(error, file: file)
-            // `fixed: [b1[1], W2[1,2]]` is not YAML: brackets in a [ ] list need quotes.
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                .dropFirst(max(0, located.location.line - 1)).first ?? ""
-            if line.contains("fixed:"), line.contains("[") {
-                located.message = "fixed's names hold brackets, which a [ ] list reads as lists; quote them, fixed: [\"b1[1]\", \"W2[1,2]\"], or write one per line (- W2[1,2])"
-            } else if line.contains("parameters:"), line.contains("[") {
-                located.message = "homework parameters' names hold brackets, which a [ ] list reads as lists; quote them, parameters: [\"W1[1,1]\", \"W2[1,1]\"], or write one per line (- W2[1,1])"
-            }
-            throw located
+            throw Self.located(error, file: file, in: yaml)
         } catch {
             throw LessonError(start, "could not read the lesson as YAML: \(error)")
         }
@@ -477,6 +476,20 @@ public enum LessonParser {
                 "unknown \(what) \(reader.describe(node))\(Suggestion.clause(for: given, in: names)) (choose one of \(names.joined(separator: ", ")))")
         }
         return value
+    }
+
+    /// ``syntaxError(_:file:)``, with the fix for the one mistake that is easy to make in a
+    /// lesson: `fixed: [b1[1], W2[1,2]]` is not YAML, as brackets in a [ ] list need quotes.
+    static func located(_ error: YamlError, file: String, in yaml: String) -> LessonError {
+        var located = syntaxError(error, file: file)
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst(max(0, located.location.line - 1)).first ?? ""
+        if line.contains("fixed:"), line.contains("[") {
+            located.message = "fixed's names hold brackets, which a [ ] list reads as lists; quote them, fixed: [\"b1[1]\", \"W2[1,2]\"], or write one per line (- W2[1,2])"
+        } else if line.contains("parameters:"), line.contains("[") {
+            located.message = "homework parameters' names hold brackets, which a [ ] list reads as lists; quote them, parameters: [\"W1[1,1]\", \"W2[1,1]\"], or write one per line (- W2[1,1])"
+        }
+        return located
     }
 
     static func syntaxError(_ error: YamlError, file: String) -> LessonError {

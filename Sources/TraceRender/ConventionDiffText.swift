@@ -142,7 +142,9 @@ public struct ConventionDiffText {
             for index in parameters {
                 for (k, symbol) in difference.symbols.enumerated() {
                     let x = a.values[symbol]?[index] ?? .nan, y = b.values[symbol]?[index] ?? .nan
-                    let delta = x == y ? "0" : NumberFormat.significant(y - x, digits: 3)
+                    // 3 digits, trailing zeros kept, as a rounded column's numbers are; 0 for
+                    // the same double, which is exact (as the two runs' columns, in full, are).
+                    let delta = x == y ? "0" : NumberFormat.column(y - x, digits: 3)
                     // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, w_new.
                     rows.append([k == 0 ? first.description.layout.names[index] : "", symbol == .wNew ? symbol.rawValue : symbol.unicode,
                                  NumberFormat.full(x), NumberFormat.full(y), delta])

@@ -30,13 +30,25 @@ public struct FrameworkRecipe: Sendable, Equatable {
     /// A number as Python writes a float: the shortest round-trip text, `0.0` and `1.0` included.
     static func python(_ x: Double) -> String { NumberFormat.full(x) }
 
+    /// `x` times `factor` as a Python expression that evaluates to ``RateFactor/scaling(_:in:)``'s
+    /// double: `0.05 * (1 - 0.7)` (two operations in the same order), or `x` alone. Written out
+    /// rather than as the product's shortest text (`0.014999999999999996`), which is the same
+    /// float but hides the lecture's η and β.
+    static func python(_ x: Double, times factor: RateFactor, in hyperparameters: Hyperparameters) -> String {
+        switch factor {
+        case .one: return python(x)
+        case let .oneMinus(symbol):
+            guard let value = hyperparameters[symbol] else { return python(x) }
+            return "\(python(x)) * (1 - \(python(value)))"
+        }
+    }
+
     private static func outcome(_ framework: Framework, _ experiment: Experiment) -> Outcome {
         let definition = experiment.optimizer.definition
-        let η = experiment.hyperparameters[.eta] ?? 0
-        let rateScale = definition.frameworkRateFactor(experiment.convention, experiment.hyperparameters)
+        let factor = definition.frameworkRateFactor(experiment.convention, experiment.hyperparameters)
         let call = FrameworkCall(
             framework: framework,
-            learningRate: learningRate(framework, rate: η * rateScale, experiment: experiment),
+            learningRate: learningRate(framework, factor: factor, experiment: experiment),
             isScheduled: experiment.schedule != .constant, convention: experiment.convention,
             hyperparameters: experiment.hyperparameters, python: python)
         if let reason = definition.frameworkLimit(call) {
@@ -52,35 +64,37 @@ public struct FrameworkRecipe: Sendable, Equatable {
         }
         return .reproduces(
             optimizer: definition.frameworkCall(call),
-            scheduler: framework == .pytorch ? torchScheduler(experiment, scale: rateScale) : nil)
+            scheduler: framework == .pytorch ? torchScheduler(experiment, factor: factor) : nil)
     }
 
-    /// The learning-rate argument: a number, or Keras's and Optax's schedule expression.
-    private static func learningRate(_ framework: Framework, rate: Double, experiment: Experiment) -> String {
+    /// The learning-rate argument: η times `factor`, or Keras's and Optax's schedule expression
+    /// starting there.
+    private static func learningRate(_ framework: Framework, factor: RateFactor, experiment: Experiment) -> String {
         let η = experiment.hyperparameters[.eta] ?? 0
+        let rate = python(η, times: factor, in: experiment.hyperparameters)
         switch (experiment.schedule, framework) {
         case (.constant, _), (_, .pytorch):
-            return python(rate)
+            return rate
         case let (.step(gamma, every), .keras):
-            return "keras.optimizers.schedules.ExponentialDecay(\(python(rate)), decay_steps=\(every), decay_rate=\(python(gamma)), staircase=True)"
+            return "keras.optimizers.schedules.ExponentialDecay(\(rate), decay_steps=\(every), decay_rate=\(python(gamma)), staircase=True)"
         case let (.step(gamma, every), .optax):
             // A whole-number transition_steps makes Optax compute the schedule in float32.
-            return "optax.exponential_decay(\(python(rate)), transition_steps=\(python(Double(every))), decay_rate=\(python(gamma)), staircase=True)"
+            return "optax.exponential_decay(\(rate), transition_steps=\(python(Double(every))), decay_rate=\(python(gamma)), staircase=True)"
         case let (.cosine(etaMin, period), .keras):
-            return "keras.optimizers.schedules.CosineDecay(\(python(rate)), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
+            return "keras.optimizers.schedules.CosineDecay(\(rate), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
         case let (.cosine(etaMin, period), .optax):
-            return "optax.cosine_decay_schedule(\(python(rate)), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
+            return "optax.cosine_decay_schedule(\(rate), decay_steps=\(period), alpha=\(python(η == 0 ? 0 : etaMin / η)))"
         }
     }
 
-    private static func torchScheduler(_ experiment: Experiment, scale: Double) -> String? {
+    private static func torchScheduler(_ experiment: Experiment, factor: RateFactor) -> String? {
         switch experiment.schedule {
         case .constant:
             return nil
         case let .step(gamma, every):
             return "torch.optim.lr_scheduler.StepLR(optimizer, step_size=\(every), gamma=\(python(gamma)))"
         case let .cosine(etaMin, period):
-            return "torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=\(period), eta_min=\(python(scale == 1 ? etaMin : etaMin * scale)))"
+            return "torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=\(period), eta_min=\(python(etaMin, times: factor, in: experiment.hyperparameters)))"
         }
     }
 }

@@ -65,10 +65,21 @@ public enum NumberFormat {
 
     /// `x` to `digits` significant digits with its trailing zeros kept (`%#g`, without a
     /// bare trailing point), for a table column whose numbers line up by digit: `0.1200`
-    /// beside `0.1234`, `1.000`, `7744`, `4.648e+04`; `nan`, `inf`, `-inf` as in ``full(_:)``.
+    /// beside `0.1234`, `1.000`, `7744`, `4.648e+04`; zero is `0.000` whatever its sign (as
+    /// ``significant(_:digits:)`` writes `-0.0` as `0`); `nan`, `inf`, `-inf` as in ``full(_:)``.
+    ///
+    /// Written by `snprintf` through `CSignificant`, as ``significant(_:digits:)`` is: the text
+    /// trace writes a table cell this way for every value of every step.
     public static func column(_ x: Double, digits: Int) -> String {
         if !x.isFinite { return full(x) }
-        let text = String(format: "%#.\(min(max(1, digits), 17))g", x)
+        let x = x == 0 ? 0 : x
+        let precision = CInt(min(max(1, digits), 17))
+        let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return String(format: "%#.\(precision)g", x) }
+            let count = trace_format_column(base, 32, precision, x)
+            guard count > 0, count < 32 else { return String(format: "%#.\(precision)g", x) }
+            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
+        }
         return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 

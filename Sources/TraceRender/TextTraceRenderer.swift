@@ -133,8 +133,10 @@ public struct TextTraceRenderer: TraceSink {
         }
 
         let symbols = rule.recordedSymbols
+        // Each column's numbers share their digits, trailing zeros kept (0.1000 beside 0.1234),
+        // as in the handouts' tables.
         let rows = run.parameterNames.indices.map { index in
-            [run.tableName(index)] + symbols.map { number(step.values[$0]?[index] ?? .nan) }
+            [run.tableName(index)] + symbols.map { NumberFormat.column(step.values[$0]?[index] ?? .nan, digits: precision) }
         }
         let focused = (options.focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         // In the lecture's symbols (m̂, v̂); the updated weight keeps its name, as w is the weight before.

@@ -8,10 +8,29 @@ public enum DiffCommand {
     /// Both runs are kept in memory to be set side by side, so their length is limited.
     public static let stepLimit = 1000
 
+    /// The formats `trace diff` writes: the terminal's text and the three documents. Its own
+    /// type, not ``OutputFormat``: a diff has no JSON or CSV, so `--help`, the parser's error
+    /// and its did-you-mean offer exactly these.
+    public enum Format: String, CaseIterable, Sendable {
+        case text, md, html, latex
+
+        /// The document format of the same name.
+        var document: DocumentFormat {
+            switch self {
+            case .text: return .text
+            case .md: return .md
+            case .html: return .html
+            case .latex: return .latex
+            }
+        }
+    }
+
     public struct Request: Sendable {
-        /// The run's settings; their convention is replaced by each of `conventions`.
+        /// The run's settings; their convention is replaced by each of `conventions`. Its
+        /// `format` is not read: ``format`` is the diff's.
         public var run: RunRequest
         public var conventions: [Convention] = []
+        public var format: Format = .text
 
         public init(run: RunRequest) {
             self.run = run
@@ -21,9 +40,7 @@ public enum DiffCommand {
     public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
         try CommandInput.checkPrecision(request.run.precision)
         let text = try terminal.textSettings(width: request.run.width, color: request.run.color, toFile: request.run.outputPath != nil)
-        guard let format = DocumentFormat(rawValue: request.run.format.rawValue) else {
-            throw .usage("trace diff writes text, md, html or latex, not \(request.run.format.rawValue)")
-        }
+        let format = request.format.document
         guard request.run.settings.convention == nil else {
             throw .usage("trace diff takes --conventions A,B (two conventions), not --convention")
         }

@@ -36,11 +36,11 @@ struct DiffCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show only this parameter's values, e.g. W2[1,1], or all (default).", valueName: "name|all"))
     var focus: String?
 
-    @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables are in full).")
+    @Option(parsing: .unconditional, help: "Significant digits of the formulas' numbers (the tables' values are in full, their differences to 3 digits).")
     var precision: Int = 4
 
     @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
-    var format: OutputFormat = .text
+    var format: DiffCommand.Format = .text
 
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
@@ -73,13 +73,15 @@ struct DiffCLICommand: ParsableCommand {
         run.outputPath = output
         run.focus = focus
         run.precision = precision
-        run.format = format
         run.paper = paper
         run.detail = detail
         run.width = terminal.width
         run.color = terminal.color
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
+        request.format = format
         TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal) }
     }
 }
+
+extension DiffCommand.Format: ExpressibleByArgument {}

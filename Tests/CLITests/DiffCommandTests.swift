@@ -58,7 +58,7 @@ import Testing
         (["diff", "adam", "--conventions", "lecture"], "two different conventions"),
         (["diff", "adam", "--conventions", "keras,keras"], "two different conventions"),
         (["diff", "adam", "--conventions", "lecture,keras", "--convention", "pytorch"], "Did you mean '--conventions'?"),
-        (["diff", "adam", "--conventions", "lecture,keras", "--format", "json"], "trace diff writes text, md, html or latex, not json"),
+        (["diff", "adam", "--conventions", "lecture,keras", "--format", "json"], "--format: 'json' is not one of text, md, html, latex"),
         (["diff", "adam", "--conventions", "lecture,keras", "--steps", "1001"], "at most 1000 steps"),
         (["diff", "adam", "--conventions", "lecture,keras", "--focus", "W9"], "no such parameter"),
         (["diff", "adam"], "--conventions"),

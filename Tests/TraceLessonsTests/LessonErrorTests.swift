@@ -202,6 +202,39 @@ import TraceEngine
         #expect(clock.now - start < .seconds(5))
     }
 
+    /// Every form of anchor and alias is found where it stands (line and column counted by
+    /// hand here), and the characters `&` and `*` anywhere else are text.
+    @Test(arguments: [
+        ("title: A lesson\nmodel: &m\n  loss: half_sse\n", 2, 8),
+        ("title: A lesson\ndata:\n  targets: [*t]\n", 3, 13),
+        ("title: A lesson\nm: {k: *a}\n", 2, 8),
+        ("title: A lesson\nm:\n  *a : 1\n  *b : 2\n", 3, 3),
+        ("title: A lesson\r\nk: [1, *a]\r\n", 2, 8),
+        ("title: A lesson\nx: !!str &s text\n", 2, 4),
+        ("title: A lesson\nsummary: |\n  **bold** & more\nitems:\n  - &i 1\n  - *i\n", 5, 5),
+    ])
+    func anchorsAndAliasesAreLocated(_ yaml: String, _ line: Int, _ column: Int) {
+        let error = error(yaml)
+        #expect(error?.location.line == line && error?.location.column == column, "\(String(describing: error))")
+        #expect(error?.message.contains("anchors (&name) and aliases (*name)") == true, "\(String(describing: error))")
+    }
+
+    @Test func ampersandsAndAsterisksInTextAreNotAnchors() throws {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "title: A lesson", with: "title: Tom & Jerry *at* 2 * 3 \"&x\" '*y' # &z *w")
+            + "\nsummary: |\n  **Momentum** & *bold*\n    - &not an anchor\n"
+        let lesson = try LessonParser.parse(yaml, file: "lesson.yaml")
+        #expect(lesson.title == "Tom & Jerry *at* 2 * 3 \"&x\" '*y'")
+        #expect(lesson.summary?.contains("- &not an anchor") == true)
+    }
+
+    /// A YAML error after an alias is the one the lesson gets (at its own place), found without
+    /// expanding the aliases before it.
+    @Test func syntaxErrorAfterAliasesIsLocated() {
+        let error = error("title: A lesson\nx: [*a, *b\ny: 1\n")
+        #expect(error?.message.contains("not valid YAML") == true, "\(String(describing: error))")
+    }
+
     @Test func oversizedLessonIsRefused() {
         let yaml = Self.valid + "\n#" + String(repeating: "x", count: LessonParser.maximumSize)
         #expect { try LessonParser.parse(yaml, file: "x.yaml") } throws: { error in

@@ -36,7 +36,8 @@ import TraceEngine
     @Test func lessonSectionForAnotherOptimizerIsIgnored() throws {
         let lesson = try lesson("optimizer:\n  name: adam\n  eta: 0.05\n  convention: pytorch")
         let experiment = try RunSettings(optimizer: .momentum).experiment(for: lesson)
-        #expect(experiment.hyperparameters[.eta] == 0.1)
+        // Momentum's documented default η (docs/command-line.md), not the adam section's 0.05.
+        #expect(experiment.hyperparameters[.eta] == 1)
         #expect(experiment.convention == .lecture)
     }
 

@@ -84,7 +84,7 @@ import TraceEngine
     /// A table column keeps trailing zeros to the precision, so its numbers line up by digit.
     @Test(arguments: [
         (0.12, "0.1200"), (0.1234, "0.1234"), (1.0, "1.000"), (7744.0, "7744"), (46480.0, "4.648e+04"),
-        (-0.0226, "-0.02260"), (0.0, "0.000"), (Double.nan, "nan"), (-Double.infinity, "-inf"),
+        (-0.0226, "-0.02260"), (0.0, "0.000"), (-0.0, "0.000"), (0.099996, "0.1000"), (Double.nan, "nan"), (-Double.infinity, "-inf"),
     ])
     func columnKeepsTrailingZeros(_ x: Double, _ expected: String) {
         #expect(NumberFormat.column(x, digits: 4) == expected)

@@ -95,4 +95,22 @@ import TraceLessons
         #expect(Self.longestLine(text).width <= 60)
         #expect(table.render(width: 120).split(separator: "\n").count == 2)
     }
+
+    /// One space between columns where that saves a block: a row of eight numbers needs 84
+    /// columns two spaces apart and 77 one space apart. Not when a cell holds a space, where
+    /// one space would join two columns' words.
+    @Test func oneSpaceApartWhereThatSavesABlock() {
+        let header = ["parameter", "w", "g", "m", "v", "m̂", "v̂", "w_new"]
+        let row = ["W1[1,1]", "0.1000", "-0.006981", "-0.0006981", "4.873e-08", "-0.006981", "4.873e-05", "0.001000"]
+        let close = TextTable(header: header, rows: [row]).render(width: 80)
+        #expect(close == """
+            parameter      w         g          m         v         m̂         v̂    w_new
+            W1[1,1]   0.1000 -0.006981 -0.0006981 4.873e-08 -0.006981 4.873e-05 0.001000
+
+            """)
+        #expect(TextTable(header: header, rows: [row]).render(width: 100).contains("W1[1,1]    0.1000  -0.006981"))
+        let spaced = TextTable(header: header, rows: [["b1[1] (fixed)"] + row.dropFirst()]).render(width: 80)
+        #expect(spaced.split(separator: "\n\n").count == 2)
+        #expect(!spaced.contains("0 -0"))
+    }
 }

@@ -12,4 +12,8 @@
 /// the time a long text trace took.
 int trace_format_significant(char *buffer, size_t size, int precision, double x);
 
+/// As `trace_format_significant`, with printf's "%#.*g": trailing zeros kept (`0.1200`,
+/// `1.000`) and the decimal point always written (`7744.`).
+int trace_format_column(char *buffer, size_t size, int precision, double x);
+
 #endif

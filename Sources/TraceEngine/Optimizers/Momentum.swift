@@ -20,14 +20,16 @@ enum Momentum {
     }
 
     /// The lecture's (1 − β) goes into the framework's learning rate: η·(1 − β).
-    static func lectureRateFactor(_ convention: Convention, _ hyperparameters: Hyperparameters) -> Double {
-        guard convention == .lecture, let β = hyperparameters[.beta] else { return 1 }
-        return 1 - β
+    static func lectureRateFactor(_ convention: Convention, _ hyperparameters: Hyperparameters) -> RateFactor {
+        convention == .lecture ? .oneMinus(.beta) : .one
     }
 
     static let definition = OptimizerDefinition(
         displayName: "SGD with momentum",
-        hyperparameters: [.init(.eta, default: 0.1), .init(.beta, default: 0.9)],
+        // η = 1: the lecture's first step, η·(1 − β)·g, is then gradient descent's first step at
+        // its η = 0.1 (with β = 0.9), so a default run's z and a move visibly from the first
+        // update; the bundled momentum lessons use η = 1 too.
+        hyperparameters: [.init(.eta, default: 1), .init(.beta, default: 0.9)],
         frameworkCall: { call in
             // The lecture's (1 − β) is in the learning rate the call is given (η·(1 − β)).
             switch call.framework {

@@ -15,7 +15,8 @@ private let η = Expression.symbol(.eta), β = Expression.symbol(.beta)
 enum Nesterov {
     static let definition = OptimizerDefinition(
         displayName: "Nesterov momentum",
-        hyperparameters: [.init(.eta, default: 0.1), .init(.beta, default: 0.9)],
+        // η = 1, as momentum's (see there).
+        hyperparameters: [.init(.eta, default: 1), .init(.beta, default: 0.9)],
         frameworkCall: { call in
             switch call.framework {
             case .pytorch: return "torch.optim.SGD(params, lr=\(call.learningRate), momentum=\(call.value(.beta)), nesterov=True)"

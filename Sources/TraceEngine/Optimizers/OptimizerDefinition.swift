@@ -53,9 +53,9 @@ public struct OptimizerDefinition: Sendable {
     /// Why the framework cannot compute a run (ε on the other side of the root, η inside a
     /// velocity under a schedule), or `nil` where ``frameworkCall`` reproduces it.
     public let frameworkLimit: @Sendable (FrameworkCall) -> String?
-    /// The factor between the framework's learning rate and the run's η: 1, or (1 − β) for the
-    /// lecture's momentum, which no framework has.
-    public let frameworkRateFactor: @Sendable (Convention, Hyperparameters) -> Double
+    /// The factor between the framework's learning rate and the run's η: none, or (1 − β) for
+    /// the lecture's momentum, which no framework has.
+    public let frameworkRateFactor: @Sendable (Convention, Hyperparameters) -> RateFactor
     /// The update in each convention.
     public let rule: @Sendable (Convention) -> ConventionRule
 
@@ -63,7 +63,7 @@ public struct OptimizerDefinition: Sendable {
         displayName: String, hyperparameters: [Hyperparameter], fixedBatchSize: BatchSize? = nil,
         defaultBatchSize: BatchSize = .full, frameworkCall: @escaping @Sendable (FrameworkCall) -> String,
         frameworkLimit: @escaping @Sendable (FrameworkCall) -> String? = { _ in nil },
-        frameworkRateFactor: @escaping @Sendable (Convention, Hyperparameters) -> Double = { _, _ in 1 },
+        frameworkRateFactor: @escaping @Sendable (Convention, Hyperparameters) -> RateFactor = { _, _ in .one },
         rule: @escaping @Sendable (Convention) -> ConventionRule
     ) {
         self.displayName = displayName

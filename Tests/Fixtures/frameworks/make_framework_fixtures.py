@@ -837,7 +837,9 @@ def make_case(lesson, opt, framework, convention, batch_size, *, s0=None, reprod
     lr_value = hp["eta"]
     if opt in ("momentum", "nesterov") and convention == "lecture":
         lr_value = hp["eta"] * (1 - hp["beta"])
-        lr_expr = r(lr_value)
+        # written as the product, as a handout's recipe writes it; Python evaluates it to lr_value
+        lr_expr = f"{r(hp['eta'])} * (1 - {r(hp['beta'])})"
+        assert eval(lr_expr) == lr_value
     if schedule is not None:
         assert lr_expr is None or framework == "pytorch"
         expr, sched_str = schedule_exprs(framework, schedule, lr_value, float_steps)
