@@ -5,6 +5,13 @@ import Foundation
 /// Per-parameter symbols are vectors (one entry per parameter), hyperparameters and `t`
 /// are scalars; arithmetic broadcasts a scalar over a vector. The tree is walked once per
 /// step, not once per parameter.
+///
+/// This is the definition of what an equation computes. The engine's hot loop runs the
+/// same equations compiled into a register program (`Speed/RuleProgram.swift`), which must
+/// give the same bits: each operation there is the one applied here, to the same operands in
+/// the same order (`x²` as `x·x`, other powers through `pow`, `max` propagating NaN). A new
+/// operation goes into both; `EnginePropertyTests` checks, bit for bit, every rule of every
+/// optimizer and convention on random runs (`workedFormulasEvaluateToTheirValues`).
 public struct Evaluator: Sendable {
     /// A scalar or one value per parameter.
     public enum Value: Sendable, Equatable {

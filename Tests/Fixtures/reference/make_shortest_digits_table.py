@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/TraceRender/ShortestDigits+Table.swift: the powers of ten that
+"""Writes Sources/TraceRender/Speed/ShortestDigits+Table.swift: the powers of ten that
 ShortestDigits (Schubfach, R. Giulietti, "The Schubfach way to render doubles")
 multiplies by.
 
@@ -38,7 +38,7 @@ Q_MIN = -1074  # the binary exponent of the least subnormal: 2^-1074
 Q_MAX = 971    # the binary exponent of the greatest finite double: (2^53 - 1) * 2^971
 C_MIN = 1 << 52
 
-OUTPUT = Path(__file__).resolve().parents[3] / "Sources" / "TraceRender" / "ShortestDigits+Table.swift"
+OUTPUT = Path(__file__).resolve().parents[3] / "Sources" / "TraceRender" / "Speed" / "ShortestDigits+Table.swift"
 
 
 def floor_log(base, x):

@@ -9,7 +9,9 @@ import Foundation
 /// when it depends on scalars only (hyperparameters, `t`, constants): `1 − β₁ᵗ` is
 /// computed once per step, not once per parameter. Each operation is the one
 /// ``Evaluator`` applies to the same tree (`x²` as `x·x`, other powers through `pow`), on
-/// the same operands in the same order, so both give the same bits.
+/// the same operands in the same order, so both give the same bits: the evaluator is the
+/// definition and this is its fast copy (the contract is stated in both files and checked by
+/// `EnginePropertyTests.workedFormulasEvaluateToTheirValues`).
 struct RuleProgram {
     private enum Operation {
         case add, subtract, multiply, divide, power, minimum, maximum
