@@ -9,7 +9,7 @@ public enum MathMLWriter {
 
     public static func render(_ node: MathNode) -> String {
         switch node {
-        case let .symbol(symbol): return symbolML(symbol)
+        case let .symbol(symbol): return symbol.mathML
         case let .name(name) where name.count > 1 && name.hasSuffix("′"):
             // f′ as the lecture writes it: an italic f and a prime, not an upright word.
             return "<mrow><mi>\(HTMLText.escape(String(name.dropLast())))</mi><mo lspace=\"0\" rspace=\"0\">′</mo></mrow>"
@@ -70,17 +70,5 @@ public enum MathMLWriter {
             : "<msup><mn>10</mn><mrow><mn>\(exponent)</mn></mrow></msup>"
         let scaled = number.mantissa == "1" ? power : "<mn>\(number.mantissa)</mn><mo>×</mo>\(power)"
         return "<mrow>\(sign)\(scaled)</mrow>"
-    }
-
-    static func symbolML(_ symbol: Symbol) -> String {
-        switch symbol {
-        case .mHat: return "<mover accent=\"true\"><mi>m</mi><mo>^</mo></mover>"
-        case .vHat: return "<mover accent=\"true\"><mi>v</mi><mo>^</mo></mover>"
-        case .beta1: return "<msub><mi>β</mi><mn>1</mn></msub>"
-        case .beta2: return "<msub><mi>β</mi><mn>2</mn></msub>"
-        case .ss: return "<mi>ss</mi>"
-        case .vMax: return "<msub><mi>v</mi><mi>max</mi></msub>"
-        default: return "<mi>\(symbol.unicode)</mi>"
-        }
     }
 }
