@@ -9,9 +9,9 @@ import TraceRender
 /// exactly as it was. A symbolic link is followed, so the file it points to is replaced
 /// and the link kept; an existing file keeps its permissions. A target that is not a
 /// regular file (`/dev/stdout`, a named pipe) is written directly: it cannot be replaced.
-public final class AtomicFile {
-    public let path: String
-    public let output: FileDescriptorOutput
+package final class AtomicFile {
+    package let path: String
+    package let output: FileDescriptorOutput
     private let descriptor: Int32
     /// The temporary file, or `nil` when writing directly.
     private let temporaryPath: String?
@@ -20,7 +20,7 @@ public final class AtomicFile {
     private var finished = false
 
     /// Opens a temporary file beside `path` (or `path` itself, if it is not a regular file).
-    public init(path: String) throws(ToolError) {
+    package init(path: String) throws(ToolError) {
         self.path = path
         let target = Self.resolvingLinks(path)
         let folder = target.deletingLastPathComponent().path
@@ -63,7 +63,7 @@ public final class AtomicFile {
     }
 
     /// Flushes, then moves the temporary file over the target.
-    public func commit() throws(ToolError) {
+    package func commit() throws(ToolError) {
         do {
             try output.flush()
         } catch {
@@ -85,7 +85,7 @@ public final class AtomicFile {
     }
 
     /// Removes the temporary file; the target is untouched.
-    public func discard() {
+    package func discard() {
         guard !finished else { return }
         finished = true
         SystemCall.close(descriptor)
@@ -99,7 +99,7 @@ public final class AtomicFile {
 
     /// Runs `body` on `path`'s output, whole or not at all, or on `standardOutput` without a path;
     /// on any error the file is discarded and the error reported as a ``ToolError``.
-    public static func writing<Result>(
+    package static func writing<Result>(
         to path: String?, standardOutput: TraceOutput, _ body: (TraceOutput) throws -> Result
     ) throws(ToolError) -> Result {
         let file = try path.map { path throws(ToolError) in try AtomicFile(path: path) }

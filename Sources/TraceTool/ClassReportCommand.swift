@@ -13,21 +13,21 @@ import TraceRender
 /// the folder is listed in the report with the reason it was not graded. Keys are the
 /// teacher's: one that cannot be read stops the report (exit 2). Answers are the students':
 /// whatever is wrong with them is graded as `trace grade` grades it.
-public enum ClassReportCommand {
-    public struct Request: Sendable {
-        public var reportPath: String
-        public var keyDirectory: String
-        public var answersDirectory: String
-        public var relativeTolerance: Double?
-        public var absoluteTolerance: Double?
-        public var carryForward = true
+package enum ClassReportCommand {
+    package struct Request: Sendable {
+        package var reportPath: String
+        package var keyDirectory: String
+        package var answersDirectory: String
+        package var relativeTolerance: Double?
+        package var absoluteTolerance: Double?
+        package var carryForward = true
         /// The paper report.html is laid out for.
-        public var paper: Paper = .a4
+        package var paper: Paper = .a4
         /// `summary`: the scores and the mistakes' table, without each mistake's explanation
         /// and the table of every asked value.
-        public var detail: Detail = .full
+        package var detail: Detail = .full
 
-        public init(reportPath: String, keyDirectory: String, answersDirectory: String) {
+        package init(reportPath: String, keyDirectory: String, answersDirectory: String) {
             self.reportPath = reportPath
             self.keyDirectory = keyDirectory
             self.answersDirectory = answersDirectory
@@ -35,7 +35,7 @@ public enum ClassReportCommand {
     }
 
     /// Writes the report's files; returns a summary line for standard error.
-    public static func execute(_ request: Request) throws(ToolError) -> String {
+    package static func execute(_ request: Request) throws(ToolError) -> String {
         try GradeCommand.checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
         try FolderOutput.checkNew(request.reportPath, flag: "--report", reason: "")
         try OutputGuard.check(

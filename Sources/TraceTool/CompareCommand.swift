@@ -5,41 +5,41 @@ import TraceRender
 /// `trace compare OPT OPT …`: one lesson under several optimizers, side by side: the loss per
 /// step, when each reaches a loss threshold, the values each keeps per parameter, and for
 /// AdaGrad and RMSProp the effective learning rate of the focus parameter per step.
-public enum CompareCommand {
-    public enum Format: String, CaseIterable, Sendable {
+package enum CompareCommand {
+    package enum Format: String, CaseIterable, Sendable {
         case text, md, html, latex
         /// One figure on its own (`--figure`).
         case svg
     }
 
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The optimizers, in order, with what `OPT:NAME=VALUE` set for each alone.
-        public var runs = CompareRuns()
-        public var lesson: String?
-        public var steps: Int?
-        public var convention: Convention?
-        public var threshold: Double?
+        package var runs = CompareRuns()
+        package var lesson: String?
+        package var steps: Int?
+        package var convention: Convention?
+        package var threshold: Double?
         /// Values from the plain flags (`--eta`, `--beta1`, …): every run that has the
         /// hyperparameter takes it; a run's own `OPT:NAME=VALUE` wins.
-        public var hyperparameters: [Symbol: Double] = [:]
-        public var focus: String?
-        public var format: Format = .text
-        public var outputPath: String?
-        public var precision = 4
+        package var hyperparameters: [Symbol: Double] = [:]
+        package var focus: String?
+        package var format: Format = .text
+        package var outputPath: String?
+        package var precision = 4
         /// The paper HTML and LaTeX are laid out for.
-        public var paper: Paper = .a4
+        package var paper: Paper = .a4
         /// `summary` leaves out the per-step tables (the loss, every point of a path, the
         /// effective rate), keeping their figures, the settings and the summary tables; in a
         /// handout, it keeps only the settings, the paths (or the loss figure) and the summary.
-        public var detail: Detail = .full
+        package var detail: Detail = .full
         /// With `svg`: the name of the figure to write (``Figure/name``).
-        public var figure: String?
+        package var figure: String?
         /// `--width`: the columns text fits in (default: the terminal's, else 80).
-        public var width: Int?
+        package var width: Int?
         /// `--color`: whether text has escape codes.
-        public var color: ColorChoice = .auto
+        package var color: ColorChoice = .auto
 
-        public init() {}
+        package init() {}
     }
 
     /// What one optimizer's run left for the comparison.
@@ -81,7 +81,7 @@ public enum CompareCommand {
 
     /// Writes the comparison; returns lines for standard error (Markdown's figures left out).
     @discardableResult
-    public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) -> [String] {
+    package static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) -> [String] {
         let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {

@@ -6,18 +6,18 @@ import TraceLessons
 ///
 /// A word `OPT:NAME=VALUE` also names `OPT` when no earlier word did, so
 /// `trace compare adam:eta=0.01 rmsprop` and `trace compare adam rmsprop adam:eta=0.01` agree.
-public struct CompareRuns: Sendable, Equatable {
-    public var optimizers: [Optimizer] = []
+package struct CompareRuns: Sendable, Equatable {
+    package var optimizers: [Optimizer] = []
     /// Per optimizer, the values its `OPT:NAME=VALUE` words set.
-    public var settings: [Optimizer: [Symbol: Double]] = [:]
+    package var settings: [Optimizer: [Symbol: Double]] = [:]
 
-    public init(optimizers: [Optimizer] = [], settings: [Optimizer: [Symbol: Double]] = [:]) {
+    package init(optimizers: [Optimizer] = [], settings: [Optimizer: [Symbol: Double]] = [:]) {
         self.optimizers = optimizers
         self.settings = settings
     }
 
     /// Reads the words; a bad one is refused with the word itself and what to write instead.
-    public static func parse(_ words: [String]) throws(ToolError) -> CompareRuns {
+    package static func parse(_ words: [String]) throws(ToolError) -> CompareRuns {
         var runs = CompareRuns()
         let names = Optimizer.allCases.map(\.rawValue)
         func optimizer(_ name: String, in word: String) throws(ToolError) -> Optimizer {

@@ -4,14 +4,14 @@ import TraceRender
 
 /// `trace diff OPTIMIZER --conventions A,B`: one lesson and one set of hyperparameters run
 /// under two conventions, side by side, with the first place where their arithmetic parts.
-public enum DiffCommand {
+package enum DiffCommand {
     /// Both runs are kept in memory to be set side by side, so their length is limited.
-    public static let stepLimit = 1000
+    package static let stepLimit = 1000
 
     /// The formats `trace diff` writes: the terminal's text and the three documents. Its own
     /// type, not ``OutputFormat``: a diff has no JSON or CSV, so `--help`, the parser's error
     /// and its did-you-mean offer exactly these.
-    public enum Format: String, CaseIterable, Sendable {
+    package enum Format: String, CaseIterable, Sendable {
         case text, md, html, latex
 
         /// The document format of the same name.
@@ -25,19 +25,19 @@ public enum DiffCommand {
         }
     }
 
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The run's settings; their convention is replaced by each of `conventions`. Its
         /// `format` is not read: ``format`` is the diff's.
-        public var run: RunRequest
-        public var conventions: [Convention] = []
-        public var format: Format = .text
+        package var run: RunRequest
+        package var conventions: [Convention] = []
+        package var format: Format = .text
 
-        public init(run: RunRequest) {
+        package init(run: RunRequest) {
             self.run = run
         }
     }
 
-    public static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
+    package static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
         try CommandInput.checkPrecision(request.run.precision)
         let text = try terminal.textSettings(width: request.run.width, color: request.run.color, toFile: request.run.outputPath != nil)
         let format = request.format.document

@@ -1,12 +1,12 @@
 import TraceRender
 
 /// Something went wrong writing output.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct OutputError: Error, Sendable, CustomStringConvertible {
+    package var description: String
 }
 
 /// Buffered writes to a file descriptor: one `write(2)` per 64 KiB or so, not one per string.
-public final class FileDescriptorOutput: TraceOutput {
+package final class FileDescriptorOutput: TraceOutput {
     private let descriptor: Int32
     private let name: String
     /// Bytes not yet written, `count` of them, in room for `capacity`.
@@ -17,7 +17,7 @@ public final class FileDescriptorOutput: TraceOutput {
     private let threshold = 1 << 16
 
     /// Writes to `descriptor`, naming it `name` in errors (e.g. "standard output").
-    public init(descriptor: Int32, name: String) {
+    package init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
         storage = .allocate(capacity: capacity)
@@ -25,20 +25,20 @@ public final class FileDescriptorOutput: TraceOutput {
 
     deinit { storage.deallocate() }
 
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         var text = text
         try text.withUTF8 { bytes in try append(UnsafeRawBufferPointer(bytes)) }
     }
 
-    public func write(bytes: [UInt8]) throws {
+    package func write(bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try append($0) }
     }
 
-    public func write(buffer: UnsafeRawBufferPointer) throws {
+    package func write(buffer: UnsafeRawBufferPointer) throws {
         try append(buffer)
     }
 
-    public func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws {
+    package func write(reserving maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) throws {
         try makeRoom(for: maximumCount)
         let written = body(storage + count)
         precondition((0...maximumCount).contains(written), "wrote more than it reserved")
@@ -46,7 +46,7 @@ public final class FileDescriptorOutput: TraceOutput {
         if count >= threshold { try flush() }
     }
 
-    public func flush() throws {
+    package func flush() throws {
         let pending = count
         count = 0
         try writeAll(UnsafeRawBufferPointer(start: storage, count: pending))

@@ -8,17 +8,17 @@ import TraceRender
 /// exit status 2. Anything wrong with the answers is the student's to fix: results.json is
 /// still written, with the explanation, and the exit status is 0, so an autograder never
 /// fails on a submission.
-public enum GradeCommand {
-    public struct Request: Sendable {
-        public var keyPath: String
-        public var answersPath: String
-        public var relativeTolerance: Double?
-        public var absoluteTolerance: Double?
-        public var carryForward = true
-        public var visibility: GradescopeResults.Visibility = .visible
-        public var outputPath: String?
+package enum GradeCommand {
+    package struct Request: Sendable {
+        package var keyPath: String
+        package var answersPath: String
+        package var relativeTolerance: Double?
+        package var absoluteTolerance: Double?
+        package var carryForward = true
+        package var visibility: GradescopeResults.Visibility = .visible
+        package var outputPath: String?
 
-        public init(keyPath: String, answersPath: String) {
+        package init(keyPath: String, answersPath: String) {
             self.keyPath = keyPath
             self.answersPath = answersPath
         }
@@ -28,7 +28,7 @@ public enum GradeCommand {
     static let maximumKeySize = 16 << 20
 
     /// Writes results.json; returns a summary line for standard error.
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
+    package static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> String {
         try checkTolerances(relative: request.relativeTolerance, absolute: request.absoluteTolerance)
         try OutputGuard.check(output: request.outputPath, inputs: [.init("the key", request.keyPath), .init("the answers", request.answersPath)])
         let key = try readKey(request.keyPath)

@@ -5,30 +5,30 @@ import TraceRender
 
 /// `trace handout`: a lesson's full handout with its own optimizer and steps, or with
 /// `--all` every bundled lesson's handout and an index page in a folder.
-public enum HandoutCommand {
-    public struct Request: Sendable {
+package enum HandoutCommand {
+    package struct Request: Sendable {
         /// A bundled lesson's name or a file; ignored with `all`.
-        public var lesson: String?
-        public var all = false
+        package var lesson: String?
+        package var all = false
         /// With `all`: one document, every lesson a numbered section in lecture order.
-        public var booklet = false
-        public var format: DocumentFormat = .html
-        public var outputPath: String?
-        public var precision = 4
-        public var focus: String?
+        package var booklet = false
+        package var format: DocumentFormat = .html
+        package var outputPath: String?
+        package var precision = 4
+        package var focus: String?
         /// The paper HTML and LaTeX are laid out for.
-        public var paper: Paper = .a4
+        package var paper: Paper = .a4
         /// Every update in full, or the first worked and the rest as one table.
-        public var detail: Detail = .full
+        package var detail: Detail = .full
         /// With `svg`: the name of the figure to write (``Figure/name``).
-        public var figure: String?
+        package var figure: String?
 
-        public init() {}
+        package init() {}
     }
 
     /// Writes the handout(s); returns a line for standard error for each lesson that diverged.
     @discardableResult
-    public static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
+    package static func execute(_ request: Request, standardOutput: TraceOutput) throws(ToolError) -> [String] {
         try CommandInput.checkPrecision(request.precision)
         guard request.format != .text else {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")

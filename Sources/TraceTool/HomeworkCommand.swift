@@ -6,42 +6,42 @@ import TraceRender
 
 /// `trace homework`: one folder per student with their own variant of a lesson: a
 /// worksheet (Markdown and HTML), an answers template, and the key an autograder grades with.
-public enum HomeworkCommand {
-    public struct Request: Sendable {
-        public var lesson: String
-        public var count: Int?
-        public var roster: String?
-        public var seed: UInt64?
+package enum HomeworkCommand {
+    package struct Request: Sendable {
+        package var lesson: String
+        package var count: Int?
+        package var roster: String?
+        package var seed: UInt64?
         /// `--ask m,v,m_hat`: the quantities asked.
-        public var ask: String?
+        package var ask: String?
         /// `--parameter W2[1,1],b2[1]`: the parameters asked about.
-        public var parameters: String?
-        public var steps: Int?
+        package var parameters: String?
+        package var steps: Int?
         /// `--given g|weights`: what the worksheet prints instead of asking for it.
-        public var given: String?
+        package var given: String?
         /// `--optimizer`: needed when the lesson names none.
-        public var optimizer: Optimizer?
-        public var convention: Convention?
-        public var outputPath: String?
+        package var optimizer: Optimizer?
+        package var convention: Convention?
+        package var outputPath: String?
         /// The paper the HTML worksheet is laid out for.
-        public var paper: Paper = .a4
+        package var paper: Paper = .a4
         /// `summary`: the worksheet without the drawing of the network.
-        public var detail: Detail = .full
+        package var detail: Detail = .full
 
-        public init(lesson: String) {
+        package init(lesson: String) {
             self.lesson = lesson
         }
     }
 
     /// The most steps a homework asks for: values are computed by hand.
-    public static let maximumSteps = HomeworkPlan.maximumSteps
+    package static let maximumSteps = HomeworkPlan.maximumSteps
     /// Updates asked by default: the lesson's, up to three (a hand-sized set).
-    public static let defaultSteps = 3
+    package static let defaultSteps = 3
     /// The most students one command makes homework for.
-    public static let maximumStudents = 10_000
+    package static let maximumStudents = 10_000
 
     /// Writes every student's folder; returns a summary line for standard error.
-    public static func execute(_ request: Request) throws(ToolError) -> String {
+    package static func execute(_ request: Request) throws(ToolError) -> String {
         guard let folder = request.outputPath else {
             throw .usage("homework writes one folder per student: give the folder with --output DIR")
         }

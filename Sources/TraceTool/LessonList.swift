@@ -3,8 +3,8 @@ import TraceRender
 
 /// `trace lessons`: one line per bundled lesson, its name, then its title; a title too long
 /// for `width` goes on under itself.
-public enum LessonList {
-    public static func lines(width: Int = TextLayout.defaultWidth) throws -> [String] {
+package enum LessonList {
+    package static func lines(width: Int = TextLayout.defaultWidth) throws -> [String] {
         let names = BundledLessons.names
         let nameWidth = names.map(\.count).max() ?? 0
         let indent = String(repeating: " ", count: nameWidth + 2)

@@ -5,14 +5,14 @@ import TraceRender
 ///
 /// The argument parser reads every subcommand's configuration many times per run (111 times
 /// for `trace adam`), so each optimizer's texts are made once, on first use, and kept.
-public enum OptimizerHelp {
+package enum OptimizerHelp {
     /// `Adam: m ← β₁·m + (1 − β₁)·g; …; w ← w − η/√(v̂ + ε)·m̂` in the lecture's convention.
-    public static func abstract(for optimizer: Optimizer) -> String {
+    package static func abstract(for optimizer: Optimizer) -> String {
         abstracts[optimizer] ?? makeAbstract(for: optimizer)
     }
 
     /// The hyperparameter flags with their defaults, and the precedence rule.
-    public static func discussion(for optimizer: Optimizer) -> String {
+    package static func discussion(for optimizer: Optimizer) -> String {
         discussions[optimizer] ?? makeDiscussion(for: optimizer)
     }
 

@@ -6,14 +6,14 @@ import TraceRender
 ///
 /// The page holds the table between two markers; `OptimizerTableTests` fails while the page's
 /// copy differs from this one (and rewrites it with `TRACE_RECORD_SNAPSHOTS=1`).
-public enum OptimizerTable {
+package enum OptimizerTable {
     /// The line before the table on the page.
-    public static let startMarker = "<!-- optimizers: written from Sources/TraceEngine/Optimizers (OptimizerTable); do not edit -->"
+    package static let startMarker = "<!-- optimizers: written from Sources/TraceEngine/Optimizers (OptimizerTable); do not edit -->"
     /// The line after it.
-    public static let endMarker = "<!-- end of optimizers -->"
+    package static let endMarker = "<!-- end of optimizers -->"
 
     /// The Markdown table, one row per optimizer, in the command line's order.
-    public static var markdown: String {
+    package static var markdown: String {
         var lines = [
             "| optimizer | lecture update (see [conventions.md](conventions.md) for all four conventions) | hyperparameters and defaults | batch size |",
             "|---|---|---|---|",

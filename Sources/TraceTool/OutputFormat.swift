@@ -1,4 +1,4 @@
 /// The formats of `--format`.
-public enum OutputFormat: String, CaseIterable, Sendable {
+package enum OutputFormat: String, CaseIterable, Sendable {
     case text, md, html, json, csv, latex
 }

@@ -5,31 +5,31 @@ import TraceRender
 
 /// `trace quiz OPT`: the values a homework would ask, one at a time at the terminal, each
 /// checked by the grader as soon as it is typed (``QuizSession``, ``QuizConversation``).
-public enum QuizCommand {
-    public struct Request: Sendable {
-        public var optimizer: Optimizer
-        public var lesson: String?
-        public var steps: Int?
+package enum QuizCommand {
+    package struct Request: Sendable {
+        package var optimizer: Optimizer
+        package var lesson: String?
+        package var steps: Int?
         /// `--seed S`: the variant `trace homework --seed S` gives its first student (folder
         /// 001); without it, the lesson's own numbers.
-        public var seed: UInt64?
-        public var ask: String?
-        public var parameters: String?
-        public var given: String?
-        public var convention: Convention?
-        public var width: Int?
-        public var color: ColorChoice = .auto
+        package var seed: UInt64?
+        package var ask: String?
+        package var parameters: String?
+        package var given: String?
+        package var convention: Convention?
+        package var width: Int?
+        package var color: ColorChoice = .auto
 
-        public init(optimizer: Optimizer) {
+        package init(optimizer: Optimizer) {
             self.optimizer = optimizer
         }
     }
 
     /// The homework student whose variant `--seed` draws: the first folder of `--count N`.
-    public static let seededStudent = "001"
+    package static let seededStudent = "001"
 
     /// The quiz's session over the key a homework with the same flags would have.
-    public static func session(_ request: Request) throws(ToolError) -> (session: QuizSession, introduction: String) {
+    package static func session(_ request: Request) throws(ToolError) -> (session: QuizSession, introduction: String) {
         var homework = HomeworkCommand.Request(lesson: request.lesson ?? BundledLessons.defaultName)
         homework.optimizer = request.optimizer
         homework.convention = request.convention
@@ -55,7 +55,7 @@ public enum QuizCommand {
     }
 
     /// Runs the quiz on `lines`, writing to `standardOutput`; the exit status is 0 however it ends.
-    public static func execute(
+    package static func execute(
         _ request: Request, lines: inout some QuizLineSource, standardOutput: TraceOutput, terminal: TerminalContext = .none,
         echoesInput: Bool = true
     ) throws(ToolError) -> QuizConversation.Ending {

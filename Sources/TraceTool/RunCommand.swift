@@ -5,17 +5,17 @@ import TraceRender
 
 /// `trace <optimizer>`: loads the lesson, applies the flags, runs the engine and writes the
 /// chosen format to standard output or, whole or not at all, to `--output`.
-public enum RunCommand {
+package enum RunCommand {
     /// What happened, for the caller to report.
-    public struct Report: Sendable {
-        public var outcome: RunOutcome
+    package struct Report: Sendable {
+        package var outcome: RunOutcome
         /// A line for standard error, if the run has something to say (divergence).
-        public var notice: String?
+        package var notice: String?
         /// A line for standard error when Markdown on standard output left its figures out.
-        public var figuresNotice: String?
+        package var figuresNotice: String?
     }
 
-    public static func execute(
+    package static func execute(
         _ request: RunRequest, standardOutput: TraceOutput, terminal: TerminalContext = .none
     ) throws(ToolError) -> Report {
         try CommandInput.checkPrecision(request.precision)
@@ -71,7 +71,7 @@ public enum RunCommand {
     }
 
     /// One line for standard error about a divergence, with advice that fits its cause.
-    public static func notice(for divergence: Divergence, in experiment: Experiment) -> String {
+    package static func notice(for divergence: Divergence, in experiment: Experiment) -> String {
         let advice: String
         if divergence.inForwardPass && divergence.t == 1 {
             advice = "the lesson's own weights and inputs give it, before any update; check their sizes"

@@ -3,7 +3,7 @@ import TraceLessons
 
 extension RunSettingsProblem {
     /// The problem in the command line's words: one line that names the flag to change.
-    public var message: String {
+    package var message: String {
         switch self {
         case let .notUsed(symbol, optimizer):
             let flags = optimizer.hyperparameters.map(\.flag)

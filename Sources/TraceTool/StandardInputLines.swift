@@ -13,8 +13,8 @@ import TraceGrading
 /// `poll` in short slices and the flag checked between them, so an interrupt is seen
 /// whichever thread the signal is delivered to. A line longer than ``maximumLineBytes`` is
 /// cut there (the rest of it is skipped): it is no number, and is asked again.
-public struct StandardInputLines: QuizLineSource {
-    public static let maximumLineBytes = 4096
+package struct StandardInputLines: QuizLineSource {
+    package static let maximumLineBytes = 4096
     /// How long one wait for input lasts before the interrupt flag is looked at again.
     static let pollMilliseconds: Int32 = 100
 
@@ -27,7 +27,7 @@ public struct StandardInputLines: QuizLineSource {
     private var ended = false
 
     /// Reads `descriptor` (standard input by default) and catches SIGINT from now on.
-    public init(descriptor: Int32 = 0) {
+    package init(descriptor: Int32 = 0) {
         self.descriptor = descriptor
         Self.installInterruptHandler()
     }
@@ -49,7 +49,7 @@ public struct StandardInputLines: QuizLineSource {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
-    public mutating func next() -> QuizLine {
+    package mutating func next() -> QuizLine {
         while true {
             if Self.interruptFlag != 0 { return .interrupted }
             if let newline = pending.firstIndex(of: 10) {

@@ -2,5 +2,5 @@ import TraceEngine
 
 extension Symbol {
     /// The command-line flag that sets it: `--beta1`, `--initial-accumulator`, `--eta-min`.
-    public var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
+    package var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
 }
