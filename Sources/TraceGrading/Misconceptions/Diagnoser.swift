@@ -55,8 +55,13 @@ struct Diagnoser {
         }
         let layout = key.experiment.layout, ownRule = key.experiment.rule
         for n in values.indices where values[n].verdict == .wrong {
-            guard let answer = values[n].answer, let index = layout.index(named: values[n].asked.parameter) else { continue }
+            guard let answer = values[n].answer else { continue }
             let asked = values[n].asked, tolerance = values[n].tolerance
+            if let place = asked.place {
+                diagnose(&values[n], answer: answer, at: place, right: right, replays: replays)
+                continue
+            }
+            guard let index = layout.index(named: asked.parameter) else { continue }
             let rightValue = right.computed(asked.quantity, at: asked.t, parameter: index)
             if let rightValue, tolerance.accepts(answer, expected: rightValue) { continue }
             for mistaken in replays {
@@ -64,7 +69,8 @@ struct Diagnoser {
                     tolerance.accepts(answer, expected: candidate)
                 else { continue }
                 let own = ownRule.expression(of: asked.quantity), theirs = mistaken.shown.expression(of: asked.quantity)
-                let inThisFormula = own != theirs || (asked.quantity == .g && mistaken.chainRule != .standard)
+                let inThisFormula = own != theirs
+                    || (asked.quantity == .g && mistaken.chainRule.changesGradientFormula(of: layout.roles[index]))
                 values[n].mistakes.append(GradedValue.Mistake(
                     misconception: mistaken.misconception, value: candidate,
                     working: working(
@@ -74,6 +80,27 @@ struct Diagnoser {
             }
         }
         preferOthersNotUpdated(&values)
+    }
+
+    /// Fills in the mistakes that give a wrong answer to a value of a sample's passes: each
+    /// mistake's replay computes it from the student's own earlier values, as grading does.
+    private func diagnose(
+        _ value: inout GradedValue, answer: Double, at place: SamplePlace, right: RecordingSink, replays: [MistakenReplay]
+    ) {
+        let t = value.asked.t, tolerance = value.tolerance
+        if let rightValue = place.value(in: right, at: t, computed: true), tolerance.accepts(answer, expected: rightValue) { return }
+        for mistaken in replays {
+            guard let candidate = place.value(in: mistaken.replay, at: t, computed: true), tolerance.accepts(answer, expected: candidate)
+            else { continue }
+            let inThisFormula = mistaken.chainRule.changesFormula(of: place, in: key.experiment.network)
+            // In its own formula, the mistaken one with the student's numbers; else the lecture's
+            // formula with the values the mistake gave earlier (the weights an update moved).
+            let working = (inThisFormula
+                ? Self.passWorking(of: place, at: t, in: mistaken.replay, experiment: key.experiment, variant: mistaken.chainRule) : nil)
+                ?? FeedbackFormulas(replay: mistaken.replay, experiment: key.experiment).working(for: place, at: t).working
+            value.mistakes.append(GradedValue.Mistake(
+                misconception: mistaken.misconception, value: candidate, working: working, inThisFormula: inThisFormula))
+        }
     }
 
     /// The student's replacements, and every parameter the homework does not ask about at its
@@ -134,6 +161,11 @@ struct Diagnoser {
         if asked.quantity == .g, chainRule != .standard || showsGradient, let run = replay.run,
             !rule.equations.contains(where: { $0.target == .g }), let step = replay.step(at: asked.t, showingComputed: .g)
         {
+            if chainRule == .biasGradientTimesActivation, case let .bias(l, j) = run.layout.roles[index],
+                let line = Self.biasTimesActivationWorking(layer: l, unit: j, step: step, value: value)
+            {
+                return line
+            }
             let line = WorkedFormulas(number: number).gradient(parameter: index, step: step, run: run, summed: chainRule == .batchSum)
             return UnicodeMath.render(line)
         }
