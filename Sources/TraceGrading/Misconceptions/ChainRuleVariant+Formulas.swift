@@ -5,8 +5,11 @@ extension ChainRuleVariant {
     /// than the lecture's (rather than with the lecture's formula from values the mistake
     /// changed earlier): a δ of a layer whose slope, sign or weights the mistake changes.
     func changesFormula(of place: SamplePlace, in network: Network) -> Bool {
-        guard place.quantity == .delta else { return false }
-        let l = place.layer - 1
+        place.quantity == .delta && changesDelta(ofLayer: place.layer - 1, in: network)
+    }
+
+    /// Whether the mistake changes the formula of layer `l`'s δ (from 0).
+    func changesDelta(ofLayer l: Int, in network: Network) -> Bool {
         guard network.layers.indices.contains(l) else { return false }
         let activation = network.layers[l].activation
         let sloped = MisconceptionCatalog.layersWithSlope(network).contains(l)
@@ -28,19 +31,28 @@ extension ChainRuleVariant {
         }
     }
 
-    /// Whether a student with this mistake takes the gradient of the parameter with another
-    /// formula than the lecture's mean of `δ·a` (or of `δ`), from their δ and a.
-    func changesGradientFormula(of role: ParameterRole) -> Bool {
+    /// Whether a student with this mistake takes the parameter's gradient, in the same update,
+    /// with another formula than the lecture's mean of `δ·a` (or of `δ`): the batch summed, a
+    /// bias's δ times a, or a δ it reads (its layer's, computed from those above it) that the
+    /// mistake changes. Elsewhere the mistake reaches g only through the weights an earlier
+    /// update moved.
+    func changesGradientFormula(of role: ParameterRole, in network: Network) -> Bool {
         switch self {
         case .standard:
             return false
+        case .batchSum:
+            return true
         case .biasGradientTimesActivation:
             if case .bias = role { return true }
             return false
-        case .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
-            .weightsUntransposed, .deltaFromOwnLayerWeights:
-            // The δ that g reads are the student's mistaken ones (where the homework does not ask them).
-            return true
+        case .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped, .weightsUntransposed,
+            .deltaFromOwnLayerWeights:
+            let layer: Int
+            switch role {
+            case let .weight(l, _, _), let .bias(l, _): layer = l - 1
+            case .coordinate: return false
+            }
+            return (layer..<network.layers.count).contains { changesDelta(ofLayer: $0, in: network) }
         }
     }
 

@@ -227,10 +227,13 @@ public enum MisconceptionCatalog {
         return layers.indices.dropLast().filter { layers[$0 + 1].unitCount == layers[$0].unitCount && layers[$0].unitCount > 1 }
     }
 
-    /// The hidden layers (from 0) whose own weights `W_l` have the shape of `W_(l+1)`, so that a
-    /// student can take one for the other in δ.
+    /// The hidden layers (from 0) whose own weights `W_l` have the shape of `W_(l+1)` (both
+    /// square, of one size: 1 × 1 too), so that a student can take one for the other in δ.
     static func layersWithOwnWeightsShapedAsAbove(_ network: Network) -> [Int] {
-        layersWithSquareWeightsAbove(network).filter { network.layers[$0].inputCount == network.layers[$0].unitCount }
+        let layers = network.layers
+        return layers.indices.dropLast().filter { l in
+            layers[l + 1].unitCount == layers[l].unitCount && layers[l].inputCount == layers[l].unitCount
+        }
     }
 
     /// A chain-rule mistake, on a network.

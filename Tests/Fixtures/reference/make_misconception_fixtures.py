@@ -116,8 +116,9 @@ CHAIN = {
 # the sample's loss), in the homework's order.
 PASS = ("z", "a", "delta", "loss")
 
-# The mistakes that change how g itself is computed (its own formula); every other one
-# reaches a g only through the weights an earlier update moved.
+# The mistakes that change how g itself is computed (its own formula: in_formula has the
+# chain rule's by layer); every other one reaches a g only through the weights an earlier
+# update moved.
 G_FORMULA = ("batch-sum", "sigmoid-derivative", "adamw-coupled", "derivative-omitted", "derivative-at-a",
              "delta-sign-flipped", "weights-untransposed", "delta-wrong-layer-weights")
 OTHERS = "others-not-updated"
@@ -194,9 +195,10 @@ def square_above(lesson: dict) -> list[int]:
 
 
 def own_shaped_as_above(lesson: dict) -> list[int]:
-    """Hidden layers l whose own W_l has W_(l+1)'s shape: W_l[k,j] can stand for W_(l+1)[k,j]."""
+    """Hidden layers l whose own W_l has W_(l+1)'s shape (both square, 1 x 1 too): W_l[k,j]
+    can stand for W_(l+1)[k,j]."""
     ls = lesson["layers"]
-    return [l for l in square_above(lesson) if len(ls[l]["W"][0]) == len(ls[l]["W"])]
+    return [l for l in range(len(ls) - 1) if len(ls[l + 1]["W"]) == len(ls[l]["W"]) == len(ls[l]["W"][0])]
 
 
 def changes_delta(mid: str, layer: int, lesson: dict) -> bool:
@@ -220,7 +222,13 @@ def in_formula(mid: str, key: tuple, lesson: dict) -> bool:
     if q in PASS:
         return q == "delta" and changes_delta(mid, int(p[len("delta"):p.index("[")]), lesson)
     assert q == "g", key
-    return mid in G_FORMULA or (mid == "bias-gradient-times-a" and p.startswith("b"))
+    if mid == "bias-gradient-times-a":
+        return p.startswith("b")
+    if mid in CHAIN:
+        # A delta the gradient reads (its layer's, computed from those above) that the mistake changes.
+        layer = int(p[1:p.index("[")])
+        return any(changes_delta(mid, k, lesson) for k in range(layer, len(lesson["layers"]) + 1))
+    return mid in G_FORMULA
 
 
 def applies(mid: str, c: dict, lesson: dict) -> bool:
