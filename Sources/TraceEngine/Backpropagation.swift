@@ -24,11 +24,12 @@ struct Backpropagation: Sendable {
     private let loss: Loss
     /// A softmax output layer with cross-entropy: `δ = ŷ − y`, and the loss from `z`.
     private let softmaxCrossEntropy: Bool
-    /// The mistake of taking a sigmoid's slope as σ(z) (see ``ChainRuleVariant``).
-    private let sigmoidSlopeIsActivation: Bool
+    /// The lecture's chain rule, or a student's mistake in it (see ``ChainRuleVariant``; the
+    /// batch's sum is ``GradientSource``'s).
+    private let variant: ChainRuleVariant
 
-    init(network: Network, sigmoidSlopeIsActivation: Bool = false) {
-        self.sigmoidSlopeIsActivation = sigmoidSlopeIsActivation
+    init(network: Network, variant: ChainRuleVariant = .standard) {
+        self.variant = variant
         let layout = network.layout
         shapes = network.layers.enumerated().map { l, layer in
             Shape(inputCount: layer.inputCount, unitCount: layer.unitCount, activation: layer.activation,
@@ -124,6 +125,8 @@ struct Backpropagation: Sendable {
             sampleLoss = replaced
         }
 
+        let flipsOutputSign = variant == .outputDeltaSignFlipped
+        let biasTimesActivation = variant == .biasGradientTimesActivation
         parameters.withUnsafeBufferPointer { w in
             x.withUnsafeBufferPointer { x in
                 gradientSum.withUnsafeMutableBufferPointer { gradient in
@@ -131,26 +134,27 @@ struct Backpropagation: Sendable {
                         let z = workspace.z, a = workspace.a
                         for l in shapes.indices.reversed() {
                             let shape = shapes[l], out = workspace.offsets[l]
+                            // Where unit j's δ reads W[k,j]: the weights out of it (the lecture's),
+                            // or a student's row of W_(l+1) or column of W_l (see ChainRuleVariant).
+                            let backward = l == last ? BackwardWeights() : backwardWeights(below: l, deltaOut: workspace.offsets[l + 1])
                             for j in 0..<shape.unitCount {
                                 let upstream: Double
                                 if l == last, (loss == .bce && shape.activation == .sigmoid) || softmaxCrossEntropy {
                                     // bce: ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
                                     // cross-entropy: Σ_k ∂L/∂ŷ_k·∂ŷ_k/∂z_j = ŷ_j·Σ_k y_k − y_j = ŷ_j − y_j (one-hot y).
-                                    delta[out + j] = a[outputStart + j] - y[j]
+                                    delta[out + j] = flipsOutputSign ? y[j] - a[outputStart + j] : a[outputStart + j] - y[j]
                                     continue
                                 } else if l == last {
-                                    upstream = loss.derivative(prediction: a[outputStart + j], target: y[j], outputCount: outputCount)
+                                    let derivative = loss.derivative(prediction: a[outputStart + j], target: y[j], outputCount: outputCount)
+                                    upstream = flipsOutputSign ? -derivative : derivative
                                 } else {
-                                    let above = shapes[l + 1], aboveOut = workspace.offsets[l + 1]
                                     var sum = 0.0
-                                    for k in 0..<above.unitCount {
-                                        sum += w[above.offset + k * above.stride + j] * delta[aboveOut + k]
+                                    for k in 0..<backward.count {
+                                        sum += w[backward.offset + k * backward.kStride + j * backward.jStride] * delta[backward.deltaOut + k]
                                     }
                                     upstream = sum
                                 }
-                                let slope = sigmoidSlopeIsActivation && shape.activation == .sigmoid
-                                    ? a[out + j] : shape.activation.derivative(z: z[out + j], a: a[out + j])
-                                delta[out + j] = upstream * slope
+                                delta[out + j] = upstream * slope(shape.activation, z: z[out + j], a: a[out + j])
                             }
                             if let replacing { Self.apply(replacing.delta, layer: l, to: delta, at: out, keeping: &computed.delta) }
                             let below = l == 0 ? 0 : workspace.offsets[l - 1]
@@ -159,7 +163,7 @@ struct Backpropagation: Sendable {
                                 for i in 0..<shape.inputCount {
                                     gradient[row + i] += delta[out + j] * (l == 0 ? x[i] : a[below + i])
                                 }
-                                gradient[row + shape.inputCount] += delta[out + j]
+                                gradient[row + shape.inputCount] += biasTimesActivation ? delta[out + j] * a[out + j] : delta[out + j]
                             }
                         }
                     }
@@ -171,6 +175,50 @@ struct Backpropagation: Sendable {
 }
 
 extension Backpropagation {
+    /// Where hidden layer `l`'s δ reads its weights: flat index
+    /// `offset + k·kStride + j·jStride` is the weight that multiplies `δ_(l+1)[k]` in unit j's
+    /// sum, `k` over the `count` units of layer `l + 1` (whose δ start at `deltaOut` in the
+    /// workspace's order). The lecture's is `W_(l+1)[k,j]`.
+    private struct BackwardWeights {
+        var offset = 0
+        var kStride = 0
+        var jStride = 0
+        var count = 0
+        var deltaOut = 0
+    }
+
+    private func backwardWeights(below l: Int, deltaOut: Int) -> BackwardWeights {
+        let shape = shapes[l], above = shapes[l + 1]
+        switch variant {
+        case .weightsUntransposed where above.unitCount == shape.unitCount:
+            // W_(l+1)[j,k]: row j of a square W_(l+1).
+            return BackwardWeights(offset: above.offset, kStride: 1, jStride: above.stride, count: above.unitCount, deltaOut: deltaOut)
+        case .deltaFromOwnLayerWeights where above.unitCount == shape.unitCount && shape.unitCount == shape.inputCount:
+            // W_l[k,j]: the layer's own weights, as large as W_(l+1).
+            return BackwardWeights(offset: shape.offset, kStride: shape.stride, jStride: 1, count: above.unitCount, deltaOut: deltaOut)
+        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
+            .weightsUntransposed, .deltaFromOwnLayerWeights, .biasGradientTimesActivation:
+            return BackwardWeights(offset: above.offset, kStride: above.stride, jStride: 1, count: above.unitCount, deltaOut: deltaOut)
+        }
+    }
+
+    /// The slope `f′` that multiplies a unit's δ: `f′(z)` written through `a`, or a student's.
+    @inline(__always)
+    private func slope(_ activation: Activation, z: Double, a: Double) -> Double {
+        switch variant {
+        case .sigmoidSlopeIsActivation where activation == .sigmoid:
+            return a
+        case .slopeOmitted:
+            return 1
+        case .slopeAtActivation where activation == .sigmoid || activation == .tanh:
+            // f′ at a: f(a)·(1 − f(a)), 1 − f(a)².
+            return activation.derivative(z: a, a: activation.value(a))
+        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeAtActivation, .outputDeltaSignFlipped,
+            .weightsUntransposed, .deltaFromOwnLayerWeights, .biasGradientTimesActivation:
+            return activation.derivative(z: z, a: a)
+        }
+    }
+
     /// A sample's values as computed before replacements took their place: flat workspace
     /// index → value, for the replaced values only.
     struct ComputedValues {

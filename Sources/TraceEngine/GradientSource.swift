@@ -23,8 +23,7 @@ struct GradientSource {
             schedule = nil
         } else {
             objective = nil
-            let backpropagation = Backpropagation(
-                network: experiment.network, sigmoidSlopeIsActivation: experiment.chainRule == .sigmoidSlopeIsActivation)
+            let backpropagation = Backpropagation(network: experiment.network, variant: experiment.chainRule)
             self.backpropagation = backpropagation
             workspace = backpropagation.workspace()
             schedule = BatchSchedule(

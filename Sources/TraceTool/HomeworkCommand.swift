@@ -52,6 +52,7 @@ package enum HomeworkCommand {
         }
         let students = try self.students(request)
         let plan = try self.plan(request, seed: seed)
+        let drawing = plan.drawing()
 
         // Each student's files are written as they are made, into a temporary folder that
         // becomes `folder` only when every student is done.
@@ -59,7 +60,7 @@ package enum HomeworkCommand {
             for student in students {
                 let variant: HomeworkVariant
                 do throws(HomeworkError) {
-                    variant = try plan.variant(for: student)
+                    variant = try drawing.variant(for: student)
                 } catch {
                     if let location = error.location {
                         throw .lesson(LessonError(location, error.message))

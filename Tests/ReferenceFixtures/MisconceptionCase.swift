@@ -4,9 +4,21 @@ import Foundation
 /// script `make_misconception_fixtures.py`: a student who makes one known mistake at every
 /// step (or none), their answers, and for each asked value the key, the value carried
 /// forward, and the known mistakes whose formulas give the student's answer.
+///
+/// A value of a sample's passes has a `sample` (from 1), its `parameter` is the place's name
+/// (`z2[1]`, `delta1[2]`, `loss`) and its `quantity` is `z`, `a`, `delta` or `loss`.
 public struct MisconceptionCase: Decodable, Sendable {
+    public struct Answer: Decodable, Sendable {
+        public let t: Int
+        public let sample: Int?
+        public let parameter: String
+        public let quantity: String
+        public let value: Double
+    }
+
     public struct Expected: Decodable, Sendable {
         public let t: Int
+        public let sample: Int?
         public let parameter: String
         public let quantity: String
         public let key: Double
@@ -19,7 +31,7 @@ public struct MisconceptionCase: Decodable, Sendable {
     /// The mistake the student makes throughout, or `nil` (a slip, or random numbers).
     public let mistake: String?
     public let `case`: ReferenceCase
-    public let answers: [CarryForwardCase.Value]
+    public let answers: [Answer]
     public let expected: [Expected]
 
     struct File: Decodable {

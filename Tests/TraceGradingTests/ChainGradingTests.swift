@@ -24,7 +24,10 @@ extension ChainCarryForwardCase: CustomTestStringConvertible {
     }
 
     @Test("a key graded against itself gets full marks for every quantity, z, a, δ and the loss included",
-          arguments: [("classic-backprop", 2), ("softmax-classification", 2), ("mini-batch-sgd", 2)])
+          // softmax-classification over one update: over two, its nine z, a and δ of three samples
+          // at each update leave 2 draws in 1000 whose terms do not cancel, and in both a
+          // catalogued mistake (f′ taken at a) hides or coincides, so no variant tells them apart.
+          arguments: [("classic-backprop", 2), ("softmax-classification", 1), ("mini-batch-sgd", 2)])
     func keyAgainstItself(_ lesson: String, _ steps: Int) throws {
         var plan = try plan(lesson: lesson, steps: steps)
         plan.sampleQuantities = SampleQuantity.allCases

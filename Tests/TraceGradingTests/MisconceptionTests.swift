@@ -14,10 +14,7 @@ import TraceEngine
     static func grade(
         _ fixture: MisconceptionCase, carryForward: Bool = true, givingWeights: Bool = false
     ) throws -> GradeReport {
-        let asked = try fixture.expected.map { value in
-            AskedValue(t: value.t, parameter: value.parameter, quantity: try #require(Symbol(rawValue: value.quantity)))
-        }
-        var key = AnswerKey(experiment: try fixture.case.experiment(), asked: asked, values: fixture.expected.map(\.key))
+        var key = try fixture.answerKey()
         if givingWeights {
             // As `trace homework --given weights` writes it: every weight from t = 2 on, the run's.
             var run = RecordingSink()
@@ -29,11 +26,7 @@ import TraceEngine
                 }
             }
         }
-        let sheet = AnswerSheet(entries: fixture.answers.enumerated().map { n, answer in
-            AnswerEntry(
-                t: answer.t, parameter: answer.parameter, quantity: answer.quantity, value: .number(answer.value ?? .nan),
-                location: "answers.json:\(n + 1)")
-        })
+        let sheet = fixture.answerSheet
         var grader = Grader(key: key)
         grader.carryForward = carryForward
         return grader.grade(sheet)
@@ -43,7 +36,7 @@ import TraceEngine
     /// but their formula was right: no mistake may be named for them.
     @Test func noDiagnosisForValuesRightFromTheStudentsOwn() throws {
         let slips = try Self.cases().filter { $0.name.contains("slip") }
-        #expect(slips.count == 2)
+        #expect(slips.count == 3)
         for fixture in slips {
             let report = try Self.grade(fixture, carryForward: false)
             #expect(report.values.filter { $0.verdict == .wrong }.count > 1, "\(fixture.name): strict grading fails the values after the slip")
@@ -55,7 +48,7 @@ import TraceEngine
     /// a wrong g, not a student who could not carry the others: the mistake is not named.
     @Test func othersNotUpdatedNeedsWeightsToCarry() throws {
         let fixture = try #require(try Self.cases().first { $0.mistake == "others-not-updated" })
-        let named = try Self.grade(fixture).values.filter { $0.mistakes.map(\.misconception.id) == ["others-not-updated"] }
+        let named = try Self.grade(fixture).values.filter { $0.mistakes.contains { $0.misconception.id == "others-not-updated" } }
         #expect(named.count == 4, "g of both asked parameters at t = 2 and 3")
         let given = try Self.grade(fixture, givingWeights: true)
         #expect(given.values.allSatisfy { $0.mistakes.allSatisfy { $0.misconception.id != "others-not-updated" } })
@@ -73,14 +66,18 @@ import TraceEngine
         #expect(report.values.count == fixture.expected.count)
         // The reference carries every answer forward; the follow-through rule does not build on
         // a w_new that leaves the weight where it was (η applied twice in RMSProp moves it by
-        // less than its tolerance), so after such a shortcut the carried values differ by design.
+        // less than its tolerance), so after such a shortcut the carried values differ by design,
+        // and a mistake may fit the grader's replay that does not fit the reference's.
         let firstShortcut = report.values.first { $0.shortcut != nil }?.asked.t ?? .max
         for (graded, expected) in zip(report.values, fixture.expected) {
-            let place = "\(expected.quantity) of \(expected.parameter) at t = \(expected.t)"
-            #expect(graded.mistakes.map(\.misconception.id).sorted() == expected.explained_by, "\(fixture.name): \(place)")
-            if expected.t <= firstShortcut {
-                #expect(agrees(graded.carriedForward ?? .nan, expected.carried_forward, relative: 1e-12), "\(fixture.name): \(place)")
+            let place = "\(expected.quantity) of \(expected.parameter)\(expected.sample.map { " of sample \($0)" } ?? "") at t = \(expected.t)"
+            guard expected.t <= firstShortcut else {
+                // After such a shortcut the replays differ too: the reference's mistakes are still named.
+                #expect(Set(expected.explained_by).isSubset(of: graded.mistakes.map(\.misconception.id)), "\(fixture.name): \(place)")
+                continue
             }
+            #expect(graded.mistakes.map(\.misconception.id).sorted() == expected.explained_by, "\(fixture.name): \(place)")
+            #expect(agrees(graded.carriedForward ?? .nan, expected.carried_forward, relative: 1e-12), "\(fixture.name): \(place)")
             let text = FeedbackText(revealing: true).text(for: graded)
             switch expected.explained_by.count {
             case 0:

@@ -45,3 +45,34 @@ let everyOptimizerLesson: [(lesson: String, optimizer: Optimizer, convention: Co
     ("weight-decay-adam-l2", .adam, .lecture), ("learning-rate-schedules", .momentum, .lecture),
     ("quadratic-bowl", .momentum, .lecture),
 ]
+
+/// A bundled lesson's homework plan with `trace homework LESSON --seed S`'s defaults: the
+/// lesson's steps up to three, its `homework:` section's `ask` and `parameters`, else the
+/// default parameter and every quantity the rule computes.
+func homeworkPlan(lesson name: String, seed: UInt64 = 2026) throws -> HomeworkPlan {
+    let lesson = try LessonSource.load(name)
+    var settings = RunSettings(optimizer: try #require(lesson.optimizer?.name))
+    settings.steps = min(lesson.training.steps ?? 3, 3)
+    let base = try settings.experiment(for: lesson)
+    let parameters = try (lesson.homework?.parameters ?? [HomeworkPlan.defaultParameter(of: base)]).map { name in
+        try #require(base.layout.name(matching: name))
+    }
+    var quantities = HomeworkPlan.defaultQuantities(of: base)
+    var passes: [SampleQuantity] = []
+    if let ask = lesson.homework?.ask {
+        passes = SampleQuantity.allCases.filter { ask.contains($0.rawValue) }
+        quantities = quantities.filter { ask.contains($0.rawValue) }
+    }
+    var plan = HomeworkPlan(
+        base: base, variants: lesson.variants ?? VariantSettings(), grading: lesson.grading ?? GradingSettings(), seed: seed,
+        parameters: parameters, quantities: quantities)
+    plan.sampleQuantities = passes
+    return plan
+}
+
+/// The bundled lessons homework is made of: those with a `homework:` section, and those the
+/// docs make homework of (`trace homework LESSON` in docs/*.md).
+let bundledHomeworkLessons = [
+    "backprop-homework", "classic-backprop", "default", "gradient-descent", "sgd", "mini-batch-sgd", "momentum",
+    "adagrad", "rmsprop", "adam", "adamw", "epsilon-placement", "weight-decay-adam-l2", "quadratic-bowl",
+]

@@ -17,6 +17,11 @@ public struct Grader: Sendable {
     /// The command line's tolerances, over the key's for every quantity.
     public var relativeTolerance: Double?
     public var absoluteTolerance: Double?
+    /// Whether each value's working and a diagnosis's formula are written out (feedback);
+    /// without, they are empty: for a check that reads only verdicts and the mistakes named.
+    var writesFeedback = true
+    /// Which mistakes diagnosis tries at a wrong answer (``Diagnoser/Scope``).
+    var diagnosisScope = Diagnoser.Scope.everyMistake
 
     public init(key: AnswerKey) {
         self.key = key
@@ -30,16 +35,23 @@ public struct Grader: Sendable {
     }
 
     public func grade(_ sheet: AnswerSheet) -> GradeReport {
+        grade(sheet, plainRun: nil)
+    }
+
+    /// Grades `sheet`; `plainRun` is the key's experiment run without answers, when the caller
+    /// has it (it grades many sheets of one key), else it is run here.
+    func grade(_ sheet: AnswerSheet, plainRun: RecordingSink?) -> GradeReport {
         let matched = AnswerMatcher.match(sheet, to: key)
         let layout = key.experiment.layout
         let indices = key.asked.map { layout.index(named: $0.parameter) ?? 0 }  // the key reader checked every name
         let numbers: [Double?] = matched.answers.map { entry in
             if case let .number(value)? = entry?.value { value } else { nil }
         }
-        let plain = Self.replay(key.experiment, with: Replacements())
+        let plain = plainRun ?? Self.replay(key.experiment, with: Replacements())
         let (bases, shortcuts, copies) = believedAnswers(numbers, indices: indices, plain: plain)
         let replay = carryForward ? Self.replay(key.experiment, with: bases) : plain
         let feedback = FeedbackFormulas(replay: replay, experiment: key.experiment)
+        let writesFeedback = self.writesFeedback
 
         var values: [GradedValue] = []
         for (n, asked) in key.asked.enumerated() {
@@ -50,9 +62,9 @@ public struct Grader: Sendable {
             } else if carryForward, let value = replay.computed(asked.quantity, at: asked.t, parameter: index), value.isFinite {
                 carried = value
             }
-            var (working, formula) = asked.place.map { feedback.working(for: $0, at: asked.t) }
-                ?? feedback.working(for: asked, parameter: index)
-            if carryForward, carried == nil {
+            var (working, formula) = !writesFeedback ? ("", "")
+                : asked.place.map { feedback.working(for: $0, at: asked.t) } ?? feedback.working(for: asked, parameter: index)
+            if carryForward, carried == nil, writesFeedback {
                 // The student's values make this value not finite, or stop the run before it.
                 working = "\(formula), which with the lesson's values is \(FeedbackText.number(key.values[n])) (from your own earlier values it is not a finite number)"
             }
@@ -91,7 +103,10 @@ public struct Grader: Sendable {
         }
         // Mistakes are recognised on the student's own earlier values, with or without carry-forward.
         // With carry-forward the replay above already ran the right formulas on the answers.
-        Diagnoser(key: key, replacements: bases, rightReplay: carryForward ? replay : nil).diagnose(&values)
+        var diagnoser = Diagnoser(key: key, replacements: bases, rightReplay: carryForward ? replay : nil)
+        diagnoser.scope = diagnosisScope
+        diagnoser.writesWorking = writesFeedback
+        diagnoser.diagnose(&values)
         // A 0, or the weight copied digit for digit, is no attempt at a formula, even where a
         // mistake's formula comes within tolerance of it (η applied twice barely moves w).
         for n in copies { values[n].mistakes = [] }

@@ -98,38 +98,63 @@ public struct HomeworkPlan: Sendable {
 
     /// `student`'s variant: drawn from a generator seeded by the plan's seed and the
     /// student's id (so a student's variant does not depend on the roster's order or
-    /// size), drawn again until it passes ``VariantCheck``.
+    /// size), drawn again until it passes ``VariantCheck`` and tells the catalogued mistakes
+    /// apart (``MistakeSeparation``). For many students, ``drawing()`` once and its
+    /// ``Drawing/variant(for:)`` for each.
     public func variant(for student: String) throws(HomeworkError) -> HomeworkVariant {
-        var mixer = SplitMix64(seed: seed)
-        var generator = Xoshiro256StarStar(seed: mixer.next() ^ Self.fnv1a(student))
-        let drawer = VariantDrawer(base: base, settings: variants)
-        let asked = self.asked
-        var lastProblem = ""
-        for draw in 1...Self.maximumDraws {
-            let experiment = drawer.draw(using: &generator)
-            if let problem = experiment.problems().first {
-                lastProblem = problem
-                continue
+        try drawing().variant(for: student)
+    }
+
+    /// What every draw of this plan is measured against: the catalogued mistakes' sheets on
+    /// the lesson's own numbers.
+    public func drawing() -> Drawing {
+        let separation = MistakeSeparation(asked: asked, given: givenValues, tolerances: Dictionary(uniqueKeysWithValues: tolerances))
+        var sink = RecordingSink()
+        let runs = (try? Engine.run(base, into: &sink)) != nil
+        return Drawing(plan: self, separation: separation, lessonSheets: runs ? separation.sheets(of: base, run: sink) : [])
+    }
+
+    /// A plan's draws, with the lesson's sheets worked out once.
+    public struct Drawing: Sendable {
+        let plan: HomeworkPlan
+        let separation: MistakeSeparation
+        let lessonSheets: [MistakeSeparation.Sheet]
+
+        /// `student`'s variant (see ``HomeworkPlan/variant(for:)``).
+        public func variant(for student: String) throws(HomeworkError) -> HomeworkVariant {
+            var mixer = SplitMix64(seed: plan.seed)
+            var generator = Xoshiro256StarStar(seed: mixer.next() ^ HomeworkPlan.fnv1a(student))
+            let drawer = VariantDrawer(base: plan.base, settings: plan.variants)
+            let asked = separation.asked
+            var rejections: [DrawProblem] = []
+            for draw in 1...HomeworkPlan.maximumDraws {
+                let experiment = drawer.draw(using: &generator)
+                if let problem = experiment.problems().first {
+                    rejections.append(DrawProblem(reason: .invalid, text: problem))
+                    continue
+                }
+                var sink = RecordingSink()
+                do {
+                    try Engine.run(experiment, into: &sink)
+                } catch {
+                    rejections.append(DrawProblem(reason: .invalid, text: "\(error)"))
+                    continue
+                }
+                if let problem = VariantCheck.problem(with: sink, experiment: experiment, asked: asked, tolerance: plan.grading.tolerance(for:))
+                    ?? separation.problem(of: experiment, run: sink, lesson: lessonSheets)
+                {
+                    rejections.append(problem)
+                    continue
+                }
+                guard let run = sink.run, let outcome = sink.outcome else { continue }
+                return HomeworkVariant(
+                    student: student, run: run, steps: sink.steps, outcome: outcome, asked: asked, given: separation.given,
+                    tolerances: plan.tolerances, draws: draw, rejections: rejections)
             }
-            var sink = RecordingSink()
-            do {
-                try Engine.run(experiment, into: &sink)
-            } catch {
-                lastProblem = "\(error)"
-                continue
-            }
-            if let problem = VariantCheck.problem(with: sink, experiment: experiment, asked: asked, tolerance: grading.tolerance(for:)) {
-                lastProblem = problem
-                continue
-            }
-            guard let run = sink.run, let outcome = sink.outcome else { continue }
-            return HomeworkVariant(
-                student: student, run: run, steps: sink.steps, outcome: outcome, asked: asked, given: givenValues,
-                tolerances: tolerances, draws: draw)
+            throw HomeworkError(
+                location: plan.variants.location,
+                message: "no usable variant for \(student) in \(HomeworkPlan.maximumDraws) draws (the last: \(rejections.last?.text ?? "")); change the lesson's 'variants:' ranges or its data, or ask about another parameter (--parameter)")
         }
-        throw HomeworkError(
-            location: variants.location,
-            message: "no usable variant for \(student) in \(Self.maximumDraws) draws (the last: \(lastProblem)); change the lesson's 'variants:' ranges or its data, or ask about another parameter (--parameter)")
     }
 
     /// The tolerance of each asked quantity, as the key records it.

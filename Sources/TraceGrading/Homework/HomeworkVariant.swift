@@ -15,6 +15,8 @@ public struct HomeworkVariant: Sendable {
     var tolerances: [(quantity: Symbol, tolerance: GradingSettings.Tolerance)]
     /// How many draws it took to find a usable variant.
     public var draws: Int
+    /// Why each draw before it was not used, in order.
+    public var rejections: [DrawProblem] = []
 
     public var experiment: Experiment { run.experiment }
 

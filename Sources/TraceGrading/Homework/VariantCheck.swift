@@ -22,19 +22,19 @@ enum VariantCheck {
     static func problem(
         with run: RecordingSink, experiment: Experiment, asked: [AskedValue],
         tolerance: (Symbol) -> GradingSettings.Tolerance
-    ) -> String? {
+    ) -> DrawProblem? {
         if let divergence = run.outcome?.divergence {
-            return "it diverges at t = \(divergence.t)"
+            return DrawProblem(reason: .diverges, text: "it diverges at t = \(divergence.t)")
         }
         for step in run.steps {
             for sample in step.samples {
                 for (l, layer) in sample.layers.enumerated() {
                     let activation = experiment.network.layers[l].activation
                     if activation == .sigmoid, layer.a.contains(where: { $0 < 0.01 || $0 > 0.99 }) {
-                        return "a sigmoid of layer \(l + 1) saturates"
+                        return DrawProblem(reason: .saturates, text: "a sigmoid of layer \(l + 1) saturates")
                     }
                     if activation == .tanh, layer.a.contains(where: { abs($0) > 0.99 }) {
-                        return "a tanh of layer \(l + 1) saturates"
+                        return DrawProblem(reason: .saturates, text: "a tanh of layer \(l + 1) saturates")
                     }
                 }
             }
@@ -43,28 +43,30 @@ enum VariantCheck {
         for value in asked where value.quantity != .w {
             if let place = value.place {
                 // A value of the passes: there, and not zero (a δ of zero would be free).
-                guard let computed = place.value(in: run, at: value.t, computed: false) else { return "\(value.description) is missing" }
-                if abs(computed) <= 1e-12 { return "\(value.description) is zero" }
+                guard let computed = place.value(in: run, at: value.t, computed: false) else {
+                    return DrawProblem(reason: .zero, text: "\(value.description) is missing")
+                }
+                if abs(computed) <= 1e-12 { return DrawProblem(reason: .zero, text: "\(value.description) is zero") }
                 let step = run.steps[value.t - 1]
                 if let sample = step.samples.first(where: { $0.index == place.sample }),
                     Cancellation.passRatio(of: place, sample: sample, weights: step.values[.w].map(Array.init) ?? [], layout: experiment.layout)
                         < minimumRatio
                 {
-                    return "the terms of \(value.description) cancel"
+                    return DrawProblem(reason: .cancels, text: "the terms of \(value.description) cancel")
                 }
                 continue
             }
             guard let index = layout.index(named: value.parameter),
                 let computed = run.computed(value.quantity, at: value.t, parameter: index)
-            else { return "\(value.description) is missing" }
+            else { return DrawProblem(reason: .zero, text: "\(value.description) is missing") }
             if value.quantity == .wNew, let before = run.computed(.w, at: value.t, parameter: index),
                 tolerance(.wNew).accepts(before, expected: computed)
             {
-                return "\(value.parameter) moves less than its tolerance at t = \(value.t)"
+                return DrawProblem(reason: .unmoved, text: "\(value.parameter) moves less than its tolerance at t = \(value.t)")
             }
-            if abs(computed) <= 1e-12 { return "\(value.description) is zero" }
+            if abs(computed) <= 1e-12 { return DrawProblem(reason: .zero, text: "\(value.description) is zero") }
             if cancellation(of: value, index: index, in: run, experiment: experiment) < minimumRatio {
-                return "the terms of \(value.description) cancel"
+                return DrawProblem(reason: .cancels, text: "the terms of \(value.description) cancel")
             }
         }
         return nil

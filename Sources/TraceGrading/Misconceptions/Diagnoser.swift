@@ -16,21 +16,32 @@ struct Diagnoser {
     /// grader's carry-forward replay); else it is run here.
     var rightReplay: RecordingSink?
 
-    /// One mistake's replay, and what it gave.
-    private struct MistakenReplay {
+    /// Which mistakes diagnosis tries at a wrong answer.
+    enum Scope: Sendable {
+        /// Every mistake that can happen in the homework: feedback's.
+        case everyMistake
+        /// Only mistakes in the value's own formula (not one that reaches it through values an
+        /// earlier update computed): what ``MistakeSeparation`` asks, with fewer replays.
+        case ownFormula
+    }
+
+    var scope = Scope.everyMistake
+    /// Whether a diagnosis gets the formula the student likely used, with their numbers.
+    var writesWorking = true
+
+    /// A mistake that can happen in the key's experiment: the rules its student follows.
+    private struct Candidate {
         var misconception: Misconception
-        var replay: RecordingSink
+        var mistaken: Misconception.MistakenRun
         /// The rule feedback shows.
-        var shown: UpdateRule
-        var chainRule: ChainRuleVariant
-        var othersKeptAtStart = false
+        var shown: UpdateRule { mistaken.shown ?? mistaken.rule }
     }
 
     /// Fills in ``GradedValue/mistakes`` of every wrong value of `values`.
     ///
     /// An answer that the right formulas give from the student's own earlier answers is not
     /// a mistake in its own formula (it can be graded wrong without carry-forward): it gets
-    /// no diagnosis.
+    /// no diagnosis. Each mistake's replay is run when a wrong answer first needs it.
     func diagnose(_ values: inout [GradedValue]) {
         guard values.contains(where: { $0.verdict == .wrong }) else { return }
         let right = rightReplay ?? {
@@ -38,39 +49,59 @@ struct Diagnoser {
             _ = try? Engine.run(key.experiment, replacing: replacements, into: &replay)
             return replay
         }()
-        let replays = MisconceptionCatalog.all.compactMap { misconception -> MistakenReplay? in
+        let othersCanStayAtStart = othersCanStayAtStart()
+        let candidates = MisconceptionCatalog.all.compactMap { misconception -> Candidate? in
             guard let mistaken = misconception.run(for: key.experiment) else { return nil }
-            var replacements = self.replacements
-            if mistaken.othersKeepStartingWeights {
-                guard let frozen = replacementsWithOthersAtStart() else { return nil }
-                replacements = frozen
-            }
+            if mistaken.othersKeepStartingWeights, !othersCanStayAtStart { return nil }
+            return Candidate(misconception: misconception, mistaken: mistaken)
+        }
+        var replays: [Int: RecordingSink] = [:]
+        func replay(_ k: Int) -> RecordingSink {
+            if let replay = replays[k] { return replay }
+            let mistaken = candidates[k].mistaken
             var experiment = key.experiment
             experiment.chainRule = mistaken.chainRule
             var replay = RecordingSink()
-            _ = try? Engine.run(experiment, rule: mistaken.rule, replacing: replacements, into: &replay)
-            return MistakenReplay(
-                misconception: misconception, replay: replay, shown: mistaken.shown ?? mistaken.rule, chainRule: mistaken.chainRule,
-                othersKeptAtStart: mistaken.othersKeepStartingWeights)
+            _ = try? Engine.run(
+                experiment, rule: mistaken.rule,
+                replacing: mistaken.othersKeepStartingWeights ? replacementsWithOthersAtStart() ?? replacements : replacements,
+                into: &replay)
+            replays[k] = replay
+            return replay
         }
-        let layout = key.experiment.layout, ownRule = key.experiment.rule
+        let layout = key.experiment.layout
         for n in values.indices where values[n].verdict == .wrong {
-            guard let answer = values[n].answer, let index = layout.index(named: values[n].asked.parameter) else { continue }
+            guard let answer = values[n].answer else { continue }
             let asked = values[n].asked, tolerance = values[n].tolerance
-            let rightValue = right.computed(asked.quantity, at: asked.t, parameter: index)
+            let index = asked.place == nil ? layout.index(named: asked.parameter) : nil
+            guard asked.place != nil || index != nil else { continue }
+            // The right formulas from the student's own earlier values: not a mistake here.
+            let rightValue = asked.place.map { $0.value(in: right, at: asked.t, computed: true) }
+                ?? index.flatMap { right.computed(asked.quantity, at: asked.t, parameter: $0) }
             if let rightValue, tolerance.accepts(answer, expected: rightValue) { continue }
-            for mistaken in replays {
-                guard let candidate = mistaken.replay.computed(asked.quantity, at: asked.t, parameter: index),
-                    tolerance.accepts(answer, expected: candidate)
-                else { continue }
-                let own = ownRule.expression(of: asked.quantity), theirs = mistaken.shown.expression(of: asked.quantity)
-                let inThisFormula = own != theirs || (asked.quantity == .g && mistaken.chainRule != .standard)
+            for k in candidates.indices {
+                let candidate = candidates[k], chainRule = candidate.mistaken.chainRule
+                let inThisFormula = Self.isOwnFormula(of: candidate.mistaken, for: asked, parameter: index, in: key.experiment)
+                if scope == .ownFormula, !inThisFormula { continue }
+                let mistakenReplay = replay(k)
+                let candidateValue = asked.place.map { $0.value(in: mistakenReplay, at: asked.t, computed: true) }
+                    ?? index.flatMap { mistakenReplay.computed(asked.quantity, at: asked.t, parameter: $0) }
+                guard let candidateValue, tolerance.accepts(answer, expected: candidateValue) else { continue }
+                var working = ""
+                if writesWorking, let place = asked.place {
+                    // In its own formula, the mistaken one with the student's numbers; else the
+                    // lecture's formula with the values the mistake gave earlier (the weights an
+                    // update moved).
+                    working = (inThisFormula
+                        ? Self.passWorking(of: place, at: asked.t, in: mistakenReplay, experiment: key.experiment, variant: chainRule) : nil)
+                        ?? FeedbackFormulas(replay: mistakenReplay, experiment: key.experiment).working(for: place, at: asked.t).working
+                } else if writesWorking, let index {
+                    working = self.working(
+                        of: asked, parameter: index, in: mistakenReplay, shown: candidate.shown, chainRule: chainRule,
+                        showsGradient: candidate.mistaken.othersKeepStartingWeights, value: candidateValue)
+                }
                 values[n].mistakes.append(GradedValue.Mistake(
-                    misconception: mistaken.misconception, value: candidate,
-                    working: working(
-                        of: asked, parameter: index, in: mistaken.replay, shown: mistaken.shown, chainRule: mistaken.chainRule,
-                        showsGradient: mistaken.othersKeptAtStart, value: candidate),
-                    inThisFormula: inThisFormula))
+                    misconception: candidate.misconception, value: candidateValue, working: working, inThisFormula: inThisFormula))
             }
         }
         preferOthersNotUpdated(&values)
@@ -80,11 +111,10 @@ struct Diagnoser {
     /// starting weight from update 2 on; `nil` where that cannot be the mistake: every
     /// parameter is asked, there is one update, or the worksheet gave g or the weights.
     private func replacementsWithOthersAtStart() -> Replacements? {
+        guard othersCanStayAtStart() else { return nil }
         let experiment = key.experiment
-        guard key.given.isEmpty, experiment.steps >= 2 else { return nil }
         let asked = Set(key.asked.compactMap { experiment.layout.index(named: $0.parameter) })
         let others = (0..<experiment.layout.count).filter { !asked.contains($0) }
-        guard !others.isEmpty else { return nil }
         let start = experiment.initialParameters
         var replacements = self.replacements
         for t in 2...experiment.steps {
@@ -93,6 +123,30 @@ struct Diagnoser {
             }
         }
         return replacements
+    }
+
+    /// Whether the formula of `asked` (of parameter `index`, for a parameter's value) is itself
+    /// the mistake's, rather than the lecture's applied to values the mistake gave earlier: an
+    /// equation of the update it writes otherwise, g taken with its chain rule from δ it
+    /// changes, or a δ it computes otherwise.
+    static func isOwnFormula(
+        of mistaken: Misconception.MistakenRun, for asked: AskedValue, parameter index: Int?, in experiment: Experiment
+    ) -> Bool {
+        let network = experiment.network, chainRule = mistaken.chainRule
+        if let place = asked.place { return chainRule.changesFormula(of: place, in: network) }
+        guard let index, experiment.layout.roles.indices.contains(index) else { return false }
+        let shown = mistaken.shown ?? mistaken.rule
+        return experiment.rule.expression(of: asked.quantity) != shown.expression(of: asked.quantity)
+            || (asked.quantity == .g && chainRule.changesGradientFormula(of: experiment.layout.roles[index], in: network))
+    }
+
+    /// Whether some parameter is not asked, there is a second update, and nothing is given:
+    /// where a student can leave the other parameters at their starting weights.
+    private func othersCanStayAtStart() -> Bool {
+        let experiment = key.experiment
+        guard key.given.isEmpty, experiment.steps >= 2 else { return false }
+        let asked = Set(key.asked.map(\.parameter))
+        return experiment.layout.names.contains { !asked.contains($0) }
     }
 
     /// A wrong g(t) that "other parameters not updated" explains is often explained, to g's
@@ -134,6 +188,11 @@ struct Diagnoser {
         if asked.quantity == .g, chainRule != .standard || showsGradient, let run = replay.run,
             !rule.equations.contains(where: { $0.target == .g }), let step = replay.step(at: asked.t, showingComputed: .g)
         {
+            if chainRule == .biasGradientTimesActivation, case let .bias(l, j) = run.layout.roles[index],
+                let line = Self.biasTimesActivationWorking(layer: l, unit: j, step: step, value: value)
+            {
+                return line
+            }
             let line = WorkedFormulas(number: number).gradient(parameter: index, step: step, run: run, summed: chainRule == .batchSum)
             return UnicodeMath.render(line)
         }

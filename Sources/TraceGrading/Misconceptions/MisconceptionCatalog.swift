@@ -20,6 +20,12 @@ import TraceEngine
 /// eta-omitted                1 for η in the update of w
 /// sign-flipped               w_new = w − (W − w), W the right w_new
 /// sigmoid-derivative         σ′(z) taken as σ(z) in the chain rule     sigmoid layers
+/// derivative-omitted         δ without f′: δ_L = ∂L/∂ŷ, δ_l = Σ_k W[k,j]·δ[k]
+/// derivative-at-a            f′ taken at a: σ′(a) = σ(a)·(1 − σ(a))    sigmoid, tanh layers
+/// delta-sign-flipped         δ_L from y − ŷ instead of ŷ − y
+/// weights-untransposed       δ_l[j] = (Σ_k W_(l+1)[j,k]·δ_(l+1)[k])·f′  a square W_(l+1)
+/// delta-wrong-layer-weights  δ_l[j] = (Σ_k W_l[k,j]·δ_(l+1)[k])·f′       W_l shaped as W_(l+1)
+/// bias-gradient-times-a      g(b_l[j]) = δ_l[j]·a_l[j], not δ_l[j]     a bias that is updated
 /// others-not-updated         g(t) at weights where only the asked parameters were updated;
 ///                            every other keeps its starting weight     t ≥ 2, nothing given
 /// ```
@@ -32,7 +38,8 @@ public enum MisconceptionCatalog {
     public static let all: [Misconception] = [
         biasCorrectionOmitted, betasSwapped, stepFromZero, stepAdvancedTwice, oneMinusBetaOmitted,
         epsilonPlacement, gForGSquared, adagradSumRestarted, amsgradMaxOmitted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
-        etaTwice, etaOmitted, signFlipped, sigmoidDerivative, othersNotUpdated,
+        etaTwice, etaOmitted, signFlipped, sigmoidDerivative, derivativeOmitted, derivativeAtActivation,
+        deltaSignFlipped, weightsUntransposed, deltaWrongLayerWeights, biasGradientTimesActivation, othersNotUpdated,
     ]
 
     /// The entry called `id`.
@@ -208,6 +215,91 @@ public enum MisconceptionCatalog {
             layers[l].activation == .sigmoid && !(l == layers.count - 1 && experiment.network.loss == .bce)
         }
         return slopes ? .init(rule: rule, chainRule: .sigmoidSlopeIsActivation) : nil
+    }
+
+    /// The layers (from 0) whose δ a slope `f′` multiplies: every layer but an output whose
+    /// `δ = ŷ − y` takes none (a sigmoid with bce, softmax with cross-entropy).
+    static func layersWithSlope(_ network: Network) -> [Int] {
+        let layers = network.layers
+        return layers.indices.filter { l in
+            let activation = layers[l].activation
+            let combined = (network.loss == .bce && activation == .sigmoid) || activation == .softmax
+            return !(l == layers.count - 1 && combined)
+        }
+    }
+
+    /// The hidden layers (from 0) whose δ a student who uses W untransposed computes from a row
+    /// of `W_(l+1)`: where `W_(l+1)` is square, so that its rows are as long as its columns.
+    static func layersWithSquareWeightsAbove(_ network: Network) -> [Int] {
+        let layers = network.layers
+        return layers.indices.dropLast().filter { layers[$0 + 1].unitCount == layers[$0].unitCount && layers[$0].unitCount > 1 }
+    }
+
+    /// The hidden layers (from 0) whose own weights `W_l` have the shape of `W_(l+1)` (both
+    /// square, of one size: 1 × 1 too), so that a student can take one for the other in δ.
+    static func layersWithOwnWeightsShapedAsAbove(_ network: Network) -> [Int] {
+        let layers = network.layers
+        return layers.indices.dropLast().filter { l in
+            layers[l + 1].unitCount == layers[l].unitCount && layers[l].inputCount == layers[l].unitCount
+        }
+    }
+
+    /// A chain-rule mistake, on a network.
+    private static func chainRule(_ variant: ChainRuleVariant, _ experiment: Experiment, _ rule: UpdateRule, where applies: Bool) -> Misconception.MistakenRun? {
+        experiment.objective == nil && applies ? .init(rule: rule, chainRule: variant) : nil
+    }
+
+    static let derivativeOmitted = Misconception(
+        id: "derivative-omitted", name: "f′ left out of δ",
+        explanation: "δ multiplies by the slope of the unit's activation: δ = ∂L/∂ŷ·f′(z) at the output, δ = (Σ_k W[k,j]·δ[k])·f′(z) below it"
+    ) { experiment, rule in
+        // Leaving out a slope of 1 (identity) changes nothing.
+        let network = experiment.network
+        let changes = layersWithSlope(network).contains { network.layers[$0].activation != .identity }
+        return chainRule(.slopeOmitted, experiment, rule, where: changes)
+    }
+
+    static let derivativeAtActivation = Misconception(
+        id: "derivative-at-a", name: "f′ taken at a instead of z",
+        explanation: "The slope is taken at z: σ′(z) = σ(z)·(1 − σ(z)) = a·(1 − a), tanh′(z) = 1 − a², not σ′(a) or tanh′(a)"
+    ) { experiment, rule in
+        // A relu's slope is the same at a as at z; an identity's is 1 everywhere.
+        let network = experiment.network
+        let changes = layersWithSlope(network).contains { [.sigmoid, .tanh].contains(network.layers[$0].activation) }
+        return chainRule(.slopeAtActivation, experiment, rule, where: changes)
+    }
+
+    static let deltaSignFlipped = Misconception(
+        id: "delta-sign-flipped", name: "δ's sign flipped (y − ŷ for ŷ − y)",
+        explanation: "The output δ starts from ∂L/∂ŷ, which is ŷ − y (times a constant), not y − ŷ; the δ below follow from it"
+    ) { experiment, rule in
+        chainRule(.outputDeltaSignFlipped, experiment, rule, where: true)
+    }
+
+    static let weightsUntransposed = Misconception(
+        id: "weights-untransposed", name: "W used untransposed in δ",
+        explanation: "A hidden δ sums over the weights out of its unit, a column of the layer above's W: δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k])·f′(z_l[j]), Wᵀ·δ, not W·δ"
+    ) { experiment, rule in
+        chainRule(.weightsUntransposed, experiment, rule, where: !layersWithSquareWeightsAbove(experiment.network).isEmpty)
+    }
+
+    static let deltaWrongLayerWeights = Misconception(
+        id: "delta-wrong-layer-weights", name: "δ from the wrong layer's weights",
+        explanation: "A hidden layer's δ takes the weights out of it, those of the layer above: δ_l = (W_(l+1)ᵀ·δ_(l+1))·f′(z_l), not W_l"
+    ) { experiment, rule in
+        chainRule(.deltaFromOwnLayerWeights, experiment, rule, where: !layersWithOwnWeightsShapedAsAbove(experiment.network).isEmpty)
+    }
+
+    static let biasGradientTimesActivation = Misconception(
+        id: "bias-gradient-times-a", name: "the bias's gradient taken as δ·a",
+        explanation: "A bias's input is 1: its gradient is δ (the mean of the batch's δ), not δ·a"
+    ) { experiment, rule in
+        let layout = experiment.network.layout
+        let updatedBias = layout.roles.indices.contains { index in
+            if case .bias = layout.roles[index] { return !experiment.network.fixed.contains(index) }
+            return false
+        }
+        return chainRule(.biasGradientTimesActivation, experiment, rule, where: updatedBias)
     }
 
     /// The whole network updated only at the asked parameters: a student who carries one

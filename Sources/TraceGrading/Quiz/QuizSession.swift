@@ -64,7 +64,7 @@ public struct QuizSession: Sendable {
 
     private func entry(_ asked: AskedValue, _ number: Double) -> AnswerEntry {
         AnswerEntry(
-            t: asked.t, parameter: asked.parameter, quantity: asked.quantity.rawValue, value: .number(number),
+            t: asked.t, parameter: asked.parameter, quantity: asked.quantityName, value: .number(number),
             location: "answer \(results.count + 1)")
     }
 }

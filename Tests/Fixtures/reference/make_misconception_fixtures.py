@@ -94,12 +94,36 @@ CATALOG = (
     "eta-omitted",
     "sign-flipped",
     "sigmoid-derivative",
+    "derivative-omitted",
+    "derivative-at-a",
+    "delta-sign-flipped",
+    "weights-untransposed",
+    "delta-wrong-layer-weights",
+    "bias-gradient-times-a",
     "others-not-updated",
 )
 
-# The mistakes that change how g itself is computed (its own formula); every other one
-# reaches a g only through the weights an earlier update moved.
-G_FORMULA = ("batch-sum", "sigmoid-derivative", "adamw-coupled")
+# The mistakes in the chain rule, by the name model() gives their chain: how the student
+# takes f', the output delta's sign, the weights of a hidden delta, a bias's gradient.
+CHAIN = {
+    "sigmoid-derivative": "sigmoid_a",
+    "derivative-omitted": "slope_omitted",
+    "derivative-at-a": "slope_at_a",
+    "delta-sign-flipped": "sign_flipped",
+    "weights-untransposed": "untransposed",
+    "delta-wrong-layer-weights": "own_layer",
+    "bias-gradient-times-a": "bias_times_a",
+}
+
+# A sample's forward and backward pass values a case may ask (z, a, delta of every unit,
+# the sample's loss), in the homework's order.
+PASS = ("z", "a", "delta", "loss")
+
+# The mistakes that change how g itself is computed (its own formula: in_formula has the
+# chain rule's by layer); every other one reaches a g only through the weights an earlier
+# update moved.
+G_FORMULA = ("batch-sum", "sigmoid-derivative", "adamw-coupled", "derivative-omitted", "derivative-at-a",
+             "delta-sign-flipped", "weights-untransposed", "delta-wrong-layer-weights")
 OTHERS = "others-not-updated"
 
 ATOL = 1e-12
@@ -108,7 +132,8 @@ RTOL_DEFAULT = 1e-3
 
 
 def rtol(q: str) -> float:
-    return RTOL.get(q, RTOL_DEFAULT)
+    # A value of a sample's passes is graded with g's tolerance.
+    return RTOL["g"] if q in PASS else RTOL.get(q, RTOL_DEFAULT)
 
 
 def within(a, e, q: str) -> bool:
@@ -156,6 +181,59 @@ def sigmoid_derivative_used(lesson: dict) -> bool:
                for l, layer in enumerate(lesson["layers"]))
 
 
+def sloped_layers(lesson: dict) -> list[int]:
+    """The layers (0-based) whose delta an f' multiplies: all but an output whose delta is
+    yhat - y (sigmoid under bce, softmax under cross-entropy)."""
+    L = len(lesson["layers"])
+    return [l for l, layer in enumerate(lesson["layers"])
+            if not (l == L - 1 and ((lesson["loss"] == "bce" and layer["activation"] == "sigmoid")
+                                    or layer["activation"] == "softmax"))]
+
+
+def square_above(lesson: dict) -> list[int]:
+    """Hidden layers l (0-based) whose W_(l+1) is square (and more than 1 x 1): W_(l+1)[j,k]
+    can stand for W_(l+1)[k,j]."""
+    ls = lesson["layers"]
+    return [l for l in range(len(ls) - 1) if len(ls[l + 1]["W"]) == len(ls[l]["W"]) > 1]
+
+
+def own_shaped_as_above(lesson: dict) -> list[int]:
+    """Hidden layers l whose own W_l has W_(l+1)'s shape (both square, 1 x 1 too): W_l[k,j]
+    can stand for W_(l+1)[k,j]."""
+    ls = lesson["layers"]
+    return [l for l in range(len(ls) - 1) if len(ls[l + 1]["W"]) == len(ls[l]["W"]) == len(ls[l]["W"][0])]
+
+
+def changes_delta(mid: str, layer: int, lesson: dict) -> bool:
+    """Whether the mistake computes delta of `layer` (from 1) with another formula."""
+    l = layer - 1
+    act = lesson["layers"][l]["activation"]
+    chain = CHAIN.get(mid)
+    sloped = l in sloped_layers(lesson)
+    return {"sigmoid_a": sloped and act == "sigmoid",
+            "slope_omitted": sloped and act != "identity",
+            "slope_at_a": sloped and act in ("sigmoid", "tanh"),
+            "sign_flipped": l == len(lesson["layers"]) - 1,
+            "untransposed": l in square_above(lesson),
+            "own_layer": l in own_shaped_as_above(lesson)}.get(chain, False)
+
+
+def in_formula(mid: str, key: tuple, lesson: dict) -> bool:
+    """For a g or a value of the passes: whether the mistake is in that value's own formula
+    (rather than in values an earlier update computed)."""
+    t, p, q = key
+    if q in PASS:
+        return q == "delta" and changes_delta(mid, int(p[len("delta"):p.index("[")]), lesson)
+    assert q == "g", key
+    if mid == "bias-gradient-times-a":
+        return p.startswith("b")
+    if mid in CHAIN:
+        # A delta the gradient reads (its layer's, computed from those above) that the mistake changes.
+        layer = int(p[1:p.index("[")])
+        return any(changes_delta(mid, k, lesson) for k in range(layer, len(lesson["layers"]) + 1))
+    return mid in G_FORMULA
+
+
 def applies(mid: str, c: dict, lesson: dict) -> bool:
     opt, conv = c["optimizer"], c["convention"]
     if mid in ("bias-correction-omitted", "betas-swapped", "step-from-zero", "step-advanced-twice"):
@@ -177,9 +255,21 @@ def applies(mid: str, c: dict, lesson: dict) -> bool:
         return True
     if mid == "sigmoid-derivative":
         return sigmoid_derivative_used(lesson)
+    if mid == "derivative-omitted":
+        return any(lesson["layers"][l]["activation"] != "identity" for l in sloped_layers(lesson))
+    if mid == "derivative-at-a":
+        return any(lesson["layers"][l]["activation"] in ("sigmoid", "tanh") for l in sloped_layers(lesson))
+    if mid == "delta-sign-flipped":
+        return True
+    if mid == "weights-untransposed":
+        return bool(square_above(lesson))
+    if mid == "delta-wrong-layer-weights":
+        return bool(own_shaped_as_above(lesson))
+    if mid == "bias-gradient-times-a":
+        return any(nm.startswith("b") and nm not in lesson["fixed"] for nm in mf.parameter_names(lesson["layers"]))
     if mid == OTHERS:
         # Some parameter is not asked, and there is an update after the first.
-        return c["steps"] >= 2 and len(mf.parameter_names(lesson["layers"])) > len(asked_parameters(lesson))
+        return c["steps"] >= 2 and len(mf.parameter_names(lesson["layers"])) > len(asked_parameters(lesson, c))
     raise ValueError(mid)
 
 
@@ -205,7 +295,7 @@ def model(mid: str | None, c: dict) -> dict:
     right = dict(mecf.equations(opt, conv, hp))
     order = [q for q, _ in mecf.equations(opt, conv, hp)]
     eq = dict(right)
-    m = {"id": mid, "reduce": "mean", "sigmoid_a": False, "coupled": None, "frozen": False}
+    m = {"id": mid, "reduce": "mean", "chain": CHAIN.get(mid, "right"), "coupled": None, "frozen": False}
     one = F(1.0)
     if opt in MOMENTS:
         b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
@@ -278,8 +368,8 @@ def model(mid: str | None, c: dict) -> dict:
             eq["w_new"] = lambda t, eta, b, prev: wn(t, one, b, prev)
         else:
             eq["w_new"] = lambda t, eta, b, prev: b["w"] - (wn(t, eta, b, prev) - b["w"])
-    elif mid == "sigmoid-derivative":
-        m["sigmoid_a"] = True
+    elif mid in CHAIN:
+        pass  # m["chain"]
     elif mid == OTHERS:
         # The right formulas; the parameters not asked never take their w_new (replay()).
         m["frozen"] = True
@@ -290,52 +380,99 @@ def model(mid: str | None, c: dict) -> dict:
     return m
 
 
-def sample_grads(layers, loss: str, x, y, sigmoid_a: bool):
-    """make_fixtures.sample_pass's per-sample gradient; with sigmoid_a every sigmoid
-    layer's f' is a instead of a*(1 - a), except a sigmoid output under bce (its
-    delta keeps make_fixtures' literal (yhat - y)/(yhat*(1 - yhat)) * yhat*(1 - yhat))."""
-    if not sigmoid_a:
-        return mf.sample_pass(layers, loss, x, y)[4]
-    return chain_rule(layers, loss, x, y, True)
+def pass_name(q: str, layer: int, unit: int) -> str:
+    """z2[1]: quantity, layer (from 1), unit (from 1); the loss has none: loss."""
+    return "loss" if q == "loss" else f"{q}{layer}[{unit}]"
 
 
-def chain_rule(layers, loss: str, x, y, sigmoid_a: bool):
-    """make_fixtures.sample_pass's forward and backward pass, operation for operation,
-    with the sigmoid f' chosen by sigmoid_a (a, or the right a*(1 - a))."""
+def pass_quantity(name: str) -> str:
+    """z for z2[1], delta for delta1[2], loss for loss."""
+    return name.split("[")[0].rstrip("0123456789")
+
+
+def sample_chain(layers, loss: str, x, y, chain: str = "right", settle=None):
+    """make_fixtures.sample_pass's forward and backward pass, operation for operation (and
+    make_chain_ecf_fixtures.replay's, with believed values), with a mistake's chain:
+
+      right         the lecture's (make_fixtures.derivative: sigma' = a(1 - a), tanh' = 1 - a^2)
+      sigmoid_a     every sigmoid f' is a
+      slope_omitted every f' is 1
+      slope_at_a    sigmoid and tanh f' taken at a: derivative(act, a, activate(act, a))
+      sign_flipped  the output delta negated (y - yhat for yhat - y)
+      untransposed  a hidden delta reads W_(l+1)[j][k] for W_(l+1)[k][j] (square W_(l+1))
+      own_layer     a hidden delta reads W_l[k][j] (W_l shaped as W_(l+1))
+      bias_times_a  a bias's gradient is delta * a of its unit
+
+    An output whose delta is yhat - y (sigmoid under bce: make_fixtures' literal
+    (yhat - y)/(yhat(1 - yhat)) * yhat(1 - yhat); softmax under cross-entropy: through its
+    Jacobian) takes no f', so the slope mistakes leave it.  settle(name, value) -> the
+    believed value (a student's answer in its place), or None for the computed values.
+    Returns (zs, as_, deltas, loss, grads), believed."""
+    settle = settle or (lambda name, value: value)
     zs, as_ = [], []
     a_prev = x
-    for layer in layers:
-        z, a = [], []
-        for j, row in enumerate(layer["W"]):
+    for l, layer in enumerate(layers, start=1):
+        z = []
+        for j, row in enumerate(layer["W"], start=1):
             acc = F(0.0)
             for i, w in enumerate(row):
                 acc = acc + w * a_prev[i]
-            zj = acc + layer["b"][j]
-            z.append(zj)
-            a.append(mf.activate(layer["activation"], zj))
+            z.append(settle(pass_name("z", l, j), acc + layer["b"][j - 1]))
+        if layer["activation"] == "softmax":
+            computed = mf.softmax(z)
+        else:
+            computed = [mf.activate(layer["activation"], zj) for zj in z]
+        a = [settle(pass_name("a", l, j), computed[j - 1]) for j in range(1, len(z) + 1)]
         zs.append(z)
         as_.append(a)
         a_prev = a
     L = len(layers)
-
-    def fprime(l, j):
-        act = layers[l]["activation"]
-        if sigmoid_a and act == "sigmoid" and not (l == L - 1 and loss == "bce"):
-            return as_[l][j]
-        return mf.derivative(act, zs[l][j], as_[l][j])
-
     yhat = as_[-1]
     K = len(yhat)
+    sample_l = settle("loss", mf.sample_loss(loss, y, yhat))
+
+    def fprime(l, j):
+        act, z, a = layers[l]["activation"], zs[l][j], as_[l][j]
+        if chain == "sigmoid_a" and act == "sigmoid":
+            return a
+        if chain == "slope_omitted":
+            return F(1.0)
+        if chain == "slope_at_a" and act in ("sigmoid", "tanh"):
+            return mf.derivative(act, a, mf.activate(act, a))
+        return mf.derivative(act, z, a)
+
+    last = layers[-1]["activation"]
+    if last == "softmax":
+        dl = [mf.loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
+        out = []
+        for k in range(K):
+            acc = F(0.0)
+            for j in range(K):
+                acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
+            out.append(acc)
+    elif loss == "bce" and last == "sigmoid":
+        out = [mf.loss_derivative(loss, y[k], yhat[k], K) * mf.derivative(last, zs[-1][k], yhat[k]) for k in range(K)]
+    else:
+        out = [mf.loss_derivative(loss, y[k], yhat[k], K) * fprime(L - 1, k) for k in range(K)]
+    if chain == "sign_flipped":
+        out = [-d for d in out]
     deltas = [None] * L
-    deltas[-1] = [mf.loss_derivative(loss, y[k], yhat[k], K) * fprime(L - 1, k) for k in range(K)]
+    deltas[-1] = [settle(pass_name("delta", L, k + 1), out[k]) for k in range(K)]
     for l in range(L - 2, -1, -1):
         Wn, dn = layers[l + 1]["W"], deltas[l + 1]
+        n = len(zs[l])
+        if chain == "untransposed" and len(Wn) == n:
+            weight = lambda k, j: Wn[j][k]
+        elif chain == "own_layer" and len(Wn) == n == len(layers[l]["W"][0]):
+            weight = lambda k, j, Wl=layers[l]["W"]: Wl[k][j]
+        else:
+            weight = lambda k, j: Wn[k][j]
         d = []
-        for j in range(len(zs[l])):
+        for j in range(n):
             acc = F(0.0)
             for k in range(len(Wn)):
-                acc = acc + Wn[k][j] * dn[k]
-            d.append(acc * fprime(l, j))
+                acc = acc + weight(k, j) * dn[k]
+            d.append(settle(pass_name("delta", l + 1, j + 1), acc * fprime(l, j)))
         deltas[l] = d
     grads = []
     for l, layer in enumerate(layers):
@@ -343,8 +480,8 @@ def chain_rule(layers, loss: str, x, y, sigmoid_a: bool):
         for j, row in enumerate(layer["W"]):
             for i in range(len(row)):
                 grads.append(deltas[l][j] * inp[i])
-            grads.append(deltas[l][j])
-    return grads
+            grads.append(deltas[l][j] * as_[l][j] if chain == "bias_times_a" else deltas[l][j])
+    return zs, as_, deltas, sample_l, grads
 
 
 # ---------------------------------------------------------------------------
@@ -357,7 +494,12 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
     give from believed inputs (non-finite where they divide by zero); believed: the
     answer if given, else the value, or where the value is not finite and the right
     formula's is, the right formula's.  student (optional): fn(key, carry, ctx) -> an
-    answer or None, called as each value is reached (simulates the student)."""
+    answer or None, called as each value is reached (simulates the student).
+
+    A value of a sample's passes has the key (t, "z2[1] of sample 1", "z") (quantity z, a,
+    delta or loss); its answer is {t, sample, parameter: "z2[1]", quantity, value}.  Its
+    believed value takes the computed one's place in the pass (make_chain_ecf_fixtures'
+    carry-forward through the chain).  A fixed parameter (model.fixed) keeps its weight."""
     opt, hp = c["optimizer"], c["hyperparameters"]
     schedule, l2 = c.get("schedule"), c.get("l2")
     X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
@@ -365,15 +507,15 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
     qs = mecf.quantities(opt, c["convention"])
     ans = {}
     for a in answers:
-        key = (a["t"], a["parameter"], a["quantity"])
+        key = answer_key(a)
         assert key not in ans, ("duplicate answer", c["name"], key)
-        assert 1 <= a["t"] <= c["steps"] and a["parameter"] in names and a["quantity"] in qs, (c["name"], a)
+        assert 1 <= a["t"] <= c["steps"] and (a["parameter"] in names and a["quantity"] in qs or a["quantity"] in PASS), (c["name"], a)
         ans[key] = F(mecf.value_from_json(a["value"]))
     assert [q for q, _ in mdl["eqs"]] == list(qs[2:])
     prev = [{k: F(0.0) for k in mf.STATE_KEYS[opt]} for _ in names]
     w_carry = mf.get_params(lesson["layers"])
     # others-not-updated: every parameter not asked keeps its starting weight.
-    kept = set(names) - set(asked_parameters(lesson)) if mdl["frozen"] else set()
+    kept = set(names) - set(asked_parameters(lesson, c)) if mdl["frozen"] else set()
     records, steps = {}, []
 
     def settle(t, name, q, value, carry, ctx):
@@ -394,20 +536,23 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
         g_acc = [F(0.0)] * len(names)
         zs_all = []
         for s in batch:
-            g_s = sample_grads(layers, loss, X[s], Y[s], mdl["sigmoid_a"])
+            def settle_pass(name, value, s=s):
+                q = pass_quantity(name)
+                return settle(t, f"{name} of sample {s + 1}", q, value, value, ctx)
+            zs, _, _, _, g_s = sample_chain(layers, loss, X[s], Y[s], mdl["chain"], settle_pass)
             g_acc = [ga + gs for ga, gs in zip(g_acc, g_s)]
-            zs_all.extend(z for layer_z in mf.sample_pass(layers, loss, X[s], Y[s])[0] for z in layer_z)
+            zs_all.extend(z for layer_z in zs for z in layer_z)
         g_data = g_acc if mdl["reduce"] == "sum" else [ga / F(len(batch)) for ga in g_acc]
         g_exp = g_data if l2 is None else [gr + F(l2) * wp for gr, wp in zip(g_data, bw)]
         if mdl["coupled"] is not None:
             g_exp = [gr + F(mdl["coupled"]) * wp for gr, wp in zip(g_exp, bw)]
         bg = [settle(t, nm, "g", g_exp[p], g_exp[p], ctx) for p, nm in enumerate(names)]
-        steps.append({"t": t, "batch": batch, "eta": eta_t, "w": bw, "z": zs_all})
+        steps.append({"t": t, "batch": batch, "eta": eta_t, "w": bw, "z": zs_all, "g_data": g_data})
         new_prev, new_w = [], []
         for p, nm in enumerate(names):
             b = {"w": bw[p], "g": bg[p]}
             for q, fn in mdl["eqs"]:
-                value = fn(t, eta_t, b, prev[p])
+                value = b["w"] if q == "w_new" and nm in lesson["fixed"] else fn(t, eta_t, b, prev[p])
                 carry = value
                 if not np.isfinite(value):
                     r = mdl["right"][q](t, eta_t, b, prev[p])
@@ -423,6 +568,23 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
 # ---------------------------------------------------------------------------
 # Second implementations, for the self-checks only.
 # ---------------------------------------------------------------------------
+
+
+def answer_key(a: dict) -> tuple:
+    """The replay's key of an answer (or of an expected entry): a value of a sample's passes
+    (it has a sample) is named "z2[1] of sample 1"."""
+    if "sample" in a:
+        return (a["t"], f"{a['parameter']} of sample {a['sample']}", a["quantity"])
+    return (a["t"], a["parameter"], a["quantity"])
+
+
+def key_json(key: tuple) -> dict:
+    """{t, parameter, quantity}, with the sample for a value of the passes."""
+    t, p, q = key
+    if q in PASS:
+        name, sample = p.split(" of sample ")
+        return {"t": t, "sample": int(sample), "parameter": name, "quantity": q}
+    return {"t": t, "parameter": p, "quantity": q}
 
 
 def _sqrt(x: float) -> float:
@@ -539,49 +701,99 @@ def catalog_step(mid, c, t, eta, b, prev):
     return out
 
 
-def vec_gradient(c, lesson, ws, batch, reduce, sigmoid_a, coupled):
-    """The step's g with numpy matrices (a second implementation of the chain rule,
-    with the catalog's sigmoid f' = a and batch sum, and g + lambda*w)."""
+def close_enough(val, ref) -> bool:
+    """A replay's value against a second implementation's: non-finite exactly where it is,
+    else within 1e-14 + 1e-9 relative (numpy's matrix products add in another order, and a
+    softmax output's delta is yhat - y here, through the Jacobian in the replay)."""
+    val, ref = float(val), float(ref)
+    if not math.isfinite(ref):
+        return not math.isfinite(val)
+    return abs(val - ref) <= 1e-14 + 1e-9 * abs(ref)
+
+
+def vec_step(c, lesson, res, st, mdl) -> tuple[np.ndarray, int]:
+    """The step's g with numpy matrices, layer by layer from the values the student is
+    believed to have (their answers where they gave them, else the replay's own): a second
+    implementation of the chain rule with every mistake's chain, the batch sum and
+    g + lambda*w.  Each z, a, loss and delta the replay computed is checked on the way
+    against the same formula here, fed the same believed inputs.  Returns (g, checks)."""
     acts = [layer["activation"] for layer in lesson["layers"]]
-    layers = mf.set_params(lesson["layers"], ws)
+    layers = mf.set_params(lesson["layers"], st["w"])
     Ws = [np.array(layer["W"], dtype=float) for layer in layers]
     bs = [np.array(layer["b"], dtype=float) for layer in layers]
-    L = len(Ws)
-    f = {"identity": lambda z: z, "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
-         "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+    L, t, chain, loss = len(Ws), st["t"], mdl["chain"], lesson["loss"]
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    f = {"identity": lambda z: z, "sigmoid": sig, "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0),
+         "softmax": lambda z: np.exp(z) / np.exp(z).sum()}
+    slope = {"identity": lambda z, a: np.ones_like(z), "relu": lambda z, a: (z > 0).astype(float),
+             "tanh": lambda z, a: 1 - a * a, "sigmoid": lambda z, a: a * (1 - a)}
+    checks = 0
     total = None
-    for s in batch:
+    for s in st["batch"]:
         x, y = np.array(lesson["X"][s], dtype=float), np.array(lesson["Y"][s], dtype=float)
+        rec = lambda name: res["records"][(t, f"{name} of sample {s + 1}", pass_quantity(name))]
+
+        def believe(q, l, computed):
+            """Checks the replay's computed values of layer l (from 1) and returns the believed ones."""
+            nonlocal checks
+            out = []
+            for j, v in enumerate(computed, start=1):
+                value, believed = rec(pass_name(q, l, j))
+                assert close_enough(value, v), (c["name"], mdl["id"], t, s + 1, q, l, j, float(value), float(v))
+                checks += 1
+                out.append(float(believed))
+            return np.array(out)
+
         a_list, z_list = [x], []
-        for W, b, act in zip(Ws, bs, acts):
-            z_list.append(W @ a_list[-1] + b)
-            a_list.append(f[act](z_list[-1]))
+        for l, (W, b, act) in enumerate(zip(Ws, bs, acts), start=1):
+            z_list.append(believe("z", l, W @ a_list[-1] + b))
+            a_list.append(believe("a", l, f[act](z_list[-1])))
+        yhat = a_list[-1]
+        value, _ = rec("loss")
+        ref = {"half_sse": lambda: 0.5 * np.sum((y - yhat) ** 2), "mse": lambda: np.mean((y - yhat) ** 2),
+               "bce": lambda: -np.sum(y * np.log(yhat) + (1 - y) * np.log(1 - yhat)),
+               "cross_entropy": lambda: -np.sum(y[y != 0] * np.log(yhat[y != 0]))}[loss]()
+        assert close_enough(value, ref), (c["name"], mdl["id"], t, s + 1, "loss")
+        checks += 1
 
         def fp(l):
-            a, z = a_list[l + 1], z_list[l]
-            return {"identity": np.ones_like(z), "relu": (z > 0).astype(float), "tanh": 1 - a * a,
-                    "sigmoid": a if sigmoid_a else a * (1 - a)}[acts[l]]
+            z, a, act = z_list[l], a_list[l + 1], acts[l]
+            if chain == "sigmoid_a" and act == "sigmoid":
+                return a
+            if chain == "slope_omitted":
+                return np.ones_like(z)
+            if chain == "slope_at_a" and act in ("sigmoid", "tanh"):
+                return slope[act](a, f[act](a))
+            return slope[act](z, a)
 
-        yhat = a_list[-1]
-        if lesson["loss"] == "bce":  # sigmoid output: delta = yhat - y, no f'
-            delta = yhat - y
+        if (loss == "bce" and acts[-1] == "sigmoid") or acts[-1] == "softmax":
+            delta = yhat - y  # no f'
         else:
-            dl = yhat - y if lesson["loss"] == "half_sse" else 2 * (yhat - y) / len(y)
+            dl = {"half_sse": yhat - y, "mse": 2 * (yhat - y) / len(y)}[loss]
             delta = dl * fp(L - 1)
+        if chain == "sign_flipped":
+            delta = -delta
+        delta = believe("delta", L, delta)
         parts = [None] * L
         for l in range(L - 1, -1, -1):
-            parts[l] = np.hstack([np.outer(delta, a_list[l]), delta[:, None]]).ravel()
+            bias = delta * a_list[l + 1] if chain == "bias_times_a" else delta
+            parts[l] = np.hstack([np.outer(delta, a_list[l]), bias[:, None]]).ravel()
             if l > 0:
-                delta = (Ws[l].T @ delta) * fp(l - 1)
+                M = Ws[l].T
+                if chain == "untransposed" and Ws[l].shape[0] == Ws[l].shape[1]:
+                    M = Ws[l]
+                elif chain == "own_layer" and Ws[l - 1].shape == Ws[l].shape:
+                    M = Ws[l - 1].T
+                delta = believe("delta", l, (M @ delta) * fp(l - 1))
         gs = np.concatenate(parts)
         total = gs if total is None else total + gs
-    g = total if reduce == "sum" else total / len(batch)
-    w = np.array([float(v) for v in ws])
+    g = total if mdl["reduce"] == "sum" else total / len(st["batch"])
+    w = np.array([float(v) for v in st["w"]])
     if c.get("l2") is not None:
         g = g + c["l2"] * w
-    if coupled is not None:
-        g = g + coupled * w
-    return g
+    if mdl["coupled"] is not None:
+        g = g + mdl["coupled"] * w
+    return g, checks
 
 
 def check_replay_second(c, lesson, res, mdl):
@@ -590,7 +802,7 @@ def check_replay_second(c, lesson, res, mdl):
     state and w_new against catalog_step (non-finite exactly where it is)."""
     names, opt = res["names"], c["optimizer"]
     n = 0
-    start, asked = mf.get_params(lesson["layers"]), set(asked_parameters(lesson))
+    start, asked = mf.get_params(lesson["layers"]), set(asked_parameters(lesson, c))
     for st in res["steps"]:
         t = st["t"]
         # The weights the step ran at: the start at t = 1; then each parameter's w_new of
@@ -601,13 +813,11 @@ def check_replay_second(c, lesson, res, mdl):
             before = start[p] if t == 1 or (mdl["frozen"] and nm not in asked) else res["records"][(t - 1, nm, "w_new")][1]
             assert same_bits(st["w"][p], before), (c["name"], mdl["id"], t, nm, "ran at the wrong weight")
             n += 1
-        g_vec = vec_gradient(c, lesson, st["w"], st["batch"], mdl["reduce"], mdl["sigmoid_a"], mdl["coupled"])
+        g_vec, checks = vec_step(c, lesson, res, st, mdl)
+        n += checks
         for p, nm in enumerate(names):
             val = res["records"][(t, nm, "g")][0]
-            if not np.isfinite(g_vec[p]):
-                assert not np.isfinite(val), (c["name"], mdl["id"], t, nm, val, g_vec[p])
-            else:
-                assert abs(val - g_vec[p]) <= 1e-14 + 1e-9 * abs(g_vec[p]), (c["name"], mdl["id"], t, nm, val, g_vec[p])
+            assert close_enough(val, g_vec[p]), (c["name"], mdl["id"], t, nm, val, g_vec[p])
             b = {q: res["records"][(t, nm, q)][1] for q in mecf.quantities(opt, c["convention"])}
             prev = {q: (F(0.0) if t == 1 else res["records"][(t - 1, nm, q)][1]) for q in mf.STATE_KEYS[opt]}
             ref = catalog_step(mdl["id"], c, t, float(st["eta"]), b, prev)
@@ -626,22 +836,73 @@ def check_replay_second(c, lesson, res, mdl):
 # ---------------------------------------------------------------------------
 
 
-def asked_parameters(lesson: dict) -> list[str]:
+# What a case asks besides the default: case name -> {"parameters": names or None,
+# "passes": whether every z, a, delta and loss of every sample of each update's batch is asked}.
+ASKING: dict[str, dict] = {}
+
+
+def asked_parameters(lesson: dict, c: dict | None = None) -> list[str]:
     """The first weight of the last layer and the first weight of the first layer (one
-    parameter when the network has one layer), in parameter order."""
+    parameter when the network has one layer), in parameter order; or the case's own."""
     names = mf.parameter_names(lesson["layers"])
-    wanted = {f"W{len(lesson['layers'])}[1,1]", "W1[1,1]"}
+    own = ASKING.get(c["name"], {}).get("parameters") if c else None
+    wanted = set(own) if own else {f"W{len(lesson['layers'])}[1,1]", "W1[1,1]"}
+    assert wanted <= set(names), wanted
     return [nm for nm in names if nm in wanted]
 
 
+def pass_keys(lesson: dict, t: int, sample: int) -> list[tuple]:
+    """One sample's values of the passes in the homework's order: z then a layer by layer,
+    the loss, then delta from the last layer down (sample from 1)."""
+    sizes = [len(layer["W"]) for layer in lesson["layers"]]
+    keys = []
+    for l, n in enumerate(sizes, start=1):
+        for q in ("z", "a"):
+            keys += [(t, f"{pass_name(q, l, j)} of sample {sample}", q) for j in range(1, n + 1)]
+    keys.append((t, f"loss of sample {sample}", "loss"))
+    for l in range(len(sizes), 0, -1):
+        keys += [(t, f"{pass_name('delta', l, j)} of sample {sample}", "delta") for j in range(1, sizes[l - 1] + 1)]
+    return keys
+
+
 def asked_keys(c: dict, lesson: dict) -> list[tuple]:
-    qs = mecf.quantities(c["optimizer"], c["convention"])[1:]  # g, state, w_new (no w)
-    return [(t, p, q) for t in range(1, c["steps"] + 1) for p in asked_parameters(lesson) for q in qs]
+    """Update by update: the passes of the batch's samples (if the case asks them), then
+    each asked parameter's g, state and w_new (no w)."""
+    qs = mecf.quantities(c["optimizer"], c["convention"])[1:]
+    passes = ASKING.get(c["name"], {}).get("passes", False)
+    keys = []
+    for t, batch in enumerate(mecf.batches_of(c, len(lesson["X"])), start=1):
+        if passes:
+            for s in batch:
+                keys += pass_keys(lesson, t, s + 1)
+        keys += [(t, p, q) for p in asked_parameters(lesson, c) for q in qs]
+    return keys
 
 
-def spec(name, mistake, lesson, optimizer, convention, hyper, batch_size, *, student=None, note=""):
-    c = mf.case(name, lesson, optimizer, convention, hyper, 3, batch_size)
+def layer_of(name: str) -> int:
+    """The layer (from 1) of a value of the passes: 2 for "delta2[1] of sample 1"."""
+    return int(name[len(name.split("[")[0].rstrip("0123456789")):name.index("[")])
+
+
+def plain_value(trace: dict, key: tuple):
+    """The key's value (make_fixtures.run_case) of a parameter's quantity or of a pass value."""
+    t, p, q = key
+    step = trace["steps"][t - 1]
+    if q not in PASS:
+        return step["parameters"][p][q]
+    name, sample = p.split(" of sample ")
+    rec = next(x for x in step["samples"] if x["index"] == int(sample))
+    if q == "loss":
+        return rec["loss"]
+    return rec["layers"][layer_of(name) - 1][q][int(name[name.index("[") + 1:-1]) - 1]
+
+
+def spec(name, mistake, lesson, optimizer, convention, hyper, batch_size, *, student=None, note="", steps=3,
+         parameters=None, passes=False):
+    c = mf.case(name, lesson, optimizer, convention, hyper, steps, batch_size)
     c["l2"] = None
+    if parameters or passes:
+        ASKING[name] = {"parameters": parameters, "passes": passes}
     return {"case": c, "mistake": mistake, "student": student or {"kind": "mistake"}, "note": note}
 
 
@@ -731,6 +992,40 @@ def build_specs() -> list[dict]:
                   "full"))
     S.append(spec("mc-sigmoid-derivative-rmsprop-pytorch", "sigmoid-derivative", T, "rmsprop", "pytorch",
                   {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, 2))
+    # The chain rule's mistakes, most with every z, a, delta and loss asked too (passes=True):
+    # a 2-2-2 network (Mazur's, its biases free: both W square, W1 and W2 alike in shape), a
+    # tanh-sigmoid 2-2-1, a softmax output and a logistic (bce) output.
+    SM = "softmax-2-2-3"
+    sgd = {"eta": 0.5}
+    S.append(spec("mc-batch-sum-minibatch-passes", "batch-sum", T, "minibatch", "lecture", {"eta": 0.4}, 2,
+                  steps=2, passes=True))
+    S.append(spec("mc-sigmoid-derivative-sgd-passes", "sigmoid-derivative", MZ, "sgd", "lecture", sgd, 1,
+                  steps=2, passes=True))
+    S.append(spec("mc-derivative-omitted-sgd-passes", "derivative-omitted", MZ, "sgd", "lecture", sgd, 1,
+                  steps=2, passes=True))
+    S.append(spec("mc-derivative-omitted-adam-pytorch", "derivative-omitted", T, "adam", "pytorch", adam(0.01), 2))
+    S.append(spec("mc-derivative-at-a-gd-passes", "derivative-at-a", MZ, "gd", "lecture", sgd, "full",
+                  steps=2, passes=True))
+    S.append(spec("mc-derivative-at-a-momentum-lecture", "derivative-at-a", T, "momentum", "lecture",
+                  {"eta": 0.1, "beta": 0.9}, 2))
+    S.append(spec("mc-delta-sign-flipped-softmax-passes", "delta-sign-flipped", SM, "sgd", "lecture", sgd, 1,
+                  steps=2, passes=True))
+    S.append(spec("mc-delta-sign-flipped-rmsprop-pytorch", "delta-sign-flipped", LG, "rmsprop", "pytorch",
+                  {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, 2))
+    S.append(spec("mc-weights-untransposed-gd-passes", "weights-untransposed", MZ, "gd", "lecture", sgd, "full",
+                  steps=2, passes=True))
+    S.append(spec("mc-weights-untransposed-adam-lecture", "weights-untransposed", MZ, "adam", "lecture", adam(0.01),
+                  "full"))
+    S.append(spec("mc-delta-wrong-layer-weights-sgd-passes", "delta-wrong-layer-weights", MZ, "sgd", "lecture", sgd, 1,
+                  steps=2, passes=True))
+    S.append(spec("mc-delta-wrong-layer-weights-adamw-pytorch", "delta-wrong-layer-weights", MZ, "adamw", "pytorch",
+                  adam(0.01, **{"lambda": 0.1}), "full"))
+    S.append(spec("mc-bias-gradient-times-a-minibatch-passes", "bias-gradient-times-a", T, "minibatch", "lecture",
+                  {"eta": 0.4}, 2, steps=2, passes=True, parameters=["W1[1,1]", "b1[2]", "b2[1]"]))
+    S.append(spec("mc-bias-gradient-times-a-adam-lecture", "bias-gradient-times-a", MZ, "adam", "lecture", adam(0.01),
+                  "full", parameters=["W2[1,1]", "b2[1]"]))
+    S.append(spec("mc-none-sgd-passes-slip", None, MZ, "sgd", "lecture", sgd, 1, steps=2, passes=True,
+                  student={"kind": "slip", "key": (1, "delta2[1] of sample 1", "delta")}))
     # Negative cases: no mistake.
     S.append(spec("mc-none-adam-lecture-slip", None, T, "adam", "lecture", adam(0.01), 2,
                   student={"kind": "slip", "key": (2, "W2[1,1]", "m")}))
@@ -787,8 +1082,7 @@ def simulate(sp: dict, lesson: dict) -> list[dict]:
             x = float(sim["answers"][key])
             assert abs(x) != abs(float(raw[key])), (c["name"], key)
         assert float(sim["answers"][key]) == float(f"{x:.6g}"), (c["name"], key)
-    answers = [{"t": t, "parameter": p, "quantity": q, "value": float(sim["answers"][(t, p, q)])}
-               for (t, p, q) in asked]
+    answers = [{**key_json(k), "value": float(sim["answers"][k])} for k in asked]
     assert all(math.isfinite(a["value"]) for a in answers), c["name"]
     return answers, sim, mdl
 
@@ -823,29 +1117,45 @@ FIRST_EFFECT = {
 
 
 def check_visible(sp, lesson, trace):
-    """The mistaken replay without answers differs from the plain run where it should."""
+    """The mistaken replay without answers differs from the plain run where it should.
+    A mistake that changes no formula of the passes leaves every z, a, delta and loss of
+    t = 1 as the plain run has them, bit for bit; a chain mistake leaves z, a and the loss,
+    and changes some delta or g of t = 1 by more than the tolerance."""
     c, mid = sp["case"], sp["mistake"]
     res = replay(c, lesson, [], model(mid, c))
-    qs = mecf.quantities(c["optimizer"], c["convention"])
-    t0, diff = FIRST_EFFECT[mid]
-    if diff is None:
-        diff = (mf.STATE_KEYS[c["optimizer"]][0],)
-    first_q = min(qs.index(q) for q in diff)
-    plain = lambda t, p, q: trace["steps"][t - 1]["parameters"][p][q]
-    for (t, p, q) in asked_keys(c, lesson):
-        val = res["records"][(t, p, q)][0]
-        if t < t0 or (t == t0 and qs.index(q) < first_q):
-            assert same_bits(val, plain(t, p, q)), (c["name"], "differs too early", t, p, q)
-        elif t == t0 and q in diff:
-            assert not within(val, plain(t, p, q), q), (c["name"], "mistake not visible", t, p, q, val, plain(t, p, q))
-    if mid == "step-from-zero":
-        for p in asked_parameters(lesson):
-            assert not np.isfinite(res["records"][(1, p, "m_hat")][0]), c["name"]
-            for q in ("m_hat", "v_hat", "w_new"):
-                assert not within(res["records"][(2, p, q)][0], plain(2, p, q), q), (c["name"], p, q)
-    # It stays visible: some asked value at t = 3 differs too.
-    assert any(not within(res["records"][(3, p, q)][0], plain(3, p, q), q)
-               for (t, p, q) in asked_keys(c, lesson) if t == 3), (c["name"], "not visible at t = 3")
+    keys = asked_keys(c, lesson)
+    last = c["steps"]
+    plain = lambda k: plain_value(trace, k)
+    for k in keys:
+        t, p, q = k
+        if t == 1 and q in PASS and not (q == "delta" and mid in CHAIN):
+            assert same_bits(res["records"][k][0], plain(k)), (c["name"], "differs too early", k)
+    if mid in FIRST_EFFECT:
+        qs = mecf.quantities(c["optimizer"], c["convention"])
+        t0, diff = FIRST_EFFECT[mid]
+        if diff is None:
+            diff = (mf.STATE_KEYS[c["optimizer"]][0],)
+        first_q = min(qs.index(q) for q in diff)
+        for (t, p, q) in keys:
+            if q in PASS:
+                continue
+            val = res["records"][(t, p, q)][0]
+            if t < t0 or (t == t0 and qs.index(q) < first_q):
+                assert same_bits(val, plain((t, p, q))), (c["name"], "differs too early", t, p, q)
+            elif t == t0 and q in diff:
+                assert not within(val, plain((t, p, q)), q), (c["name"], "mistake not visible", t, p, q, val)
+        if mid == "step-from-zero":
+            for p in asked_parameters(lesson, c):
+                assert not np.isfinite(res["records"][(1, p, "m_hat")][0]), c["name"]
+                for q in ("m_hat", "v_hat", "w_new"):
+                    assert not within(res["records"][(2, p, q)][0], plain((2, p, q)), q), (c["name"], p, q)
+    else:
+        assert mid in CHAIN, mid
+        assert any(not within(res["records"][k][0], plain(k), k[2]) for k in keys
+                   if k[0] == 1 and k[2] in ("delta", "g")), (c["name"], "mistake not visible at t = 1")
+    # It stays visible: some asked value at the last update differs too.
+    assert any(not within(res["records"][k][0], plain(k), k[2])
+               for k in keys if k[0] == last), (c["name"], f"not visible at t = {last}")
     return res
 
 
@@ -875,12 +1185,17 @@ def build_case(sp, lesson, stats):
         assert sp["mistake"] in ids, name
         check_quality(name, lesson, check_visible(sp, lesson, trace), "no answers")
     # Carried forward: make_ecf_fixtures' replay, and ours with the right formulas agrees.
-    cf = mecf.replay(c, lesson, answers)
+    # With answers in the passes (which make_ecf_fixtures does not take), ours: it equals
+    # make_chain_ecf_fixtures' on chain-ecf.json, and the second implementation checks it.
     mine = replay(c, lesson, answers, model(None, c))
-    for k, (e, b) in cf["records"].items():
-        e2, b2 = mine["records"][k]
-        assert same_bits(e, e2) and same_bits(b, b2), (name, "right-formula replay != make_ecf_fixtures", k)
-    stats["ecf_agree"] += len(cf["records"])
+    if any("sample" in a for a in answers):
+        cf = mine
+    else:
+        cf = mecf.replay(c, lesson, answers)
+        for k, (e, b) in cf["records"].items():
+            e2, b2 = mine["records"][k]
+            assert same_bits(e, e2) and same_bits(b, b2), (name, "right-formula replay != make_ecf_fixtures", k)
+        stats["ecf_agree"] += len(cf["records"])
     stats["second"] += check_replay_second(c, lesson, mine, model(None, c))
     check_quality(name, lesson, cf, "carried forward")
     # Candidates: every applicable entry's mistaken replay from the same answers.
@@ -896,7 +1211,7 @@ def build_case(sp, lesson, stats):
     for k, (e, b) in sim["records"].items():
         e2, b2 = own["records"][k]
         assert same_bits(e, e2) and same_bits(b, b2), (name, "student replay", k)
-    ans = {(a["t"], a["parameter"], a["quantity"]): a["value"] for a in answers}
+    ans = {answer_key(a): a["value"] for a in answers}
     if sp["mistake"] is not None:
         check_quality(name, lesson, own, "own mistake")
     expected = []
@@ -904,7 +1219,7 @@ def build_case(sp, lesson, stats):
     for (t, p, q) in asked:
         k = (t, p, q)
         a = ans[k]
-        key = trace["steps"][t - 1]["parameters"][p][q]
+        key = plain_value(trace, k)
         cfv = cf["records"][k][0]
         assert np.isfinite(key) and np.isfinite(cfv), (name, k)
         if within(a, key, q) or within(a, cfv, q):
@@ -912,18 +1227,17 @@ def build_case(sp, lesson, stats):
         else:
             ex = sorted(mid for mid in ids if within(a, cands[mid]["records"][k][0], q))
         raw[k] = ex
-        expected.append({"t": t, "parameter": p, "quantity": q, "key": key, "carried_forward": cfv,
-                         "explained_by": ex})
-    prefer_others(expected, raw)
+        expected.append({**key_json(k), "key": key, "carried_forward": cfv, "explained_by": ex})
+    prefer_others(expected, raw, lesson)
     for e in expected:
-        k = (e["t"], e["parameter"], e["quantity"])
+        k = answer_key(e)
         a, q = ans[k], k[2]
         # No decision rests on a borderline comparison: either the answer clearly
         # matches key or carried_forward, or it clearly matches neither and each
         # candidate clearly matches or clearly does not.  others-not-updated's comparison
         # counts only where it decides: where, matching or not, the final list differs.
         r0 = min(ratio(a, e["key"], q), ratio(a, e["carried_forward"], q))
-        deciding = [mid for mid in ids if mid != OTHERS or others_decides(expected, raw, k)]
+        deciding = [mid for mid in ids if mid != OTHERS or others_decides(expected, raw, k, lesson)]
         decisive = [r0] if r0 < 1 / MARGIN else [ratio(a, e["key"], q), ratio(a, e["carried_forward"], q)] + [
             ratio(a, cands[mid]["records"][k][0], q) for mid in deciding]
         for r in decisive:
@@ -935,7 +1249,7 @@ def build_case(sp, lesson, stats):
         mid = sp["mistake"]
         assert any(mid in e["explained_by"] for e in expected), (name, "own id explains nothing")
         for e in expected:
-            k = (e["t"], e["parameter"], e["quantity"])
+            k = answer_key(e)
             a = ans[k]
             value = own["records"][k][0]
             assert not np.isfinite(value) or within(a, value, k[2]), (name, k, a, value)
@@ -952,47 +1266,56 @@ def build_case(sp, lesson, stats):
             assert not within(ans[k], e["key"], k[2]) and not within(ans[k], e["carried_forward"], k[2]), name
             # Every other answer is within tolerance of carried_forward.
             for e2 in expected:
-                k2 = (e2["t"], e2["parameter"], e2["quantity"])
+                k2 = answer_key(e2)
                 if k2 != k:
                     assert within(ans[k2], e2["carried_forward"], k2[2]), (name, k2)
         else:
             outside = [e for e in expected if e["t"] == st["t"]
-                       and not within(ans[(e["t"], e["parameter"], e["quantity"])], e["key"], e["quantity"])
-                       and not within(ans[(e["t"], e["parameter"], e["quantity"])], e["carried_forward"], e["quantity"])]
+                       and not within(ans[answer_key(e)], e["key"], e["quantity"])
+                       and not within(ans[answer_key(e)], e["carried_forward"], e["quantity"])]
             assert len(outside) == sum(1 for k in asked if k[0] == st["t"]), (name, "a random answer is right")
     obj = {"name": name, "mistake": sp["mistake"], "case": c, "answers": answers, "expected": expected}
     return obj, ids
 
 
-def prefer_others(expected: list[dict], raw: dict) -> None:
-    """Where others-not-updated explains a wrong g(t), the earlier-update mistakes that
-    also explain it (every id but those in G_FORMULA, which change g's own formula) are
-    kept only if the student's answers show them at an earlier update: in the
-    explained_by of a value at t' < t that is not a g, or of a g for an id in G_FORMULA.
-    If any is kept, others-not-updated is dropped; if none, others-not-updated stays and
-    they are dropped.  Ids in G_FORMULA stay either way.  (raw: explained_by before this.)"""
+def g_like(q: str) -> bool:
+    """A g or a value of the passes: computed at the weights, so an earlier update's mistake
+    reaches it through every parameter that update moved."""
+    return q == "g" or q in PASS
+
+
+def prefer_others(expected: list[dict], raw: dict, lesson: dict) -> None:
+    """Where others-not-updated explains a wrong g(t) (or a wrong value of the passes at t),
+    the earlier-update mistakes that also explain it (every id not in that value's own
+    formula: in_formula) are kept only if the student's answers show them at an earlier
+    update: in the explained_by of a value at t' < t that is not g-like, or of a g-like
+    value whose own formula has the id.  If any is kept, others-not-updated is dropped; if
+    none, others-not-updated stays and they are dropped.  Ids in the value's own formula
+    stay either way.  (raw: explained_by before this.)"""
     for e in expected:
-        if e["quantity"] != "g" or OTHERS not in e["explained_by"]:
+        k = answer_key(e)
+        if not g_like(e["quantity"]) or OTHERS not in e["explained_by"]:
             continue
-        shown = {mid for (t, p, q), ex in raw.items() if t < e["t"]
-                 for mid in ex if q != "g" or mid in G_FORMULA}
-        earlier = [mid for mid in e["explained_by"] if mid not in G_FORMULA and mid != OTHERS]
+        shown = {mid for key, ex in raw.items() if key[0] < e["t"]
+                 for mid in ex if not g_like(key[2]) or in_formula(mid, key, lesson)}
+        own = lambda mid: in_formula(mid, k, lesson)
+        earlier = [mid for mid in e["explained_by"] if not own(mid) and mid != OTHERS]
         evidenced = [mid for mid in earlier if mid in shown]
         if evidenced:
-            e["explained_by"] = [mid for mid in e["explained_by"] if mid in G_FORMULA or mid in evidenced]
+            e["explained_by"] = [mid for mid in e["explained_by"] if own(mid) or mid in evidenced]
         else:
-            e["explained_by"] = [mid for mid in e["explained_by"] if mid in G_FORMULA or mid == OTHERS]
+            e["explained_by"] = [mid for mid in e["explained_by"] if own(mid) or mid == OTHERS]
 
 
-def others_decides(expected: list[dict], raw: dict, k: tuple) -> bool:
+def others_decides(expected: list[dict], raw: dict, k: tuple, lesson: dict) -> bool:
     """Whether others-not-updated matching or not changes the final explained_by of k."""
     finals = []
     for matched in (True, False):
         trial = dict(raw)
         trial[k] = sorted(set(raw[k]) - {OTHERS} | ({OTHERS} if matched else set()))
-        es = [dict(e, explained_by=list(trial[(e["t"], e["parameter"], e["quantity"])])) for e in expected]
-        prefer_others(es, trial)
-        finals.append(next(e["explained_by"] for e in es if (e["t"], e["parameter"], e["quantity"]) == k))
+        es = [dict(e, explained_by=list(trial[answer_key(e)])) for e in expected]
+        prefer_others(es, trial, lesson)
+        finals.append(next(e["explained_by"] for e in es if answer_key(e) == k))
     return finals[0] != finals[1]
 
 
@@ -1006,7 +1329,7 @@ def check_against_ecf_json(stats):
         lesson = cache.setdefault(c["lesson"], mf.load_lesson(c["lesson"]))
         a = mecf.replay(c, lesson, case["answers"])
         b = replay(c, lesson, case["answers"], model(None, c))
-        assert a["records"].keys() == b["records"].keys(), c["name"]
+        assert a["records"].keys() == {k for k in b["records"] if k[2] not in PASS}, c["name"]
         for k, (e, bl) in a["records"].items():
             e2, b2 = b["records"][k]
             assert same_bits(e, e2) and same_bits(bl, b2), (c["name"], k)
@@ -1014,23 +1337,54 @@ def check_against_ecf_json(stats):
 
 
 def check_sample_grads():
-    """chain_rule with the right sigmoid f' is make_fixtures.sample_pass's gradient, bit
-    for bit, on every sample of every lesson; with f' = a it changes nothing where no
-    sigmoid f' is used (a sigmoid only at a bce output) and something elsewhere.  A softmax
-    output is left out: no catalogued mistake is modelled for it (its δ = ŷ − y is checked
-    by make_fixtures and the frameworks)."""
+    """sample_chain with the right chain is make_fixtures.sample_pass, bit for bit (z, a,
+    delta, loss and gradient), on every sample of every lesson; each mistake's chain
+    changes the gradient exactly where the catalog says it applies (a bias's gradient
+    taken as delta * a changes it wherever there is a bias, fixed or not; it applies only
+    where a bias is updated)."""
     for path in sorted((HERE / "lessons").glob("*.yaml")):
         lesson = mf.load_lesson(f"lessons/{path.name}")
-        if any(layer["activation"] == "softmax" for layer in lesson["layers"]):
-            continue
-        changed = False
+        c = {"steps": 1, "name": path.name, "optimizer": "sgd", "convention": "lecture"}
+        changed = {mid: False for mid in CHAIN}
         for x, y in zip(lesson["X"], lesson["Y"]):
-            ref = mf.sample_pass(lesson["layers"], lesson["loss"], x, y)[4]
-            got = chain_rule(lesson["layers"], lesson["loss"], x, y, False)
-            assert len(ref) == len(got) and all(same_bits(a, b) for a, b in zip(ref, got)), path.name
-            got = sample_grads(lesson["layers"], lesson["loss"], x, y, True)
-            changed = changed or not all(same_bits(a, b) for a, b in zip(ref, got))
-        assert changed == sigmoid_derivative_used(lesson), path.name
+            ref = mf.sample_pass(lesson["layers"], lesson["loss"], x, y)
+            got = sample_chain(lesson["layers"], lesson["loss"], x, y)
+            for part, (r, g) in enumerate(zip(ref, got)):
+                flat = lambda v: [u for row in v for u in row] if isinstance(v, list) and v and isinstance(v[0], list) else (v if isinstance(v, list) else [v])
+                assert len(flat(r)) == len(flat(g)) and all(same_bits(a, b) for a, b in zip(flat(r), flat(g))), (path.name, part)
+            for mid, chain in CHAIN.items():
+                grads = sample_chain(lesson["layers"], lesson["loss"], x, y, chain)[4]
+                changed[mid] = changed[mid] or not all(same_bits(a, b) for a, b in zip(ref[4], grads))
+        for mid in CHAIN:
+            if mid == "bias-gradient-times-a":
+                assert changed[mid], path.name
+            else:
+                assert changed[mid] == applies(mid, c, lesson), (path.name, mid, changed[mid])
+
+
+def check_against_chain_ecf_json(stats):
+    """Our right-formula replay == make_chain_ecf_fixtures.replay on every case of
+    chain-ecf.json (answers in the passes only), bit for bit: every z, a, delta and loss
+    (computed and believed) and every g and w_new."""
+    import make_chain_ecf_fixtures as chain_ecf
+    data = json.loads((HERE / "chain-ecf.json").read_text(encoding="utf-8"))
+    cache = {}
+    for case in data["cases"]:
+        c = dict(case["case"], l2=None)
+        lesson = cache.setdefault(c["lesson"], mf.load_lesson(c["lesson"]))
+        a = chain_ecf.replay(case["case"], lesson, case["answers"])
+        answers = [{"t": x["t"], "sample": x["sample"], "parameter": x["name"],
+                    "quantity": pass_quantity(x["name"]), "value": x["value"]}
+                   for x in case["answers"]]
+        b = replay(c, lesson, answers, model(None, c))
+        for (t, sample, name), (e, bl) in a["records"].items():
+            q = pass_quantity(name)
+            e2, b2 = b["records"][(t, f"{name} of sample {sample}", q)]
+            assert same_bits(e, e2) and same_bits(bl, b2), (c["name"], t, sample, name)
+            stats["chain_ecf"] += 1
+        for (t, nm, q), v in a["params"].items():
+            assert same_bits(v, b["records"][(t, nm, q)][1]), (c["name"], t, nm, q)
+            stats["chain_ecf"] += 1
 
 
 # ---------------------------------------------------------------------------
@@ -1039,13 +1393,14 @@ def check_sample_grads():
 
 
 def main() -> int:
-    stats = {"ecf_agree": 0, "ecf_json": 0, "second": 0, "replays": 0, "closest": math.inf}
+    stats = {"ecf_agree": 0, "ecf_json": 0, "chain_ecf": 0, "second": 0, "replays": 0, "closest": math.inf}
     cache = {}
     out_cases = []
     own_stats = {mid: {"explained": 0, "ambiguous": 0, "others": {}} for mid in CATALOG}
     with np.errstate(all="ignore"):
         check_sample_grads()
         check_against_ecf_json(stats)
+        check_against_chain_ecf_json(stats)
         specs = build_specs()
         names = [sp["case"]["name"] for sp in specs]
         assert len(names) == len(set(names)), "duplicate case names"
@@ -1057,7 +1412,7 @@ def main() -> int:
                 convs.setdefault(sp["mistake"], set()).add(sp["case"]["convention"])
         assert {cv for s in convs.values() for cv in s} == {"lecture", "pytorch"}
         for mid in CATALOG:
-            assert 1 <= sum(sp["mistake"] == mid for sp in specs) <= 2, mid
+            assert 1 <= sum(sp["mistake"] == mid for sp in specs) <= 3, mid
         for sp in specs:
             lesson = cache.setdefault(sp["case"]["lesson"], mf.load_lesson(sp["case"]["lesson"]))
             if sp["mistake"] == "batch-sum":
@@ -1091,6 +1446,8 @@ def main() -> int:
           f"{n_asked} asked values ({n_ex} with a non-empty explained_by)")
     print(f"  ok: right-formula replay == make_ecf_fixtures.replay bit for bit: {stats['ecf_agree']} values "
           f"(these cases), {stats['ecf_json']} values (every case of ecf.json)")
+    print(f"  ok: right-formula replay == make_chain_ecf_fixtures.replay bit for bit: {stats['chain_ecf']} values "
+          "(every case of chain-ecf.json)")
     print(f"  ok: {stats['replays']} mistaken replays; {stats['second']} values against the second "
           "implementations (vectorised chain rule, catalog formulas in plain floats)")
     print(f"  ok: no deciding comparison within a factor {MARGIN} of the tolerance's edge (closest: a factor "

@@ -1,0 +1,82 @@
+import TraceEngine
+
+extension Diagnoser {
+    /// The δ at `place` as a student with `variant` computes it at update `t`, with the numbers
+    /// of `replay` (the student's own where they gave them), e.g.
+    /// `δ1[1] = (Σ_k W2[1,k]·δ2[k])·f′(z1[1]) = (0.4·0.7414 + 0.45·(-0.2171))·0.2413 = 0.0480`;
+    /// `nil` where the replay has no such value.
+    static func passWorking(
+        of place: SamplePlace, at t: Int, in replay: RecordingSink, experiment: Experiment, variant: ChainRuleVariant
+    ) -> String? {
+        let network = experiment.network, layers = network.layers
+        let l = place.layer - 1, j = place.unit - 1
+        guard place.quantity == .delta, layers.indices.contains(l), replay.steps.indices.contains(t - 1),
+            let sample = replay.steps[t - 1].samples.first(where: { $0.index == place.sample }),
+            let result = place.value(in: replay, at: t, computed: true)
+        else { return nil }
+        let number = FeedbackText.number
+        let factor = { (x: Double) in x < 0 ? "(\(number(x)))" : number(x) }
+        let trace = sample.layers[l]
+        let activation = layers[l].activation
+        let slope = variant.slope(
+            activation, z: trace.z[j], a: trace.a[j], name: (FeedbackFormulas.function(activation), place.layer, place.unit))
+        let lhs = "δ\(place.layer)[\(place.unit)]"
+        if l == layers.count - 1 {
+            let y = sample.y[j], yhat = trace.a[j], unit = place.unit
+            let flipped = variant == .outputDeltaSignFlipped
+            if !MisconceptionCatalog.layersWithSlope(network).contains(l) {
+                // δ = ŷ − y, with no slope: only its sign can be mistaken.
+                let formula = flipped ? "y\(unit) − ŷ\(unit)" : "ŷ\(unit) − y\(unit)"
+                let numbers = flipped ? "\(number(y)) − \(factor(yhat))" : "\(number(yhat)) − \(factor(y))"
+                return "\(lhs) = \(formula) = \(numbers) = \(number(result))"
+            }
+            var derivative = flipped ? "−∂L/∂ŷ\(unit)" : "∂L/∂ŷ\(unit)"
+            if network.loss == .halfSSE { derivative = flipped ? "(y\(unit) − ŷ\(unit))" : "(ŷ\(unit) − y\(unit))" }
+            let formula = slope.text.isEmpty ? derivative : "\(derivative)·\(slope.text)"
+            let slopeValue = slope.text.isEmpty ? "" : ", \(slope.text) = \(number(slope.value))"
+            return "\(lhs) = \(formula) with ŷ\(unit) = \(number(yhat)), y\(unit) = \(number(y))\(slopeValue): \(number(result))"
+        }
+        // A hidden layer: the weights each δ_(l+1)[k] is multiplied by, as the student took them.
+        let above = layers[l + 1]
+        let weights = replay.steps[t - 1].values[.w].map(Array.init) ?? []
+        let (symbol, index): (String, (Int) -> Int)
+        switch variant {
+        case .weightsUntransposed:
+            symbol = "W\(l + 2)[\(j + 1),k]"
+            index = { k in experiment.layout.weightIndex(layer: l + 1, unit: j, input: k) }
+        case .deltaFromOwnLayerWeights:
+            symbol = "W\(l + 1)[k,\(j + 1)]"
+            index = { k in experiment.layout.weightIndex(layer: l, unit: k, input: j) }
+        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
+            .biasGradientTimesActivation:
+            symbol = "W\(l + 2)[k,\(j + 1)]"
+            index = { k in experiment.layout.weightIndex(layer: l + 1, unit: k, input: j) }
+        }
+        let deltas = sample.layers[l + 1].delta
+        var terms: [String] = []
+        for k in 0..<above.unitCount {
+            guard weights.indices.contains(index(k)), deltas.indices.contains(k) else { return nil }
+            terms.append("\(factor(weights[index(k)]))·\(factor(deltas[k]))")
+        }
+        let sum = "Σ_k \(symbol)·δ\(place.layer + 1)[k]"
+        if slope.text.isEmpty {
+            return "\(lhs) = \(sum) = \(terms.joined(separator: " + ")) = \(number(result))"
+        }
+        return "\(lhs) = (\(sum))·\(slope.text) = (\(terms.joined(separator: " + ")))·\(number(slope.value)) = \(number(result))"
+    }
+
+    /// A bias's gradient as a student who multiplies δ by the unit's a takes it, e.g.
+    /// `g = mean over the batch of δ2[1]·a2[1] = (0.1385·0.7514 + 0.0213·0.6902)/2 = 0.0594`.
+    static func biasTimesActivationWorking(layer l: Int, unit j: Int, step: StepRecord, value: Double) -> String? {
+        let number = FeedbackText.number
+        let factor = { (x: Double) in x < 0 ? "(\(number(x)))" : number(x) }
+        var terms: [String] = []
+        for sample in step.samples {
+            guard sample.layers.indices.contains(l - 1), sample.layers[l - 1].delta.indices.contains(j - 1) else { return nil }
+            terms.append("\(factor(sample.layers[l - 1].delta[j - 1]))·\(factor(sample.layers[l - 1].a[j - 1]))")
+        }
+        let symbolic = "δ\(l)[\(j)]·a\(l)[\(j)]"
+        if terms.count == 1 { return "g = \(symbolic) = \(terms[0]) = \(number(value))" }
+        return "g = mean over the batch of \(symbolic) = (\(terms.joined(separator: " + ")))/\(terms.count) = \(number(value))"
+    }
+}
