@@ -71,7 +71,7 @@ extension FeedbackFormulas {
             if activation == .softmax { return "a\(l)[\(j)] = exp(z\(l)[\(j)]) / Σ_k exp(z\(l)[k])" }
             return "a\(l)[\(j)] = \(function(activation))(z\(l)[\(j)])"
         case .loss:
-            return network.loss.formula
+            return network.loss.formula  // "L = ½·Σₖ (yₖ − ŷₖ)²", its own "L ="
         case .delta:
             if l == network.layers.count {
                 let last = network.layers.last?.activation

@@ -82,7 +82,7 @@ public enum MisconceptionCatalog {
         // Feedback shows the student's own t − 1.
         let exponent = 0 - E.minimum(1 - t, -1)
         guard var run = following(rule.biasCorrection(atStepShiftedBy: exponent - t)) else { return nil }
-        run.shown = rule.biasCorrection(atStepShiftedBy: -1)
+        run.shown = rule.biasCorrection(atStep: t - 1)
         return run
     }
 

@@ -41,9 +41,14 @@ extension UpdateRule {
 
     /// `t` shifted by `offset` in the bias corrections: `m̂ = m/(1 − β₁^(t+1))`.
     func biasCorrection(atStepShiftedBy offset: Expression) -> UpdateRule? {
+        biasCorrection(atStep: .symbol(.t) + offset)
+    }
+
+    /// `step` for `t` in the bias corrections: `m̂ = m/(1 − β₁^(t − 1))` for `t − 1`.
+    func biasCorrection(atStep step: Expression) -> UpdateRule? {
         guard hasBiasCorrection else { return nil }
         return edited(where: { $0.target == .mHat || $0.target == .vHat }) {
-            $0.substituting(.t, with: .symbol(.t) + offset)
+            $0.substituting(.t, with: step)
         }
     }
 
