@@ -119,6 +119,23 @@ import TraceRender
         #expect(text.hasSuffix("\n\n\(how)\nSummary: 0 of 36 values right; 1 not right; 35 not reached.\nMistakes seen: none the catalogue knows.\n"), "\(text.suffix(300))")
     }
 
+    @Test("the forward and backward pass are asked by their own names, and a mistake in δ is named")
+    func passes() throws {
+        let fixture = try Self.fixture("mc-derivative-omitted-sgd-passes")
+        let (session, ending, text) = try Self.converse(try Self.key(fixture), fixture.answers.map { Self.number($0.value) })
+        #expect(ending == .finished)
+        let flat = Self.unwrapped(text)
+        let opening = Self.unwrapped(QuizConversation(layout: TextLayout(width: 80)).opening(session))
+        #expect(opening.hasPrefix("Quiz: the forward and backward pass, W1[1,1] and W2[1,1] at updates 1 to 2: z, a, L, δ, g and w_new at each"), "\(opening)")
+        #expect(flat.contains("\nδ2[1] = ∂L/∂ŷ1·f′(z2[1])\nδ2[1] of sample 1 at t = 1? "))
+        #expect(flat.contains("\nL = ½·Σₖ (yₖ − ŷₖ)²\nL of sample 1 at t = 1? "))
+        // A value of the passes is never called g (a gradient's working, g = δ2[1]·a1[1], is).
+        for name in ["g of z", "g of a", "g of delta", "g of loss", "g = z", "g = a", "g = L", "g = δ2[1] ="] {
+            #expect(!flat.contains(name), "\(name)")
+        }
+        #expect(session.summary.mistakesSeen.map(\.name) == ["f′ left out of δ"])
+    }
+
     @Test("a value carried forward from a slip is right, and counted apart")
     func carriedForward() throws {
         let fixture = try Self.fixture("mc-none-adam-lecture-slip")

@@ -39,8 +39,18 @@ public struct QuizConversation {
         var parameters: [String] = []
         var quantities: [String] = []
         for asked in key.asked {
-            if !parameters.contains(asked.parameter) { parameters.append(asked.parameter) }
-            if !quantities.contains(asked.quantity.label) { quantities.append(asked.quantity.label) }
+            // A value of the passes counts under its quantity (z, a, δ, L), not under a parameter.
+            let parameter = asked.place == nil ? asked.parameter : "the forward and backward pass"
+            let quantity: String
+            switch asked.place?.quantity {
+            case .z?: quantity = "z"
+            case .a?: quantity = "a"
+            case .delta?: quantity = "δ"
+            case .loss?: quantity = "L"
+            case nil: quantity = asked.quantity.label
+            }
+            if !parameters.contains(parameter) { parameters.append(parameter) }
+            if !quantities.contains(quantity) { quantities.append(quantity) }
         }
         let steps = Set(key.asked.map(\.t)).sorted()
         let updates = steps.count == 1 ? "update \(steps[0])" : "updates \(steps.first ?? 1) to \(steps.last ?? 1)"
@@ -75,7 +85,9 @@ public struct QuizConversation {
                 try output.write("\n" + style.header("━━ Update t = \(asked.t) ━━") + "\n")
                 shownUpdate = asked.t
             }
-            try output.write(layout.fit(style.equation("\(asked.quantity.label) = \(pending.formula)") + "\n"))
+            // A value of the passes has its name in its formula already (`δ2[1] = …`).
+            let formula = pending.formula.hasPrefix(asked.label + " =") ? pending.formula : "\(asked.label) = \(pending.formula)"
+            try output.write(layout.fit(style.equation(formula) + "\n"))
             while true {
                 try output.write(prompt(asked))
                 try output.flush()
@@ -103,9 +115,10 @@ public struct QuizConversation {
         return .finished
     }
 
-    /// `m̂ of W2[1,1] at t = 2? `
+    /// `m̂ of W2[1,1] at t = 2? `; `δ1[2] of sample 1 at t = 1? `.
     func prompt(_ asked: AskedValue) -> String {
-        style.focus(asked.quantity.label) + " of \(asked.parameter) at t = \(asked.t)? "
+        if let place = asked.place { return style.focus(place.unicode) + " of sample \(place.sample) at t = \(asked.t)? " }
+        return style.focus(asked.quantity.label) + " of \(asked.parameter) at t = \(asked.t)? "
     }
 
     /// The grader's feedback on an answer, as `trace grade` words it, then the worked line
@@ -129,7 +142,7 @@ public struct QuizConversation {
     /// The worked line, `m(1) = β₁·m + (1 − β₁)·g = … = 0.00123`, or the value's working as
     /// the grader words it where that is a sentence (the starting weight, a gradient).
     private func worked(_ graded: GradedValue) -> String {
-        let label = graded.asked.quantity.label
+        let label = graded.asked.label
         let working = graded.working
         return working.hasPrefix(label) ? style.equation(working) : "\(label) = \(working)"
     }
