@@ -18,7 +18,8 @@ public struct Grader: Sendable {
     public var relativeTolerance: Double?
     public var absoluteTolerance: Double?
     /// Whether each value's working and a diagnosis's formula are written out (feedback);
-    /// without, they are empty: for a check that reads only verdicts and the mistakes named.
+    /// without, they are empty: for a check that reads only verdicts and the mistakes named
+    /// (``MistakeSeparation``'s, graded again through the grader in its test).
     var writesFeedback = true
     /// Which mistakes diagnosis tries at a wrong answer (``Diagnoser/Scope``).
     var diagnosisScope = Diagnoser.Scope.everyMistake

@@ -23,10 +23,11 @@ import TraceLessons
 /// Both are measured against the lesson's own numbers: a coincidence the lesson itself has
 /// (with only `w_new` asked, δ's sign flipped and the update's sign flipped both give
 /// `w + η·g`) is the lesson's, which no draw can undo, and is kept; a mistake the lesson's
-/// numbers hide at a value is not asked of its draws there. An optimizer's mistake that
-/// hides within the tolerance by the size of a hyperparameter (ε's place with ε = 1e-8,
-/// AdamW's decay on the new weight, η applied twice at η = 1) hides in most draws of such a
-/// lesson; it is left to ``VariantCheck``'s own rules and `docs/misconceptions.md`.
+/// numbers hide at a value is not asked of its draws there. Hiding is checked for the chain
+/// rule's mistakes in the passes only: an optimizer's mistake that hides within the
+/// tolerance by the size of a hyperparameter (ε's place with ε = 1e-8, AdamW's decay on the
+/// new weight, η applied twice at η = 1) hides in most draws of such a lesson, and rejecting
+/// those would reject nearly all (`docs/misconceptions.md` says where each one hides).
 struct MistakeSeparation {
     let asked: [AskedValue]
     let given: [AskedValue]
@@ -129,7 +130,7 @@ struct MistakeSeparation {
                     }
                     let sink = candidateReplays[candidate.id] ?? replay(candidateRun, on: answers)
                     candidateReplays[candidate.id] = sink
-                    if let given = value(n, in: sink, computed: true), tolerance[n].accepts(number, expected: given) {
+                    if let candidateValue = value(n, in: sink, computed: true), tolerance[n].accepts(number, expected: candidateValue) {
                         names.insert(candidate.id)
                     }
                 }

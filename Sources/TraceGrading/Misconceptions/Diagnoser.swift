@@ -21,7 +21,8 @@ struct Diagnoser {
         /// Every mistake that can happen in the homework: feedback's.
         case everyMistake
         /// Only mistakes in the value's own formula (not one that reaches it through values an
-        /// earlier update computed): what ``MistakeSeparation`` asks, with fewer replays.
+        /// earlier update computed), with fewer replays: what ``MistakeSeparation`` compares,
+        /// which its test checks through the grader itself.
         case ownFormula
     }
 
