@@ -599,6 +599,22 @@ def _div(a: float, b: float) -> float:
     return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
+def adam_moments(mid, hp, P, g, t, out):
+    """Adam's and AMSGrad's m and v under mistake `mid` (into `out`), and the betas, epsilon
+    and the t the bias corrections use."""
+    b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
+    if mid == "betas-swapped":
+        b1, b2 = b2, b1
+    if mid == "one-minus-beta-omitted":
+        out["m"] = b1 * P["m"] + g
+        out["v"] = b2 * P["v"] + g * g
+    else:
+        out["m"] = b1 * P["m"] + (1 - b1) * g
+        out["v"] = b2 * P["v"] + (1 - b2) * (g if mid == "g-for-g-squared" else g * g)
+    tc = {"step-from-zero": t - 1, "step-advanced-twice": t + 1}.get(mid, t)
+    return b1, b2, eps, tc
+
+
 def catalog_step(mid, c, t, eta, b, prev):
     """Every state value and w_new of one parameter, each from the believed inputs b
     (this step: w, g, and the state values) and prev (believed state of t - 1),
@@ -641,16 +657,7 @@ def catalog_step(mid, c, t, eta, b, prev):
         W = (lambda e: w - (e / _sqrt(B["ss"] + eps)) * g) if lecture else (
             lambda e: w - _div(e * g, _sqrt(B["ss"]) + eps))
     elif opt in ADAMS:
-        b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
-        if mid == "betas-swapped":
-            b1, b2 = b2, b1
-        if mid == "one-minus-beta-omitted":
-            out["m"] = b1 * P["m"] + g
-            out["v"] = b2 * P["v"] + g * g
-        else:
-            out["m"] = b1 * P["m"] + (1 - b1) * g
-            out["v"] = b2 * P["v"] + (1 - b2) * (g if mid == "g-for-g-squared" else g * g)
-        tc = {"step-from-zero": t - 1, "step-advanced-twice": t + 1}.get(mid, t)
+        b1, b2, eps, tc = adam_moments(mid, hp, P, g, t, out)
         if mid == "bias-correction-omitted":
             out["m_hat"], out["v_hat"] = B["m"], B["v"]
         else:
@@ -666,16 +673,7 @@ def catalog_step(mid, c, t, eta, b, prev):
         else:
             W = lambda e: adam(e) - e * hp["lambda"] * w
     elif opt == "amsgrad":
-        b1, b2, eps = hp["beta1"], hp["beta2"], hp["epsilon"]
-        if mid == "betas-swapped":
-            b1, b2 = b2, b1
-        if mid == "one-minus-beta-omitted":
-            out["m"] = b1 * P["m"] + g
-            out["v"] = b2 * P["v"] + g * g
-        else:
-            out["m"] = b1 * P["m"] + (1 - b1) * g
-            out["v"] = b2 * P["v"] + (1 - b2) * (g if mid == "g-for-g-squared" else g * g)
-        tc = {"step-from-zero": t - 1, "step-advanced-twice": t + 1}.get(mid, t)
+        b1, b2, eps, tc = adam_moments(mid, hp, P, g, t, out)
         out["m_hat"] = B["m"] if mid == "bias-correction-omitted" else _div(B["m"], 1 - b1 ** tc)
         # the lecture's form: the maximum of v_hat; PyTorch's: of v, then corrected
         kept = B["v_hat"] if conv == "lecture" else B["v"]
