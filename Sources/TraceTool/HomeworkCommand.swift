@@ -62,10 +62,7 @@ package enum HomeworkCommand {
                 do throws(HomeworkError) {
                     variant = try drawing.variant(for: student)
                 } catch {
-                    if let location = error.location {
-                        throw .lesson(LessonError(location, error.message))
-                    }
-                    throw .usage(error.message)
+                    throw error.toolError(passesAsked: !plan.sampleQuantities.isEmpty)
                 }
                 let files: [(path: String, text: String)]
                 do {
@@ -123,6 +120,16 @@ package enum HomeworkCommand {
         }
     }
 
+    /// The updates a homework computes without --steps: one when it asks the samples' passes
+    /// (z, a, δ and the loss of every sample, by hand: the classic exercise is one update, and
+    /// each update more multiplies the values asked, so one of them is likelier to cancel);
+    /// otherwise the lesson's, at most ``defaultSteps``.
+    static func defaultSteps(of lesson: Lesson, asking ask: String?) -> Int {
+        let asked = (ask ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if asked.contains(where: { SampleQuantity(rawValue: $0) != nil }) { return 1 }
+        return min(lesson.training.steps ?? defaultSteps, defaultSteps)
+    }
+
     /// The lesson's experiment, variant ranges and tolerances, with what is asked.
     static func plan(_ request: Request, seed: UInt64) throws(ToolError) -> HomeworkPlan {
         let lesson = try CommandInput.lesson(request.lesson)
@@ -134,7 +141,7 @@ package enum HomeworkCommand {
         }
         var settings = RunSettings(optimizer: optimizer)
         settings.convention = request.convention
-        settings.steps = request.steps ?? min(lesson.training.steps ?? defaultSteps, defaultSteps)
+        settings.steps = request.steps ?? defaultSteps(of: lesson, asking: request.ask ?? lesson.homework?.ask?.joined(separator: ","))
         let base = try CommandInput.experiment(settings, for: lesson)
 
         let names = base.layout.names
@@ -187,6 +194,11 @@ package enum HomeworkCommand {
                 let all = [Symbol.w] + available
                 guard let symbol = Symbol(rawValue: name), all.contains(symbol) else {
                     let names = all.map(\.rawValue) + passes
+                    if base.objective != nil, SampleQuantity(rawValue: name) != nil {
+                        throw refused(
+                            "'\(name)' is a value of a network's forward and backward pass, and this lesson minimises a function of w, which has none (it has \(names.joined(separator: ", ")))",
+                            flag: "--ask", fromLesson: askFromLesson)
+                    }
                     throw refused(
                         "\(optimizer.rawValue) has no quantity '\(name)'\(Suggestion.clause(for: name, in: names)) (it has \(names.joined(separator: ", ")))",
                         flag: "--ask", fromLesson: askFromLesson)

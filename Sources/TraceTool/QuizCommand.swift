@@ -43,8 +43,7 @@ package enum QuizCommand {
         do throws(HomeworkError) {
             variant = try request.seed == nil ? plan.lessonVariant(student: "quiz") : plan.variant(for: seededStudent)
         } catch {
-            if let location = error.location { throw .lesson(LessonError(location, error.message)) }
-            throw .usage(error.message)
+            throw error.toolError(passesAsked: !plan.sampleQuantities.isEmpty)
         }
         do {
             let key = try variant.answerKey()

@@ -39,7 +39,7 @@ struct HomeworkCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("The parameters asked about, e.g. W2[1,1] or W2[1,1],b2[1] (default: the last layer's first weight).", valueName: "list"))
     var parameter: String?
 
-    @Option(parsing: .unconditional, help: "Updates to compute (default: the lesson's, at most 3; at most 100).") var steps: Int?
+    @Option(parsing: .unconditional, help: "Updates to compute (default: 1 when z, a, delta or loss is asked, else the lesson's, at most 3; at most 100).") var steps: Int?
 
     @Option(help: ArgumentHelp(
         "Print these on the worksheet instead of leaving them to hand computation: g (g of the asked parameters at every update; g is then not asked) or weights (every parameter's weight at the start of each update from t = 2 on).",

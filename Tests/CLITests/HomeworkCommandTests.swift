@@ -121,6 +121,25 @@ import Testing
         #expect(graded.stderr.contains("17 of 17"), "\(graded.stderr)")
     }
 
+    @Test("a homework that asks the passes is about one update unless --steps says more")
+    func passesAskedAtOneUpdate() throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let result = try TraceBinary.run(
+            ["homework", "softmax-classification", "--count", "2", "--seed", "1", "--ask", "z,a,delta,loss,g", "--output", "hw"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        // 3 samples × (5 z + 5 a + 5 δ + 1 loss) + 1 g, all at t = 1.
+        #expect(result.stderr.contains("(49 values asked of each; seed 1)"), "\(result.stderr)")
+        let template = try String(contentsOf: folder.appendingPathComponent("hw/002/answers.csv"), encoding: .utf8)
+        let updates = Set(template.split(separator: "\n").dropFirst().map { $0.prefix(while: { $0 != "," }) })
+        #expect(updates == ["1"])
+
+        let two = try TraceBinary.run(
+            ["homework", "softmax-classification", "--count", "1", "--seed", "1", "--ask", "z,loss", "--steps", "2", "--output", "hw2"], in: folder)
+        #expect(two.status == 0, "\(two.stderr)")
+        let template2 = try String(contentsOf: folder.appendingPathComponent("hw2/001/answers.csv"), encoding: .utf8)
+        #expect(Set(template2.split(separator: "\n").dropFirst().map { $0.prefix(while: { $0 != "," }) }) == ["1", "2"])
+    }
+
     @Test("a parameter named twice is asked once, and an existing folder with files is refused")
     func parametersAndFolders() throws {
         let folder = try TraceBinary.temporaryFolder()
@@ -160,6 +179,13 @@ import Testing
         (["homework", "adam", "--count", "3", "--seed", "1", "--parameter", "W9[1,1]", "--output", "out"], "no parameter 'W9[1,1]'"),
         (["homework", "adam", "--count", "3", "--seed", "1", "--steps", "101", "--output", "out"], "between 1 and 100"),
         (["homework", "nope", "--count", "3", "--seed", "1", "--output", "out"], "no lesson 'nope'"),
+        (["homework", "quadratic-bowl", "--count", "3", "--seed", "1", "--ask", "z,g", "--output", "out"],
+         "'z' is a value of a network's forward and backward pass, and this lesson minimises a function of w"),
+        // 3 updates × 3 samples × every unit: no draw keeps all 147 values from cancelling.
+        (["homework", "softmax-classification", "--count", "1", "--seed", "1", "--ask", "z,a,delta,loss,g", "--steps", "3", "--output", "out"],
+         "with an asked value whose terms cancel (the last: the terms of "),
+        (["homework", "softmax-classification", "--count", "1", "--seed", "1", "--ask", "z,a,delta,loss,g", "--steps", "3", "--output", "out"],
+         "; ask the passes at fewer updates (--steps 1) or fewer quantities (--ask), or change the lesson's 'variants:' ranges or its data"),
         (["homework", "adam", "--roster", "missing.csv", "--seed", "1", "--output", "out"], "cannot read the roster 'missing.csv'"),
     ])
     func badRequests(_ arguments: [String], _ message: String) throws {
@@ -204,7 +230,7 @@ import Testing
         try lesson.write(to: folder.appendingPathComponent("lesson.yaml"), atomically: true, encoding: .utf8)
         let result = try TraceBinary.run(["homework", "lesson.yaml", "--count", "2", "--seed", "1", "--output", "out"], in: folder)
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("lesson.yaml:13:3: no usable variant for 001 in 1000 draws (the last: a sigmoid of layer 1 saturates)"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("lesson.yaml:13:3: no usable variant for 001 in 1000 draws: 1000 saturating (the last: a sigmoid of layer 1 saturates); change the lesson's 'variants:' ranges or its data"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
         // A range for a hyperparameter the optimizer does not use is refused at its own line.

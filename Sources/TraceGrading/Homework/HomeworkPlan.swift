@@ -153,7 +153,8 @@ public struct HomeworkPlan: Sendable {
             }
             throw HomeworkError(
                 location: plan.variants.location,
-                message: "no usable variant for \(student) in \(HomeworkPlan.maximumDraws) draws (the last: \(rejections.last?.text ?? "")); change the lesson's 'variants:' ranges or its data, or ask about another parameter (--parameter)")
+                message: "no usable variant for \(student) in \(HomeworkPlan.maximumDraws) draws: \(DrawProblem.tally(rejections))",
+                rejections: rejections)
         }
     }
 
