@@ -10,7 +10,7 @@ extension LessonParser {
         VariantSettings.Kind.allCases.map(\.rawValue) + variantHyperparameters.map(\.rawValue)
     }
     /// The quantities a student can be asked for, which a `grading:` section can give a tolerance.
-    static var gradedQuantities: [Symbol] { [.w, .g, .v, .s, .ss, .m, .mHat, .vHat, .vMax, .wNew] }
+    static var gradedQuantities: [Symbol] { Symbol.allCases.filter { $0.kind == .perParameter } }
 
     /// Every name `homework.ask` may hold: a parameter's quantities and the samples' passes;
     /// whether the lesson's optimizer has the quantity is checked by `trace homework`.
