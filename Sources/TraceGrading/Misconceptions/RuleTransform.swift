@@ -177,23 +177,6 @@ extension Expression {
         rule(self) ?? mappingChildren { $0.rewritten(rule) }
     }
 
-    /// The expression with `transform` applied to each of its direct subexpressions.
-    func mappingChildren(_ transform: (Expression) -> Expression) -> Expression {
-        switch self {
-        case .symbol, .constant, .pi: return self
-        case let .sum(a, b): return .sum(transform(a), transform(b))
-        case let .difference(a, b): return .difference(transform(a), transform(b))
-        case let .product(a, b): return .product(transform(a), transform(b))
-        case let .quotient(a, b): return .quotient(transform(a), transform(b))
-        case let .power(a, b): return .power(transform(a), transform(b))
-        case let .minimum(a, b): return .minimum(transform(a), transform(b))
-        case let .maximum(a, b): return .maximum(transform(a), transform(b))
-        case let .squareRoot(a): return .squareRoot(transform(a))
-        case let .floor(a): return .floor(transform(a))
-        case let .cosine(a): return .cosine(transform(a))
-        }
-    }
-
     /// The expression with the zeros a restart put in folded away, bottom-up: `β·0 + y` is `y`,
     /// `0 + y` and `y − 0` are `y`, and `max(0, y)` is `y`, the largest of one value (a kept
     /// maximum is of a second moment, which is never negative). `0 − y` stays as it is.
