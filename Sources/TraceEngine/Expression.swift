@@ -61,23 +61,26 @@ extension Expression {
     /// The expression with every `symbol` replaced by `replacement`: `η → η·η` in `w − η·g`
     /// gives `w − η·η·g`.
     public func substituting(_ symbol: Symbol, with replacement: Expression) -> Expression {
-        func visit(_ e: Expression) -> Expression {
-            switch e {
-            case let .symbol(s): return s == symbol ? replacement : e
-            case .constant, .pi: return e
-            case let .sum(a, b): return .sum(visit(a), visit(b))
-            case let .difference(a, b): return .difference(visit(a), visit(b))
-            case let .product(a, b): return .product(visit(a), visit(b))
-            case let .quotient(a, b): return .quotient(visit(a), visit(b))
-            case let .power(a, b): return .power(visit(a), visit(b))
-            case let .minimum(a, b): return .minimum(visit(a), visit(b))
-            case let .maximum(a, b): return .maximum(visit(a), visit(b))
-            case let .squareRoot(a): return .squareRoot(visit(a))
-            case let .floor(a): return .floor(visit(a))
-            case let .cosine(a): return .cosine(visit(a))
-            }
+        if case let .symbol(s) = self { return s == symbol ? replacement : self }
+        return mappingChildren { $0.substituting(symbol, with: replacement) }
+    }
+
+    /// The expression with `transform` applied to each of its direct subexpressions (a
+    /// symbol, constant or π, which have none, as it is).
+    package func mappingChildren(_ transform: (Expression) -> Expression) -> Expression {
+        switch self {
+        case .symbol, .constant, .pi: return self
+        case let .sum(a, b): return .sum(transform(a), transform(b))
+        case let .difference(a, b): return .difference(transform(a), transform(b))
+        case let .product(a, b): return .product(transform(a), transform(b))
+        case let .quotient(a, b): return .quotient(transform(a), transform(b))
+        case let .power(a, b): return .power(transform(a), transform(b))
+        case let .minimum(a, b): return .minimum(transform(a), transform(b))
+        case let .maximum(a, b): return .maximum(transform(a), transform(b))
+        case let .squareRoot(a): return .squareRoot(transform(a))
+        case let .floor(a): return .floor(transform(a))
+        case let .cosine(a): return .cosine(transform(a))
         }
-        return visit(self)
     }
 }
 

@@ -55,6 +55,19 @@ import TraceEngine
         #expect(given.values.filter { $0.asked.quantity == .g && $0.verdict == .wrong }.count == 4, "those g are still wrong")
     }
 
+    /// Code that sums the batch's loss (`reduction='sum'`) takes the summed loss's gradient,
+    /// Σ_n g_n: batch-sum's g. The losses a sheet asks are each sample's own, the same summed
+    /// or averaged, so such a student's losses are right and their g is named batch-sum.
+    @Test func summedLossIsBatchSum() throws {
+        let fixture = try #require(try Self.cases().first { $0.name == "mc-batch-sum-minibatch-passes" })
+        let report = try Self.grade(fixture)
+        let losses = report.values.filter { $0.asked.place?.quantity == .loss }
+        #expect(losses.count == 4, "both samples' losses at t = 1 and 2")
+        #expect(losses.allSatisfy { $0.verdict.isRight })
+        let gradients = report.values.filter { $0.asked.place == nil && $0.asked.quantity == .g && $0.asked.t == 1 }
+        #expect(!gradients.isEmpty && gradients.allSatisfy { $0.mistakes.map(\.misconception.id) == ["batch-sum"] })
+    }
+
     @Test("the catalog is the reference's, entry for entry")
     func catalog() throws {
         #expect(try MisconceptionCase.all().catalog == MisconceptionCatalog.all.map(\.id))

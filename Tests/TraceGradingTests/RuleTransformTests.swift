@@ -102,3 +102,75 @@ extension RuleTransformTests {
         #expect(lecture.expression(of: .vMax) == .maximum(E.symbol(.vMax), vHat))
     }
 }
+
+extension RuleTransformTests {
+    /// The moving averages restarted at every update, each form as `MISCONCEPTIONS.md` writes
+    /// it (the update before's state read as 0): only this update's term is left, and nothing
+    /// else of the rule changes; a rule without a moving average has none to restart.
+    @Test func movingAveragesRestarted() throws {
+        let vMax = E.symbol(.vMax)
+        func restarted(_ o: Optimizer, _ c: Convention) throws -> UpdateRule {
+            try #require(rule(o, c).withKeptStateRestarted(.movingAverage), "\(o) \(c)")
+        }
+        #expect(try restarted(.momentum, .lecture).expression(of: .v) == (1 - β) * g)
+        #expect(try restarted(.momentum, .pytorch).expression(of: .v) == g)
+        #expect(try restarted(.momentum, .keras).expression(of: .v) == 0 - η * g)
+        #expect(try restarted(.nesterov, .lecture).expression(of: .v) == (1 - β) * g)
+        // Nesterov's step reads this update's v, which the restart leaves as it is.
+        #expect(try restarted(.nesterov, .lecture).expression(of: .wNew) == rule(.nesterov, .lecture).expression(of: .wNew))
+        #expect(try restarted(.rmsprop, .lecture).expression(of: .ss) == (1 - ρ) * E.pow(g, 2))
+        #expect(try restarted(.rmsprop, .optax).expression(of: .ss) == (1 - ρ) * E.pow(g, 2))
+        let adam = try restarted(.adam, .lecture)
+        #expect(adam.expression(of: .m) == (1 - β1) * g)
+        #expect(adam.expression(of: .v) == (1 - β2) * E.pow(g, 2))
+        #expect(adam.equations.filter { ![.m, .v].contains($0.target) } == rule(.adam, .lecture).equations.filter { ![.m, .v].contains($0.target) })
+        #expect(try restarted(.adam, .keras).expression(of: .m) == g * (1 - β1))
+        // AMSGrad's maximum is not a moving average: it is kept (restarted, it is amsgrad-max-omitted).
+        let amsgrad = try restarted(.amsgrad, .pytorch)
+        #expect(amsgrad.expression(of: .m) == (1 - β1) * g)
+        #expect(amsgrad.expression(of: .vMax) == .maximum(vMax, v))
+        for convention in Convention.allCases {
+            #expect(rule(.adagrad, convention).withKeptStateRestarted(.movingAverage) == nil, "\(convention)")
+            #expect(rule(.sgd, convention).withKeptStateRestarted(.movingAverage) == nil, "\(convention)")
+            #expect(rule(.adagrad, convention).withKeptStateRestarted(.runningSum)?.expression(of: .s) == E.pow(g, 2))
+        }
+    }
+
+    /// Each kept value of each optimizer is of one kind: the three restarts edit disjoint equations.
+    @Test(arguments: Convention.allCases)
+    func keptStateKinds(_ convention: Convention) {
+        for optimizer in Optimizer.allCases {
+            let r = rule(optimizer, convention)
+            let kinds = Dictionary(uniqueKeysWithValues: r.keptState.map { ($0, r.kind(ofKept: $0)) })
+            let expected: [Symbol: UpdateRule.KeptStateKind] = switch optimizer {
+            case .gd, .sgd, .minibatch: [:]
+            case .momentum, .nesterov: [.v: .movingAverage]
+            case .adagrad: [.s: .runningSum]
+            case .rmsprop: [.ss: .movingAverage]
+            case .adam, .adamw: [.m: .movingAverage, .v: .movingAverage]
+            case .amsgrad: [.m: .movingAverage, .v: .movingAverage, .vMax: .runningMaximum]
+            }
+            #expect(kinds == expected, "\(optimizer) \(convention)")
+        }
+    }
+
+    /// The weight decay left out: AdamW's update is Adam's; L2's `g ← g + λ₂·w` goes whole, in
+    /// every optimizer; a rule with neither has nothing to leave out.
+    @Test(arguments: Convention.allCases)
+    func weightDecayLeftOut(_ convention: Convention) throws {
+        let adamw = try #require(rule(.adamw, convention).withoutWeightDecay())
+        #expect(adamw.equations == rule(.adam, convention).equations)
+        for optimizer in Optimizer.allCases {
+            let base = rule(optimizer, convention)
+            let withL2 = UpdateRule(
+                optimizer: optimizer, convention: convention, equations: [Equation(.g, g + E.symbol(.l2) * w)] + base.equations,
+                initialState: base.initialState)
+            let undecayed = try #require(withL2.withoutWeightDecay(), "\(optimizer)")
+            #expect(undecayed.expression(of: .g) == nil, "\(optimizer)")
+            if optimizer != .adamw {
+                #expect(undecayed.equations == base.equations, "\(optimizer)")
+                #expect(base.withoutWeightDecay() == nil, "\(optimizer)")
+            }
+        }
+    }
+}

@@ -97,15 +97,36 @@ struct Diagnoser {
                         ? Self.passWorking(of: place, at: asked.t, in: mistakenReplay, experiment: key.experiment, variant: chainRule) : nil)
                         ?? FeedbackFormulas(replay: mistakenReplay, experiment: key.experiment).working(for: place, at: asked.t).working
                 } else if writesWorking, let index {
+                    // A g the student took straight from the chain rule, without the run's own
+                    // equation for g (L2's g + λ₂·w left out): its working is the chain rule's.
+                    let showsGradient = candidate.mistaken.othersKeepStartingWeights || key.experiment.rule.expression(of: .g) != nil
                     working = self.working(
                         of: asked, parameter: index, in: mistakenReplay, shown: candidate.shown, chainRule: chainRule,
-                        showsGradient: candidate.mistaken.othersKeepStartingWeights, value: candidateValue)
+                        showsGradient: showsGradient, value: candidateValue)
                 }
                 values[n].mistakes.append(GradedValue.Mistake(
                     misconception: candidate.misconception, value: candidateValue, working: working, inThisFormula: inThisFormula))
             }
         }
         preferOthersNotUpdated(&values)
+        preferCoupledOrOmittedDecay(&values)
+    }
+
+    /// AdamW's decay coupled into g leaves it out of the update too, so a `w_new` from the
+    /// student's own m̂ and v̂ without `− η·λ·w` is what both `adamw-coupled` and
+    /// `weight-decay-omitted` give. Their student's g of the same update tells them apart,
+    /// where it is asked: the coupled decay is named alone where that g is `g + λ·w` (a
+    /// mistake in g's own formula, named in every scope), the decay left out alone elsewhere.
+    private func preferCoupledOrOmittedDecay(_ values: inout [GradedValue]) {
+        let coupled = MisconceptionCatalog.adamwCoupled.id, omitted = MisconceptionCatalog.weightDecayOmitted.id
+        for n in values.indices where [coupled, omitted].allSatisfy({ id in values[n].mistakes.contains { $0.misconception.id == id } }) {
+            let asked = values[n].asked
+            guard asked.place == nil,
+                let g = values.first(where: { $0.asked.place == nil && $0.asked.t == asked.t && $0.asked.parameter == asked.parameter && $0.asked.quantity == .g })
+            else { continue }
+            let dropped = g.mistakes.contains { $0.misconception.id == coupled } ? omitted : coupled
+            values[n].mistakes.removeAll { $0.misconception.id == dropped }
+        }
     }
 
     /// The student's replacements, and every parameter the homework does not ask about at its

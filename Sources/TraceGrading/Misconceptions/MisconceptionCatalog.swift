@@ -13,9 +13,13 @@ import TraceEngine
 /// g-for-g-squared            s = s + g; ss = ρ·ss + (1 − ρ)·g; v = β₂·v + (1 − β₂)·g
 /// adagrad-sum-restarted      s = g²
 /// amsgrad-max-omitted        v_max = v̂ (v in PyTorch's and Keras's form), not max(v_max, v̂)   AMSGrad
-/// batch-sum                  g = Σ_n g_n instead of the mean (batches of 2 or more)
+/// state-restarted            each moving average from 0 at every update: m = (1 − β₁)·g,
+///                            v = (1 − β₂)·g², ss = (1 − ρ)·g², momentum's v = (1 − β)·g (g)   t ≥ 2
+/// batch-sum                  g = Σ_n g_n instead of the mean (batches of 2 or more); the
+///                            gradient of a batch loss summed, L = Σ_n L_n, not averaged
 /// adamw-decay-on-new-weight  w_new = u − η·λ·u, u the Adam step        AdamW
 /// adamw-coupled              g = g + λ·w, then Adam without decay      AdamW
+/// weight-decay-omitted       w_new = u, the Adam step (AdamW); g without λ₂·w (L2)
 /// eta-twice                  η·η for η in the update of w
 /// eta-omitted                1 for η in the update of w
 /// sign-flipped               w_new = w − (W − w), W the right w_new
@@ -37,7 +41,8 @@ public enum MisconceptionCatalog {
 
     public static let all: [Misconception] = [
         biasCorrectionOmitted, betasSwapped, stepFromZero, stepAdvancedTwice, oneMinusBetaOmitted,
-        epsilonPlacement, gForGSquared, adagradSumRestarted, amsgradMaxOmitted, batchSum, adamwDecayOnNewWeight, adamwCoupled,
+        epsilonPlacement, gForGSquared, adagradSumRestarted, amsgradMaxOmitted, stateRestarted, batchSum, adamwDecayOnNewWeight,
+        adamwCoupled, weightDecayOmitted,
         etaTwice, etaOmitted, signFlipped, sigmoidDerivative, derivativeOmitted, derivativeAtActivation,
         deltaSignFlipped, weightsUntransposed, deltaWrongLayerWeights, biasGradientTimesActivation, othersNotUpdated,
     ]
@@ -128,6 +133,18 @@ public enum MisconceptionCatalog {
         following(rule.withRunningMaximumLeftOut())
     }
 
+    /// Restarts the moving averages only: a running sum restarted is `adagrad-sum-restarted`
+    /// (s = g²) and a running maximum restarted is `amsgrad-max-omitted` (v_max = v̂), each
+    /// named by its own entry, so no two entries give one value from the same formula. The
+    /// state starts at 0, so the mistake changes nothing at t = 1: it is tried from t = 2.
+    static let stateRestarted = Misconception(
+        id: "state-restarted", name: "moving averages restarted at every update",
+        explanation: "A moving average carries over from one update to the next: each update's m, v, ss or momentum's v starts from the value the update before left (m = β₁·m + (1 − β₁)·g with the last m), not from 0"
+    ) { experiment, rule in
+        guard experiment.steps >= 2 else { return nil }
+        return following(rule.withKeptStateRestarted(.movingAverage))
+    }
+
     static let batchSum = Misconception(
         id: "batch-sum", name: "batch gradients summed, not averaged",
         explanation: "g is the mean of the batch's gradients: their sum divided by the batch size"
@@ -162,6 +179,13 @@ public enum MisconceptionCatalog {
         return .init(rule: UpdateRule(
             optimizer: rule.optimizer, convention: rule.convention, equations: equations, notes: rule.notes,
             initialState: rule.initialState))
+    }
+
+    static let weightDecayOmitted = Misconception(
+        id: "weight-decay-omitted", name: "weight decay left out",
+        explanation: "The weight decay is part of every update: AdamW subtracts η·λ·w after the Adam step, and L2 adds λ₂·w to g before it"
+    ) { _, rule in
+        following(rule.withoutWeightDecay())
     }
 
     /// The rule with `η` in the update of `w` replaced, where that update has an η.

@@ -86,31 +86,82 @@ extension UpdateRule {
         }
     }
 
-    /// Each running sum `x ← x + y` (state that no decay rate scales: AdaGrad's `s`) taken as
-    /// `x ← y`, restarted at every update.
-    func withRunningSumRestarted() -> UpdateRule? {
-        let kept = keptState
-        return edited(where: { kept.contains($0.target) && Self.decayRates.isDisjoint(with: $0.expression.symbols) }) {
-            Self.restartedSum($0, of: kept)
+    /// How an optimizer keeps a value from one update to the next, by the shape of its equation.
+    enum KeptStateKind: Sendable {
+        /// `x ← β·x + (1 − β)·y`, or any form that a decay rate scales: momentum's `v`, RMSProp's
+        /// `ss`, Adam's `m` and `v`.
+        case movingAverage
+        /// `x ← x + y`, which no decay rate scales: AdaGrad's `s`.
+        case runningSum
+        /// `x ← max(x, y)`: AMSGrad's `v_max`.
+        case runningMaximum
+    }
+
+    /// How the rule keeps `x`, read from `x`'s own equation; `nil` where nothing assigns it.
+    func kind(ofKept x: Symbol) -> KeptStateKind? {
+        guard let expression = expression(of: x) else { return nil }
+        switch expression {
+        case .maximum(.symbol(x), _), .maximum(_, .symbol(x)): return .runningMaximum
+        default: return Self.decayRates.isDisjoint(with: expression.symbols) ? .runningSum : .movingAverage
         }
     }
 
-    private static func restartedSum(_ expression: Expression, of kept: [Symbol]) -> Expression {
-        switch expression {
-        case let .sum(.symbol(x), y) where kept.contains(x): return y
-        case let .sum(y, .symbol(x)) where kept.contains(x): return y
-        default: return expression
+    /// Each kept state of `kind` restarted at every update: read as 0, where it starts, wherever
+    /// an equation reads its value from the update before, so that only this update's term is
+    /// left.
+    ///
+    /// ```
+    /// moving average   m ← β₁·m + (1 − β₁)·g   →  m ← (1 − β₁)·g      v ← β·v + g  →  v ← g
+    /// running sum      s ← s + g²              →  s ← g²              (s₀ dropped too)
+    /// running maximum  v_max ← max(v_max, v̂)   →  v_max ← v̂           (the largest of one update's)
+    /// ```
+    func withKeptStateRestarted(_ kind: KeptStateKind) -> UpdateRule? {
+        let restarted = keptState.filter { self.kind(ofKept: $0) == kind }
+        guard !restarted.isEmpty else { return nil }
+        let changed = equations.indices.map { k -> Equation in
+            let original = equations[k].expression
+            var expression = original
+            for x in restarted where valueTime(of: x, inEquation: k) == .carriedIn {
+                expression = expression.substituting(x, with: .constant(0))
+            }
+            return Equation(equations[k].target, expression == original ? original : expression.zerosFolded)
         }
+        guard changed != equations else { return nil }
+        return UpdateRule(
+            optimizer: optimizer, convention: convention, equations: changed, notes: notes,
+            initialState: initialState)
+    }
+
+    /// Each running sum `x ← x + y` (AdaGrad's `s`) taken as `x ← y`, restarted at every update.
+    func withRunningSumRestarted() -> UpdateRule? {
+        withKeptStateRestarted(.runningSum)
     }
 
     /// Each running maximum `x ← max(x, y)` (AMSGrad's `v_max`) taken as `x ← y`: the
     /// moment of this update, whether or not it fell below the largest so far.
     func withRunningMaximumLeftOut() -> UpdateRule? {
-        let kept = keptState
-        return edited(where: { kept.contains($0.target) }) { expression in
-            if case let .maximum(.symbol(x), y) = expression, kept.contains(x) { return y }
-            return expression
+        withKeptStateRestarted(.runningMaximum)
+    }
+
+    /// The weight decay left out: AdamW's terms with `λ` in the update of `w` (`− η·λ·w`, which
+    /// leaves Adam's step) and L2's `g ← g + λ₂·w` (the equation whole); `nil` where the rule
+    /// has neither.
+    func withoutWeightDecay() -> UpdateRule? {
+        let undecayed = equations.compactMap { equation -> Equation? in
+            switch equation.target {
+            case .wNew:
+                return Equation(.wNew, equation.expression.droppingTerms(withFactor: .lambda))
+            case .g:
+                let rest = equation.expression.droppingTerms(withFactor: .l2)
+                return rest == .symbol(.g) ? nil : Equation(.g, rest)
+            default:
+                return equation
+            }
         }
+        guard undecayed != equations else { return nil }
+        return UpdateRule(
+            optimizer: optimizer, convention: convention, equations: undecayed, notes: notes,
+            initialState: initialState)
     }
 
     /// The update of `w` without its terms that have `symbol` as a factor: AdamW's `− η·λ·w` left out.
@@ -123,19 +174,19 @@ extension Expression {
     /// The expression rewritten top-down: where `rule` gives a replacement for a subexpression
     /// it takes its place (and is not visited again); elsewhere the children are rewritten.
     func rewritten(_ rule: (Expression) -> Expression?) -> Expression {
-        if let replacement = rule(self) { return replacement }
-        switch self {
-        case .symbol, .constant, .pi: return self
-        case let .sum(a, b): return .sum(a.rewritten(rule), b.rewritten(rule))
-        case let .difference(a, b): return .difference(a.rewritten(rule), b.rewritten(rule))
-        case let .product(a, b): return .product(a.rewritten(rule), b.rewritten(rule))
-        case let .quotient(a, b): return .quotient(a.rewritten(rule), b.rewritten(rule))
-        case let .power(a, b): return .power(a.rewritten(rule), b.rewritten(rule))
-        case let .minimum(a, b): return .minimum(a.rewritten(rule), b.rewritten(rule))
-        case let .maximum(a, b): return .maximum(a.rewritten(rule), b.rewritten(rule))
-        case let .squareRoot(a): return .squareRoot(a.rewritten(rule))
-        case let .floor(a): return .floor(a.rewritten(rule))
-        case let .cosine(a): return .cosine(a.rewritten(rule))
+        rule(self) ?? mappingChildren { $0.rewritten(rule) }
+    }
+
+    /// The expression with the zeros a restart put in folded away, bottom-up: `β·0 + y` is `y`,
+    /// `0 + y` and `y − 0` are `y`, and `max(0, y)` is `y`, the largest of one value (a kept
+    /// maximum is of a second moment, which is never negative). `0 − y` stays as it is.
+    var zerosFolded: Expression {
+        let zero = Expression.constant(0), folded = mappingChildren(\.zerosFolded)
+        switch folded {
+        case let .sum(a, b) where a == zero, let .maximum(a, b) where a == zero: return b
+        case let .sum(a, b) where b == zero, let .difference(a, b) where b == zero, let .maximum(a, b) where b == zero: return a
+        case let .product(a, b) where a == zero || b == zero: return zero
+        default: return folded
         }
     }
 

@@ -38,7 +38,7 @@ Self-checks (all before anything is written)
   case here (with the student's answers) and on every case of ecf.json.
 * Every value of every replay (right, and each applicable mistake, in every case)
   against second implementations fed the same believed inputs: g against a numpy
-  matrix chain rule (with the catalog's sigmoid f' = a, batch sum, + lambda*w), each
+  matrix chain rule (with the catalog's sigmoid f' = a, batch sum, + lambda*w, without l2*w), each
   state value and w_new against the catalog's formulas rewritten in plain floats.
 * Each mistake's replay without answers differs from the plain run where it should
   (by more than the tolerance), and equals it bit for bit before that.
@@ -87,9 +87,11 @@ CATALOG = (
     "g-for-g-squared",
     "adagrad-sum-restarted",
     "amsgrad-max-omitted",
+    "state-restarted",
     "batch-sum",
     "adamw-decay-on-new-weight",
     "adamw-coupled",
+    "weight-decay-omitted",
     "eta-twice",
     "eta-omitted",
     "sign-flipped",
@@ -125,6 +127,14 @@ PASS = ("z", "a", "delta", "loss")
 G_FORMULA = ("batch-sum", "sigmoid-derivative", "adamw-coupled", "derivative-omitted", "derivative-at-a",
              "delta-sign-flipped", "weights-untransposed", "delta-wrong-layer-weights")
 OTHERS = "others-not-updated"
+RESTARTED = "state-restarted"
+DECAY_OMITTED = "weight-decay-omitted"
+
+# The moving averages each optimizer keeps from one update to the next, which a student who
+# restarts them takes from 0 at every update (AdaGrad's sum and AMSGrad's maximum are not
+# moving averages: restarted, they are adagrad-sum-restarted and amsgrad-max-omitted).
+MOVING_AVERAGES = {"momentum": ("v",), "nesterov": ("v",), "rmsprop": ("ss",),
+                   "adam": ("m", "v"), "adamw": ("m", "v"), "amsgrad": ("m", "v")}
 
 ATOL = 1e-12
 RTOL = {"g": 5e-3}
@@ -218,9 +228,10 @@ def changes_delta(mid: str, layer: int, lesson: dict) -> bool:
             "own_layer": l in own_shaped_as_above(lesson)}.get(chain, False)
 
 
-def in_formula(mid: str, key: tuple, lesson: dict) -> bool:
+def in_formula(mid: str, key: tuple, lesson: dict, c: dict) -> bool:
     """For a g or a value of the passes: whether the mistake is in that value's own formula
-    (rather than in values an earlier update computed)."""
+    (rather than in values an earlier update computed).  The weight decay left out is in g's
+    own formula where the decay is L2's (g + l2*w)."""
     t, p, q = key
     if q in PASS:
         return q == "delta" and changes_delta(mid, int(p[len("delta"):p.index("[")]), lesson)
@@ -231,6 +242,8 @@ def in_formula(mid: str, key: tuple, lesson: dict) -> bool:
         # A delta the gradient reads (its layer's, computed from those above) that the mistake changes.
         layer = int(p[1:p.index("[")])
         return any(changes_delta(mid, k, lesson) for k in range(layer, len(lesson["layers"]) + 1))
+    if mid == DECAY_OMITTED:
+        return c.get("l2") is not None
     return mid in G_FORMULA
 
 
@@ -247,6 +260,11 @@ def applies(mid: str, c: dict, lesson: dict) -> bool:
         return opt == "adagrad"
     if mid == "amsgrad-max-omitted":
         return opt == "amsgrad"
+    if mid == RESTARTED:
+        # From 0 at t = 1 anyway: it can show only from t = 2.
+        return opt in MOVING_AVERAGES and c["steps"] >= 2
+    if mid == DECAY_OMITTED:
+        return opt == "adamw" or c.get("l2") is not None
     if mid == "batch-sum":
         return effective_batch(c, len(lesson["X"])) > 1
     if mid in ("adamw-decay-on-new-weight", "adamw-coupled"):
@@ -295,7 +313,8 @@ def model(mid: str | None, c: dict) -> dict:
     right = dict(mecf.equations(opt, conv, hp))
     order = [q for q, _ in mecf.equations(opt, conv, hp)]
     eq = dict(right)
-    m = {"id": mid, "reduce": "mean", "chain": CHAIN.get(mid, "right"), "coupled": None, "frozen": False}
+    m = {"id": mid, "reduce": "mean", "chain": CHAIN.get(mid, "right"), "coupled": None, "frozen": False,
+         "l2": c.get("l2")}
     one = F(1.0)
     if opt in MOMENTS:
         b1, b2, eps = F(hp["beta1"]), F(hp["beta2"]), F(hp["epsilon"])
@@ -348,6 +367,15 @@ def model(mid: str | None, c: dict) -> dict:
     elif mid == "amsgrad-max-omitted":
         # this update's moment, not the largest so far
         eq["v_max"] = lambda t, eta, b, prev: b["v_hat"] if conv == "lecture" else b["v"]
+    elif mid == RESTARTED:
+        # the right formula, with each moving average of the update before taken as 0
+        for q in MOVING_AVERAGES[opt]:
+            eq[q] = lambda t, eta, b, prev, q=q: right[q](t, eta, b, dict(prev, **{k: F(0.0) for k in MOVING_AVERAGES[opt]}))
+    elif mid == DECAY_OMITTED:
+        # no L2 term in g; AdamW's update without its decay, Adam's of the convention
+        m["l2"] = None
+        if opt == "adamw":
+            eq["w_new"] = dict(mecf.equations("adam", conv, hp))["w_new"]
     elif mid == "batch-sum":
         m["reduce"] = "sum"
     elif mid == "adamw-decay-on-new-weight":
@@ -501,7 +529,7 @@ def replay(c: dict, lesson: dict, answers: list[dict], mdl: dict, student=None) 
     believed value takes the computed one's place in the pass (make_chain_ecf_fixtures'
     carry-forward through the chain).  A fixed parameter (model.fixed) keeps its weight."""
     opt, hp = c["optimizer"], c["hyperparameters"]
-    schedule, l2 = c.get("schedule"), c.get("l2")
+    schedule, l2 = c.get("schedule"), mdl["l2"]
     X, Y, loss = lesson["X"], lesson["Y"], lesson["loss"]
     names = mf.parameter_names(lesson["layers"])
     qs = mecf.quantities(opt, c["convention"])
@@ -623,6 +651,9 @@ def catalog_step(mid, c, t, eta, b, prev):
     w, g = float(b["w"]), float(b["g"])
     B = {k: float(v) for k, v in b.items()}
     P = {k: float(v) for k, v in prev.items()}
+    if mid == RESTARTED:
+        # m, v, ss, momentum's v of the update before read as 0 (AMSGrad's v_max is kept)
+        P.update({k: 0.0 for k in P if k != "v_max"})
     out = {}
     lecture = conv == "lecture"
     if mid == "epsilon-placement":
@@ -666,7 +697,7 @@ def catalog_step(mid, c, t, eta, b, prev):
         mh, vh = B["m_hat"], B["v_hat"]
         adam = (lambda e: w - (e / _sqrt(vh + eps)) * mh) if lecture else (
             lambda e: w - _div(e * mh, _sqrt(vh) + eps))
-        if opt == "adam" or mid == "adamw-coupled":
+        if opt == "adam" or mid in ("adamw-coupled", DECAY_OMITTED):
             W = adam
         elif mid == "adamw-decay-on-new-weight":
             W = lambda e: adam(e) - e * hp["lambda"] * adam(e)
@@ -787,8 +818,8 @@ def vec_step(c, lesson, res, st, mdl) -> tuple[np.ndarray, int]:
         total = gs if total is None else total + gs
     g = total if mdl["reduce"] == "sum" else total / len(st["batch"])
     w = np.array([float(v) for v in st["w"]])
-    if c.get("l2") is not None:
-        g = g + c["l2"] * w
+    if mdl["l2"] is not None:
+        g = g + mdl["l2"] * w
     if mdl["coupled"] is not None:
         g = g + mdl["coupled"] * w
     return g, checks
@@ -896,9 +927,9 @@ def plain_value(trace: dict, key: tuple):
 
 
 def spec(name, mistake, lesson, optimizer, convention, hyper, batch_size, *, student=None, note="", steps=3,
-         parameters=None, passes=False):
+         parameters=None, passes=False, l2=None):
     c = mf.case(name, lesson, optimizer, convention, hyper, steps, batch_size)
-    c["l2"] = None
+    c["l2"] = None if l2 is None else float(l2)
     if parameters or passes:
         ASKING[name] = {"parameters": parameters, "passes": passes}
     return {"case": c, "mistake": mistake, "student": student or {"kind": "mistake"}, "note": note}
@@ -956,6 +987,12 @@ def build_specs() -> list[dict]:
                   adam(0.05), 1))
     S.append(spec("mc-amsgrad-max-omitted-amsgrad-pytorch", "amsgrad-max-omitted", LIN, "amsgrad", "pytorch",
                   {"eta": 0.05, "beta1": 0.9, "beta2": 0.9, "epsilon": 1e-8}, 1))
+    # 8c. state-restarted: every moving average from 0 at every update
+    S.append(spec("mc-state-restarted-adam-lecture", RESTARTED, T, "adam", "lecture", adam(0.01), 2))
+    S.append(spec("mc-state-restarted-rmsprop-pytorch", RESTARTED, MZ, "rmsprop", "pytorch",
+                  {"eta": 0.01, "rho": 0.9, "epsilon": 1e-8}, "full"))
+    S.append(spec("mc-state-restarted-momentum-pytorch", RESTARTED, T, "momentum", "pytorch",
+                  {"eta": 0.1, "beta": 0.9}, 2))
     # 9. batch-sum
     S.append(spec("mc-batch-sum-minibatch-lecture", "batch-sum", T, "minibatch", "lecture", {"eta": 0.4}, 2))
     S.append(spec("mc-batch-sum-momentum-pytorch", "batch-sum", LIN, "momentum", "pytorch",
@@ -970,6 +1007,14 @@ def build_specs() -> list[dict]:
                   adam(0.01, **{"lambda": 0.2}), 2))
     S.append(spec("mc-adamw-coupled-pytorch", "adamw-coupled", LG, "adamw", "pytorch",
                   adam(0.05, **{"lambda": 0.1}), 2))
+    # 11b. weight-decay-omitted: AdamW's decay (eta * lambda = 0.01 of w, well above w_new's
+    # tolerance) and L2's lambda_2 * w in g
+    S.append(spec("mc-weight-decay-omitted-adamw-lecture", DECAY_OMITTED, MZ, "adamw", "lecture",
+                  adam(0.1, **{"lambda": 0.1}), "full"))
+    S.append(spec("mc-weight-decay-omitted-adamw-pytorch", DECAY_OMITTED, T, "adamw", "pytorch",
+                  adam(0.1, **{"lambda": 0.2}), 2))
+    S.append(spec("mc-weight-decay-omitted-adam-l2-lecture", DECAY_OMITTED, T, "adam", "lecture", adam(0.01), 2,
+                  l2=0.1))
     # 12. eta-twice
     S.append(spec("mc-eta-twice-gd-lecture", "eta-twice", T, "gd", "lecture", {"eta": 0.5}, "full"))
     S.append(spec("mc-eta-twice-rmsprop-lecture", "eta-twice", T, "rmsprop", "lecture",
@@ -1103,9 +1148,11 @@ FIRST_EFFECT = {
     "g-for-g-squared": (1, None),
     "adagrad-sum-restarted": (2, ("s", "w_new")),
     "amsgrad-max-omitted": (2, ("v_max", "w_new")),
+    RESTARTED: (2, None),
     "batch-sum": (1, ("g",)),
     "adamw-decay-on-new-weight": (1, ("w_new",)),
     "adamw-coupled": (1, ("g", "m", "v", "m_hat")),
+    DECAY_OMITTED: (1, ("w_new",)),  # ("g",) where the decay is L2's: see check_visible
     "eta-twice": (1, ("w_new",)),
     "eta-omitted": (1, ("w_new",)),
     "sign-flipped": (1, ("w_new",)),
@@ -1131,6 +1178,8 @@ def check_visible(sp, lesson, trace):
     if mid in FIRST_EFFECT:
         qs = mecf.quantities(c["optimizer"], c["convention"])
         t0, diff = FIRST_EFFECT[mid]
+        if mid == DECAY_OMITTED and c.get("l2") is not None:
+            t0, diff = 1, ("g",)
         if diff is None:
             diff = (mf.STATE_KEYS[c["optimizer"]][0],)
         first_q = min(qs.index(q) for q in diff)
@@ -1226,7 +1275,8 @@ def build_case(sp, lesson, stats):
             ex = sorted(mid for mid in ids if within(a, cands[mid]["records"][k][0], q))
         raw[k] = ex
         expected.append({**key_json(k), "key": key, "carried_forward": cfv, "explained_by": ex})
-    prefer_others(expected, raw, lesson)
+    prefer_others(expected, raw, lesson, c)
+    prefer_decay(expected)
     for e in expected:
         k = answer_key(e)
         a, q = ans[k], k[2]
@@ -1235,7 +1285,7 @@ def build_case(sp, lesson, stats):
         # candidate clearly matches or clearly does not.  others-not-updated's comparison
         # counts only where it decides: where, matching or not, the final list differs.
         r0 = min(ratio(a, e["key"], q), ratio(a, e["carried_forward"], q))
-        deciding = [mid for mid in ids if mid != OTHERS or others_decides(expected, raw, k, lesson)]
+        deciding = [mid for mid in ids if mid != OTHERS or others_decides(expected, raw, k, lesson, c)]
         decisive = [r0] if r0 < 1 / MARGIN else [ratio(a, e["key"], q), ratio(a, e["carried_forward"], q)] + [
             ratio(a, cands[mid]["records"][k][0], q) for mid in deciding]
         for r in decisive:
@@ -1282,7 +1332,7 @@ def g_like(q: str) -> bool:
     return q == "g" or q in PASS
 
 
-def prefer_others(expected: list[dict], raw: dict, lesson: dict) -> None:
+def prefer_others(expected: list[dict], raw: dict, lesson: dict, c: dict) -> None:
     """Where others-not-updated explains a wrong g(t) (or a wrong value of the passes at t),
     the earlier-update mistakes that also explain it (every id not in that value's own
     formula: in_formula) are kept only if the student's answers show them at an earlier
@@ -1295,8 +1345,8 @@ def prefer_others(expected: list[dict], raw: dict, lesson: dict) -> None:
         if not g_like(e["quantity"]) or OTHERS not in e["explained_by"]:
             continue
         shown = {mid for key, ex in raw.items() if key[0] < e["t"]
-                 for mid in ex if not g_like(key[2]) or in_formula(mid, key, lesson)}
-        own = lambda mid: in_formula(mid, k, lesson)
+                 for mid in ex if not g_like(key[2]) or in_formula(mid, key, lesson, c)}
+        own = lambda mid: in_formula(mid, k, lesson, c)
         earlier = [mid for mid in e["explained_by"] if not own(mid) and mid != OTHERS]
         evidenced = [mid for mid in earlier if mid in shown]
         if evidenced:
@@ -1305,16 +1355,34 @@ def prefer_others(expected: list[dict], raw: dict, lesson: dict) -> None:
             e["explained_by"] = [mid for mid in e["explained_by"] if own(mid) or mid == OTHERS]
 
 
-def others_decides(expected: list[dict], raw: dict, k: tuple, lesson: dict) -> bool:
+def others_decides(expected: list[dict], raw: dict, k: tuple, lesson: dict, c: dict) -> bool:
     """Whether others-not-updated matching or not changes the final explained_by of k."""
     finals = []
     for matched in (True, False):
         trial = dict(raw)
         trial[k] = sorted(set(raw[k]) - {OTHERS} | ({OTHERS} if matched else set()))
         es = [dict(e, explained_by=list(trial[answer_key(e)])) for e in expected]
-        prefer_others(es, trial, lesson)
+        prefer_others(es, trial, lesson, c)
         finals.append(next(e["explained_by"] for e in es if answer_key(e) == k))
     return finals[0] != finals[1]
+
+
+def prefer_decay(expected: list[dict]) -> None:
+    """Where adamw-coupled and weight-decay-omitted both explain a value (a w_new without
+    the decay, from the student's own m_hat and v_hat: the coupled student leaves the decay
+    out of the update too), the student's g of the same step and parameter decides, where it
+    is asked: coupled alone if adamw-coupled explains that g (g + lambda*w), else the decay
+    left out alone."""
+    pair = ("adamw-coupled", DECAY_OMITTED)
+    by_key = {answer_key(e): e for e in expected}
+    for e in expected:
+        if "sample" in e or not set(pair) <= set(e["explained_by"]):
+            continue
+        g = by_key.get((e["t"], e["parameter"], "g"))
+        if g is None:
+            continue
+        drop = DECAY_OMITTED if "adamw-coupled" in g["explained_by"] else "adamw-coupled"
+        e["explained_by"] = [mid for mid in e["explained_by"] if mid != drop]
 
 
 def check_against_ecf_json(stats):
