@@ -109,14 +109,13 @@ package enum HandoutCommand {
                 compare.runs = CompareRuns(optimizers: comparison.optimizers)
                 compare.hyperparameters = comparison.hyperparameters
                 compare.steps = comparison.steps
-                compare.precision = request.precision
-                compare.detail = request.detail
-                let (results, experiments, focusName) = try CompareCommand.run(compare, lesson: lesson)
-                var collector: any DocumentWriter = BlockCollector()
-                try CompareCommand.write(
-                    results, lesson: lesson, experiments: experiments, focusName: focusName, request: compare,
-                    embedded: true, to: &collector)
-                blocks += (collector as? BlockCollector)?.blocks ?? []
+                let (runs, focusName) = try CompareCommand.run(compare, lesson: lesson)
+                var builder = ComparisonBuilder(writer: BlockCollector())
+                builder.precision = request.precision
+                builder.detail = request.detail
+                builder.embedded = true
+                try builder.write(runs, focusName: focusName)
+                blocks += (builder.writer as? BlockCollector)?.blocks ?? []
             }
             if !handout.conventions.isEmpty {
                 var experiments: [Experiment] = []
