@@ -75,9 +75,9 @@ package enum ClassReportCommand {
         let report = ClassReport(students: students, notGraded: submissions.notGraded, lessons: lessons)
         var files: [(path: String, text: String)] = []
         do {
-            for format in [DocumentFormat.md, .html] {
+            for format in [OutputFormat.md, .html] {
                 let output = StringOutput()
-                var builder = ClassReportBuilder(writer: format.writer(output, paper: request.paper), detail: request.detail)
+                var builder = ClassReportBuilder(writer: try format.writer(output, paper: request.paper), detail: request.detail)
                 try builder.write(report.gradedClass)
                 files.append(("report.\(format.fileExtension)", output.text))
             }

@@ -6,11 +6,9 @@ import TraceRender
 /// step, when each reaches a loss threshold, the values each keeps per parameter, and for
 /// AdaGrad and RMSProp the effective learning rate of the focus parameter per step.
 package enum CompareCommand {
-    package enum Format: String, CaseIterable, Sendable {
-        case text, md, html, latex
-        /// One figure on its own (`--figure`).
-        case svg
-    }
+    /// The formats a comparison is written in: the terminal's text, the three documents, and
+    /// one of its figures on its own (`svg`, chosen with `--figure`).
+    package static let formats: [OutputFormat] = [.text, .md, .html, .latex, .svg]
 
     package struct Request: Sendable {
         /// The optimizers, in order, with what `OPT:NAME=VALUE` set for each alone.
@@ -23,7 +21,7 @@ package enum CompareCommand {
         /// hyperparameter takes it; a run's own `OPT:NAME=VALUE` wins.
         package var hyperparameters: [Symbol: Double] = [:]
         package var focus: String?
-        package var format: Format = .text
+        package var format: OutputFormat = .text
         package var outputPath: String?
         package var precision = 4
         /// The paper HTML and LaTeX are laid out for.
@@ -45,6 +43,7 @@ package enum CompareCommand {
     /// Writes the comparison; returns lines for standard error (Markdown's figures left out).
     @discardableResult
     package static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) -> [String] {
+        try CommandInput.checkFormat(request.format, in: formats, command: "trace compare")
         let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
         let optimizers = request.runs.optimizers
         guard optimizers.count >= 2 else {
@@ -65,11 +64,10 @@ package enum CompareCommand {
         let lesson = try CommandInput.lesson(request.lesson)
         let (runs, focusName) = try run(request, lesson: lesson)
 
-        let format = DocumentFormat(rawValue: request.format.rawValue) ?? .text
         let (_, notice) = try DocumentOutput.writing(
-            to: request.outputPath, format: format, standardOutput: standardOutput, inputs: inputs
+            to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: inputs
         ) { output, figures in
-            var builder = ComparisonBuilder(writer: format.writer(
+            var builder = ComparisonBuilder(writer: try request.format.writer(
                 output, paper: request.paper, figures: figures, figure: request.figure, layout: text.layout, style: text.style))
             builder.precision = request.precision
             builder.detail = request.detail

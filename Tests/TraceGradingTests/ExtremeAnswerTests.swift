@@ -54,7 +54,7 @@ import TraceRender
                 }
             }
             let report = ClassReport(students: students, lessons: ["Extremes"])
-            var builder = ClassReportBuilder(writer: DocumentFormat.html.writer(StringOutput()))
+            var builder = ClassReportBuilder(writer: try OutputFormat.html.writer(StringOutput()))
             try builder.write(report.gradedClass)
             #expect(report.scoresCSV.split(separator: "\n").count == students.count + 1)
         }
