@@ -21,6 +21,29 @@ public struct EffectiveRate: Sendable, Equatable {
         self.rate = rate
         self.direction = direction
     }
+
+    /// Every parameter's rate at `step`: ``rate`` evaluated on the step's scalars and its
+    /// values after the update, so the rate that update used. `nil` if it is not one value
+    /// per parameter.
+    public func values(at step: StepRecord, parameterCount: Int) -> [Double]? {
+        evaluate(at: step, parameterCount: parameterCount) { Array($0) }
+    }
+
+    /// Parameter `index`'s rate at `step`, as ``values(at:parameterCount:)`` gives it
+    /// (evaluated for that parameter alone: the arithmetic is the same, element by element).
+    public func value(at step: StepRecord, parameter index: Int) -> Double? {
+        evaluate(at: step, parameterCount: 1) { [$0[index]] }?.first
+    }
+
+    private func evaluate(
+        at step: StepRecord, parameterCount: Int, _ column: (ParameterColumn) -> [Double]
+    ) -> [Double]? {
+        var evaluator = Evaluator(parameterCount: parameterCount)
+        evaluator.scalars = step.scalars
+        for (symbol, values) in step.values { evaluator.vectors[symbol] = column(values) }
+        guard case let .vector(values) = evaluator.evaluate(rate) else { return nil }
+        return values
+    }
 }
 
 extension UpdateRule {

@@ -59,7 +59,7 @@ package enum ClassReportCommand {
         var lessons: [String] = []
         for id in ids {
             let key = try GradeCommand.readKey(keyPath(id, in: request.keyDirectory))
-            let lesson = "\(key.experiment.title) (\(key.experiment.optimizer.displayName), \(key.experiment.convention.displayName) convention)"
+            let lesson = ClassReport.lesson(of: key)
             if !lessons.contains(lesson) { lessons.append(lesson) }
             let assignment = ClassReport.Assignment(key: key)
             guard let answers = submissions.answers[id] else {
@@ -72,26 +72,21 @@ package enum ClassReportCommand {
             grader.absoluteTolerance = request.absoluteTolerance
             students.append(.init(id: id, assignment: assignment, report: grader.grade(AnswerFile.read(answers))))
         }
-        let title = "Class report: " + lessons.joined(separator: "; ")
-        let report = ClassReport(students: students, notGraded: submissions.notGraded)
-        let blocks = report.blocks(title: title, detail: request.detail)
+        let report = ClassReport(students: students, notGraded: submissions.notGraded, lessons: lessons)
         var files: [(path: String, text: String)] = []
         do {
-            for format in [DocumentFormat.md, .html] {
+            for format in [OutputFormat.md, .html] {
                 let output = StringOutput()
-                var writer = format.writer(output, paper: request.paper)
-                try writer.begin(title: title)
-                for block in blocks { try writer.write(block) }
-                try writer.end()
+                var builder = ClassReportBuilder(writer: try format.writer(output, paper: request.paper), detail: request.detail)
+                try builder.write(report.gradedClass)
                 files.append(("report.\(format.fileExtension)", output.text))
             }
         } catch {
             throw .failure("\(error)")
         }
         files.append(("scores.csv", report.scoresCSV))
-        let rows = report.students.map { GradebookRow(id: $0.id, score: $0.report?.score, maximum: $0.assignment.maximum) }
         for gradebook in Gradebook.allCases {
-            files.append((gradebook.fileName, GradebookExport.csv(gradebook, rows: rows, assignment: "trace homework: " + lessons.joined(separator: "; "))))
+            files.append((gradebook.fileName, report.gradebookCSV(gradebook)))
         }
         try FolderOutput.write(files, into: request.reportPath, flag: "--report")
         let submitted = students.filter { $0.report != nil }.count

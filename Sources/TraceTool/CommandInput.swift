@@ -1,6 +1,7 @@
 import Foundation
 import TraceEngine
 import TraceLessons
+import TraceRender
 
 /// Checks and loading that every command shares, with their errors as ``ToolError``s.
 enum CommandInput {
@@ -38,6 +39,14 @@ enum CommandInput {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .usage("\(what) '\(path)' is a folder; \(advice)")
+        }
+    }
+
+    /// A format the command writes (`formats`, as its `--format` lists them); the parser lets
+    /// no other through, so this guards the library's callers.
+    static func checkFormat(_ format: OutputFormat, in formats: [OutputFormat], command: String) throws(ToolError) {
+        guard formats.contains(format) else {
+            throw .usage("\(command) writes \(formats.map(\.rawValue).joined(separator: ", ")), not \(format.rawValue)")
         }
     }
 

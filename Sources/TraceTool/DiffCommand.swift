@@ -8,29 +8,16 @@ package enum DiffCommand {
     /// Both runs are kept in memory to be set side by side, so their length is limited.
     package static let stepLimit = 1000
 
-    /// The formats `trace diff` writes: the terminal's text and the three documents. Its own
-    /// type, not ``OutputFormat``: a diff has no JSON or CSV, so `--help`, the parser's error
-    /// and its did-you-mean offer exactly these.
-    package enum Format: String, CaseIterable, Sendable {
-        case text, md, html, latex
-
-        /// The document format of the same name.
-        var document: DocumentFormat {
-            switch self {
-            case .text: return .text
-            case .md: return .md
-            case .html: return .html
-            case .latex: return .latex
-            }
-        }
-    }
+    /// The formats `trace diff` writes: the terminal's text and the three documents (a diff
+    /// has no JSON, CSV or figure of its own).
+    package static let formats: [OutputFormat] = [.text, .md, .html, .latex]
 
     package struct Request: Sendable {
         /// The run's settings; their convention is replaced by each of `conventions`. Its
         /// `format` is not read: ``format`` is the diff's.
         package var run: RunRequest
         package var conventions: [Convention] = []
-        package var format: Format = .text
+        package var format: OutputFormat = .text
 
         package init(run: RunRequest) {
             self.run = run
@@ -38,9 +25,10 @@ package enum DiffCommand {
     }
 
     package static func execute(_ request: Request, standardOutput: TraceOutput, terminal: TerminalContext = .none) throws(ToolError) {
+        try CommandInput.checkFormat(request.format, in: formats, command: "trace diff")
         try CommandInput.checkPrecision(request.run.precision)
         let text = try terminal.textSettings(width: request.run.width, color: request.run.color, toFile: request.run.outputPath != nil)
-        let format = request.format.document
+        let format = request.format
         guard request.run.settings.convention == nil else {
             throw .usage("trace diff takes --conventions A,B (two conventions), not --convention")
         }
@@ -79,7 +67,7 @@ package enum DiffCommand {
             if format == .text {
                 try output.write(diff.render(layout: text.layout, style: text.style))
             } else {
-                var writer = format.writer(output, paper: request.run.paper)
+                var writer = try format.writer(output, paper: request.run.paper)
                 try diff.write(to: &writer)
             }
         }

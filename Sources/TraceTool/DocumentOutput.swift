@@ -18,7 +18,7 @@ enum DocumentOutput {
     /// (replacing one that holds only earlier figures, refusing one with other files), then the
     /// page; an error before the page is written leaves the page as it was.
     static func writing<Result>(
-        to path: String?, format: DocumentFormat, standardOutput: TraceOutput, inputs: [OutputGuard.Input],
+        to path: String?, format: OutputFormat, standardOutput: TraceOutput, inputs: [OutputGuard.Input],
         _ body: (TraceOutput, FigureFiles?) throws -> Result
     ) throws(ToolError) -> (result: Result, notice: String?) {
         guard format == .md else {

@@ -6,13 +6,18 @@ import TraceRender
 /// `trace handout`: a lesson's full handout with its own optimizer and steps, or with
 /// `--all` every bundled lesson's handout and an index page in a folder.
 package enum HandoutCommand {
+    /// The formats a handout is written in: the three documents, and one of its figures on its
+    /// own (`svg`, chosen with `--figure`). Text is taken only to be refused with a pointer to
+    /// the optimizer commands, which write a run for the terminal.
+    package static let formats: [OutputFormat] = [.md, .html, .latex, .svg]
+
     package struct Request: Sendable {
         /// A bundled lesson's name or a file; ignored with `all`.
         package var lesson: String?
         package var all = false
         /// With `all`: one document, every lesson a numbered section in lecture order.
         package var booklet = false
-        package var format: DocumentFormat = .html
+        package var format: OutputFormat = .html
         package var outputPath: String?
         package var precision = 4
         package var focus: String?
@@ -33,6 +38,7 @@ package enum HandoutCommand {
         guard request.format != .text else {
             throw .usage("a handout is md, html or latex; for the terminal run 'trace <optimizer> --lesson \(request.lesson ?? "NAME")'")
         }
+        try CommandInput.checkFormat(request.format, in: formats, command: "trace handout")
         if request.format == .svg && request.all {
             throw .usage("--format svg writes one figure of one handout: name a lesson instead of --all")
         }
@@ -70,12 +76,18 @@ package enum HandoutCommand {
 
     /// Returns the divergence notice, if the run diverged. Markdown's figures go to `figures`.
     static func render(
-        _ lesson: Lesson, format: DocumentFormat, to output: TraceOutput, figures: FigureFiles? = nil, request: Request
+        _ lesson: Lesson, format: OutputFormat, to output: TraceOutput, figures: FigureFiles? = nil, request: Request
     ) throws(ToolError) -> String? {
-        try render(lesson, format: format, writer: format.writer(output, paper: request.paper, figures: figures, figure: request.figure), request: request)
+        let writer: any DocumentWriter
+        do {
+            writer = try format.writer(output, paper: request.paper, figures: figures, figure: request.figure)
+        } catch {
+            throw .failure("\(error)")
+        }
+        return try render(lesson, format: format, writer: writer, request: request)
     }
 
-    static func render(_ lesson: Lesson, format: DocumentFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
+    static func render(_ lesson: Lesson, format: OutputFormat, writer: any DocumentWriter, request: Request) throws(ToolError) -> String? {
         guard let optimizer = lesson.optimizer?.name else {
             let name = lesson.source.hasPrefix("bundled:") ? String(lesson.source.dropFirst(8)) : lesson.source
             throw .usage(
@@ -109,14 +121,13 @@ package enum HandoutCommand {
                 compare.runs = CompareRuns(optimizers: comparison.optimizers)
                 compare.hyperparameters = comparison.hyperparameters
                 compare.steps = comparison.steps
-                compare.precision = request.precision
-                compare.detail = request.detail
-                let (results, experiments, focusName) = try CompareCommand.run(compare, lesson: lesson)
-                var collector: any DocumentWriter = BlockCollector()
-                try CompareCommand.write(
-                    results, lesson: lesson, experiments: experiments, focusName: focusName, request: compare,
-                    embedded: true, to: &collector)
-                blocks += (collector as? BlockCollector)?.blocks ?? []
+                let (runs, focusName) = try CompareCommand.run(compare, lesson: lesson)
+                var builder = ComparisonBuilder(writer: BlockCollector())
+                builder.precision = request.precision
+                builder.detail = request.detail
+                builder.embedded = true
+                try builder.write(runs, focusName: focusName)
+                blocks += (builder.writer as? BlockCollector)?.blocks ?? []
             }
             if !handout.conventions.isEmpty {
                 var experiments: [Experiment] = []
@@ -188,7 +199,7 @@ package enum HandoutCommand {
         }
         let index = StringOutput()
         do {
-            var writer = request.format.writer(index, paper: request.paper)
+            var writer = try request.format.writer(index, paper: request.paper)
             try writer.begin(title: "Handouts")
             try writer.write(.heading(level: 1, text: "Handouts"))
             try writer.write(.paragraph("One worked-example handout per lesson, each with its own optimizer and steps, in the order of the lecture."))
@@ -215,7 +226,7 @@ package enum HandoutCommand {
         let (notices, figuresNotice) = try DocumentOutput.writing(
             to: request.outputPath, format: request.format, standardOutput: standardOutput, inputs: []
         ) { output, figures in
-            var base = request.format.writer(output, paper: request.paper, figures: figures)
+            var base = try request.format.writer(output, paper: request.paper, figures: figures)
             try BookletWriter.open(
                 &base, title: "Optimization algorithms, worked out",
                 note: "Every lesson's handout, in the order of the lecture, each with its own optimizer and steps.",

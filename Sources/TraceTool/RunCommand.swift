@@ -6,6 +6,10 @@ import TraceRender
 /// `trace <optimizer>`: loads the lesson, applies the flags, runs the engine and writes the
 /// chosen format to standard output or, whole or not at all, to `--output`.
 package enum RunCommand {
+    /// The formats a run is written in: the terminal's text, its handout as a document, and
+    /// its records as they stream (JSON, CSV), in the order `--help` lists them.
+    package static let formats: [OutputFormat] = [.text, .md, .html, .json, .csv, .latex]
+
     /// What happened, for the caller to report.
     package struct Report: Sendable {
         package var outcome: RunOutcome
@@ -18,6 +22,7 @@ package enum RunCommand {
     package static func execute(
         _ request: RunRequest, standardOutput: TraceOutput, terminal: TerminalContext = .none
     ) throws(ToolError) -> Report {
+        try CommandInput.checkFormat(request.format, in: formats, command: "trace <optimizer>")
         try CommandInput.checkPrecision(request.precision)
         let text = try terminal.textSettings(width: request.width, color: request.color, toFile: request.outputPath != nil)
 
@@ -57,10 +62,9 @@ package enum RunCommand {
                         output: behind,
                         options: .init(precision: request.precision, focus: focus, layout: text.layout, style: text.style)))
                 outcome = try Engine.run(experiment, into: &sink)
-            case .md, .html, .latex:
-                let format = DocumentFormat(rawValue: request.format.rawValue) ?? .html
+            case .md, .html, .latex, .svg:
                 var sink = HandoutBuilder(
-                    writer: format.writer(output, paper: request.paper), precision: request.precision, focus: focus, detail: request.detail)
+                    writer: try request.format.writer(output, paper: request.paper), precision: request.precision, focus: focus, detail: request.detail)
                 return try Engine.run(experiment, into: &sink)
             }
             try behind.flush()

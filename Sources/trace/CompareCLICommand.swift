@@ -41,7 +41,7 @@ struct CompareCLICommand: ParsableCommand {
     var focus: String?
 
     @Option(help: ArgumentHelp("text (default), md, html, latex, or svg: one figure on its own, for slides (see --figure).", valueName: "text|md|html|latex|svg"))
-    var format: CompareCommand.Format = .text
+    var format = CompareFormat(format: .text)
 
     @Option(help: ArgumentHelp("With --format svg: which figure (loss, paths, rate, … as the comparison has them).", valueName: "name"))
     var figure: String?
@@ -73,7 +73,7 @@ struct CompareCLICommand: ParsableCommand {
         request.convention = convention
         request.threshold = threshold
         request.focus = focus
-        request.format = format
+        request.format = format.format
         request.outputPath = output
         request.precision = precision
         request.paper = paper
@@ -90,4 +90,9 @@ struct CompareCLICommand: ParsableCommand {
 }
 
 extension Optimizer: ExpressibleByArgument {}
-extension CompareCommand.Format: ExpressibleByArgument {}
+
+/// `trace compare --format`: ``CompareCommand/formats``.
+struct CompareFormat: FormatOption {
+    static let formats = CompareCommand.formats
+    var format: OutputFormat
+}

@@ -40,7 +40,7 @@ struct DiffCLICommand: ParsableCommand {
     var precision: Int = 4
 
     @Option(help: ArgumentHelp("text (default), md, html or latex.", valueName: "text|md|html|latex"))
-    var format: DiffCommand.Format = .text
+    var format = DiffFormat(format: .text)
 
     @Option(help: ArgumentHelp("Paper that html and latex are laid out for: a4 (default) or letter.", valueName: "a4|letter"))
     var paper: Paper = .a4
@@ -79,9 +79,13 @@ struct DiffCLICommand: ParsableCommand {
         run.color = terminal.color
         var request = DiffCommand.Request(run: run)
         request.conventions = try parsedConventions()
-        request.format = format
+        request.format = format.format
         TraceCLI.run { output in try DiffCommand.execute(request, standardOutput: output, terminal: TraceCLI.standardOutputTerminal) }
     }
 }
 
-extension DiffCommand.Format: ExpressibleByArgument {}
+/// `trace diff --format`: ``DiffCommand/formats``.
+struct DiffFormat: FormatOption {
+    static let formats = DiffCommand.formats
+    var format: OutputFormat
+}

@@ -26,7 +26,7 @@ struct HandoutCLICommand: ParsableCommand {
     var booklet = false
 
     @Option(help: ArgumentHelp("md, html (default), latex, or svg: one figure on its own, for slides (see --figure).", valueName: "md|html|latex|svg"))
-    var format: DocumentFormat = .html
+    var format = HandoutFormat(format: .html)
 
     @Option(help: ArgumentHelp("Write to this file (a folder with --all) instead of standard output; md puts its figures as SVG files in NAME_files/ beside the page.", valueName: "file|dir"))
     var output: String?
@@ -51,7 +51,7 @@ struct HandoutCLICommand: ParsableCommand {
         request.lesson = lesson
         request.all = all
         request.booklet = booklet
-        request.format = format
+        request.format = format.format
         request.outputPath = output
         request.precision = precision
         request.focus = focus
@@ -62,8 +62,10 @@ struct HandoutCLICommand: ParsableCommand {
     }
 }
 
-extension DocumentFormat: ExpressibleByArgument {
-    /// The formats `trace handout` writes, as its help lists them: text is parsed, then refused
-    /// with a pointer to the optimizer commands.
-    public static var allValueStrings: [String] { allCases.filter { $0 != .text }.map(\.rawValue) }
+/// `trace handout --format`: ``HandoutCommand/formats``; text is taken too, then refused with a
+/// pointer to the optimizer commands.
+struct HandoutFormat: FormatOption {
+    static let formats = HandoutCommand.formats
+    static let unlisted: [OutputFormat] = [.text]
+    var format: OutputFormat
 }

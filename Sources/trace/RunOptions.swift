@@ -73,7 +73,7 @@ struct RunOptions: ParsableArguments {
     var convention: Convention?
 
     @Option(help: ArgumentHelp("Output format: text (default), md, html, latex, json or csv.", valueName: "format"))
-    var format: OutputFormat = .text
+    var format = RunFormat(format: .text)
 
     @Option(help: ArgumentHelp("Write to this file, whole or not at all, instead of standard output.", valueName: "file"))
     var output: String?
@@ -102,7 +102,7 @@ struct RunOptions: ParsableArguments {
         settings.convention = convention
         var request = RunRequest(settings: settings)
         request.lesson = experiment.lesson
-        request.format = format
+        request.format = format.format
         request.outputPath = output
         request.precision = precision
         request.focus = focus
@@ -118,4 +118,9 @@ extension Convention: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
 extension Detail: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
+
+/// `trace <optimizer> --format`: ``RunCommand/formats``.
+struct RunFormat: FormatOption {
+    static let formats = RunCommand.formats
+    var format: OutputFormat
+}

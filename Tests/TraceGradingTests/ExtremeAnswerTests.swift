@@ -53,12 +53,9 @@ import TraceRender
                     students.append(.init(id: "s\(n)\(carryForward)", assignment: .init(key: key), report: report))
                 }
             }
-            let report = ClassReport(students: students)
-            let blocks = report.blocks(title: "Extremes")
-            var writer = DocumentFormat.html.writer(StringOutput())
-            try writer.begin(title: "Extremes")
-            for block in blocks { try writer.write(block) }
-            try writer.end()
+            let report = ClassReport(students: students, lessons: ["Extremes"])
+            var builder = ClassReportBuilder(writer: try OutputFormat.html.writer(StringOutput()))
+            try builder.write(report.gradedClass)
             #expect(report.scoresCSV.split(separator: "\n").count == students.count + 1)
         }
     }

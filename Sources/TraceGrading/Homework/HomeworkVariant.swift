@@ -44,9 +44,9 @@ public struct HomeworkVariant: Sendable {
     }
 
     /// The worksheet in `format` (Markdown or HTML are what `trace homework` writes).
-    public func worksheet(_ format: DocumentFormat, paper: Paper = .a4, detail: Detail = .full) throws -> String {
+    public func worksheet(_ format: OutputFormat, paper: Paper = .a4, detail: Detail = .full) throws -> String {
         let output = StringOutput()
-        var builder = WorksheetBuilder(writer: format.writer(output, paper: paper), detail: detail)
+        var builder = WorksheetBuilder(writer: try format.writer(output, paper: paper), detail: detail)
         try builder.write(
             run, student: student, blanks: asked.filter { $0.place == nil }.map { ($0.t, $0.parameter, $0.quantity) },
             passBlanks: asked.compactMap { value in value.place.map { (value.t, $0.sample, $0.name, $0.unicode) } },

@@ -57,11 +57,8 @@ public struct HandoutBuilder: TraceSink {
            let vHat = step.values[.vHat], let index = m.indices.first(where: { m[$0] != 0 && v[$0] != 0 }) {
             corrections.append((step.t, mHat[index] / m[index], vHat[index] / v[index]))
         }
-        if let rate = run.rule.effectiveRate {
-            var evaluator = Evaluator(parameterCount: run.parameterNames.count)
-            evaluator.scalars = step.scalars
-            for (symbol, values) in step.values { evaluator.vectors[symbol] = Array(values) }
-            if case let .vector(values) = evaluator.evaluate(rate.rate) { rates.append((step.t, values)) }
+        if let values = run.rule.effectiveRate?.values(at: step, parameterCount: run.parameterNames.count) {
+            rates.append((step.t, values))
         }
         let focusIndices = (focus ?? .parameter(run.parameterNames[0])).indices(in: run.layout)
         if detail == .summary {

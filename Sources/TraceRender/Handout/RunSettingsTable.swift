@@ -1,5 +1,4 @@
 import TraceEngine
-import TraceRender
 
 /// The settings each run of a comparison used, one row per run: every hyperparameter with
 /// its value as given, in full (`η = 0.02, ρ = 0.9, ε = 1e-08`), the batch size and, where set, the schedule
