@@ -66,14 +66,4 @@ public enum Loss: String, CaseIterable, Sendable {
         case .crossEntropy: return -y / p
         }
     }
-
-    /// The loss as a formula, for handouts.
-    public var formula: String {
-        switch self {
-        case .halfSSE: return "L = ½·Σₖ (yₖ − ŷₖ)²"
-        case .mse: return "L = (1/K)·Σₖ (yₖ − ŷₖ)²"
-        case .bce: return "L = −Σₖ [yₖ·ln ŷₖ + (1 − yₖ)·ln(1 − ŷₖ)]"
-        case .crossEntropy: return "L = −Σₖ yₖ·ln ŷₖ"
-        }
-    }
 }
