@@ -34,14 +34,10 @@ public struct PassMathBuilder {
         switch e {
         case let .element(element):
             node = self.element(element)
-        case let .constant(value):
-            node = .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
-        case let .sum(a, b):
-            node = .row([build(a, level: 1), .op("+"), build(b, level: 1)])
-        case let .difference(.constant(0), b):
-            node = .row([.op("−"), build(b, level: 2)])
-        case let .difference(a, b):
-            node = .row([build(a, level: 1), .op("−"), build(b, level: 2)])
+        case let .constant(value): node = MathBuilder.layout(.constant(value), build)
+        case let .sum(a, b): node = MathBuilder.layout(.sum(a, b), build)
+        case let .difference(.constant(0), b): node = MathBuilder.layout(.negation(b), build)
+        case let .difference(a, b): node = MathBuilder.layout(.difference(a, b), build)
         case let .product(a, b):
             node = .row([factor(a, first: true), spacesSlope(b) ? .text(" · ") : .op("·"), factor(b, first: false)])
         case .quotient(.constant(1), .constant(2)) where notation.prose:
