@@ -1,6 +1,7 @@
 import Foundation
 
-/// The loss of one sample, `L(ŷ, y)` over its `K` outputs, and its derivative `∂L/∂ŷ_k`.
+/// The loss of one sample, `L(ŷ, y)` over its `K` outputs, and its derivative `∂L/∂ŷ_k`
+/// (as equations that ``PassEvaluator`` runs and the writers draw: ``equation``, ``slope``).
 ///
 /// ```
 /// half_sse  L = ½·Σ_k (y_k − ŷ_k)²                          ∂L/∂ŷ_k = ŷ_k − y_k

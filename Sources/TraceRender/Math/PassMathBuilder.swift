@@ -100,9 +100,9 @@ public struct PassMathBuilder {
             if layer.letter == nil, notation.activations.indices.contains(layer.offset - 1) {
                 let activation = notation.activations[layer.offset - 1]
                 if activation.isElementwise { return .row([.name(activation.functionName), .fenced(build(argument, level: 0))]) }
-                if case let .element(z) = argument, let unit = z.units.first?.offset {
+                if case let .element(z) = argument, let unit = z.units.first, unit.letter == nil {
                     // A softmax unit depends on its whole layer: its definition, written out.
-                    return build(activation.equation.expression.placed(inLayer: layer).numbered([.k: unit]), level: 0)
+                    return build(activation.equation.expression.placed(inLayer: layer).numbered([.k: unit.offset]), level: 0)
                 }
             }
             return .row([functionName("f", layer: layer), .fenced(build(argument, level: 0))])
