@@ -10,7 +10,8 @@ import Foundation
 /// softmax   a_k = e^(z_k) / Σ_j e^(z_j)   (of the whole layer; last layer, with cross-entropy)
 /// ```
 /// The derivative is written through `a` where the lecture does, so that the
-/// numbers a handout shows are the ones a student computes by hand.
+/// numbers a handout shows are the ones a student computes by hand. The same, as equations
+/// that ``PassEvaluator`` runs and the writers draw: ``equation`` and ``slope``.
 ///
 /// Softmax is not a function of one unit: ``softmax(_:)`` computes a layer's `a` from all of
 /// its `z`. With cross-entropy the output layer's `δ = ŷ − y` (see ``Loss``), so its Jacobian

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The forward pass and the chain rule for one sample, over a flat parameter vector.
+/// The forward pass and the chain rule for one sample, over a flat parameter vector: the
+/// ``ChainRule``'s equations written out by hand for speed (``PassEvaluator`` runs the
+/// equations themselves; a test checks that both give the same numbers).
 ///
 /// ```
 /// z_l[j] = Σ_i W_l[j,i]·a_(l−1)[i] + b_l[j]          a_l[j] = f_l(z_l[j])
@@ -24,6 +26,8 @@ struct Backpropagation: Sendable {
     private let loss: Loss
     /// A softmax output layer with cross-entropy: `δ = ŷ − y`, and the loss from `z`.
     private let softmaxCrossEntropy: Bool
+    /// The output layer's `δ = ŷ − y` (``Loss/takesOutputDeltaDirectly(from:)``).
+    private let outputDeltaIsDirect: Bool
     /// The lecture's chain rule, or a student's mistake in it (see ``ChainRuleVariant``; the
     /// batch's sum is ``GradientSource``'s).
     private let variant: ChainRuleVariant
@@ -37,6 +41,7 @@ struct Backpropagation: Sendable {
         }
         loss = network.loss
         softmaxCrossEntropy = network.loss == .crossEntropy && network.layers.last?.activation == .softmax
+        outputDeltaIsDirect = network.layers.last.map { network.loss.takesOutputDeltaDirectly(from: $0.activation) } ?? false
     }
 
     /// One sample's `z`, `a` and `δ` for every layer, in buffers that are reused from one
@@ -139,7 +144,7 @@ struct Backpropagation: Sendable {
                             let backward = l == last ? BackwardWeights() : backwardWeights(below: l, deltaOut: workspace.offsets[l + 1])
                             for j in 0..<shape.unitCount {
                                 let upstream: Double
-                                if l == last, (loss == .bce && shape.activation == .sigmoid) || softmaxCrossEntropy {
+                                if l == last, outputDeltaIsDirect {
                                     // bce: ∂L/∂ŷ·σ′(z) = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ) = ŷ − y, finite even when ŷ rounds to 0 or 1.
                                     // cross-entropy: Σ_k ∂L/∂ŷ_k·∂ŷ_k/∂z_j = ŷ_j·Σ_k y_k − y_j = ŷ_j − y_j (one-hot y).
                                     delta[out + j] = flipsOutputSign ? y[j] - a[outputStart + j] : a[outputStart + j] - y[j]

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The loss of one sample, `L(ŷ, y)` over its `K` outputs, and its derivative `∂L/∂ŷ_k`.
+/// The loss of one sample, `L(ŷ, y)` over its `K` outputs, and its derivative `∂L/∂ŷ_k`
+/// (as equations that ``PassEvaluator`` runs and the writers draw: ``equation``, ``slope``).
 ///
 /// ```
 /// half_sse  L = ½·Σ_k (y_k − ŷ_k)²                          ∂L/∂ŷ_k = ŷ_k − y_k
@@ -64,16 +65,6 @@ public enum Loss: String, CaseIterable, Sendable {
         case .mse: return 2 * (p - y) / Double(outputCount)
         case .bce: return (p - y) / (p * (1 - p))
         case .crossEntropy: return -y / p
-        }
-    }
-
-    /// The loss as a formula, for handouts.
-    public var formula: String {
-        switch self {
-        case .halfSSE: return "L = ½·Σₖ (yₖ − ŷₖ)²"
-        case .mse: return "L = (1/K)·Σₖ (yₖ − ŷₖ)²"
-        case .bce: return "L = −Σₖ [yₖ·ln ŷₖ + (1 − yₖ)·ln(1 − ŷₖ)]"
-        case .crossEntropy: return "L = −Σₖ yₖ·ln ŷₖ"
         }
     }
 }

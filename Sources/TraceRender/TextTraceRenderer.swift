@@ -88,9 +88,7 @@ public struct TextTraceRenderer: TraceSink {
             Hyperparameters: \(hyperparameters)
 
             Chain rule, for each sample:
-              z_l = W_l·a_(l−1) + b_l    a_l = f_l(z_l)    (a0 = x, ŷ = the last a)
-              δ (last layer) = \(network.loss == .crossEntropy ? "ŷ − y  (softmax with cross-entropy: ŷ_k = e^z_k / Σ_j e^z_j)" : "∂L/∂ŷ · f′(z)")    δ_l[j] = (Σ_k W_(l+1)[k,j]·δ_(l+1)[k]) · f′_l(z_l[j])
-              g of W_l[j,i] = δ_l[j]·a_(l−1)[i]    g of b_l[j] = δ_l[j]    (averaged over the batch)
+            \(ChainRuleFormulas.terminalLines(loss: network.loss).map { "  " + $0 }.joined(separator: "\n"))
             Update, for each parameter (t = 1, 2, …; \(start)):
 
             """

@@ -56,31 +56,23 @@ extension FeedbackFormulas {
 
     /// The activation as the lecture writes it: `σ`, `tanh`, `relu`, `identity`.
     static func function(_ activation: Activation) -> String {
-        activation == .sigmoid ? "σ" : activation.rawValue
+        activation.functionName
     }
 
-    /// The formula of a value of the passes, e.g. `δ1[2] = (Σ_k W2[k,2]·δ2[k])·f′(z1[2])`.
+    /// The formula of a value of the passes, the ``ChainRule``'s equation taken at its unit,
+    /// e.g. `δ1[2] = (Σ_k W2[k,2]·δ2[k])·f′(z1[2])`.
     static func formula(of place: SamplePlace, network: Network) -> String {
-        let l = place.layer, j = place.unit
+        let last = network.layers.count
+        let equation: PassEquation
         switch place.quantity {
-        case .z:
-            let input = l == 1 ? "x" : "a\(l - 1)"
-            return "z\(l)[\(j)] = Σ_i W\(l)[\(j),i]·\(input)[i] + b\(l)[\(j)]"
-        case .a:
-            let activation = network.layers.indices.contains(l - 1) ? network.layers[l - 1].activation : .identity
-            if activation == .softmax { return "a\(l)[\(j)] = exp(z\(l)[\(j)]) / Σ_k exp(z\(l)[k])" }
-            return "a\(l)[\(j)] = \(function(activation))(z\(l)[\(j)])"
-        case .loss:
-            return network.loss.formula  // "L = ½·Σₖ (yₖ − ŷₖ)²", its own "L ="
-        case .delta:
-            if l == network.layers.count {
-                let last = network.layers.last?.activation
-                if (network.loss == .crossEntropy && last == .softmax) || (network.loss == .bce && last == .sigmoid) {
-                    return "δ\(l)[\(j)] = ŷ\(j) − y\(j)"
-                }
-                return "δ\(l)[\(j)] = ∂L/∂ŷ\(j)·f′(z\(l)[\(j)])"
-            }
-            return "δ\(l)[\(j)] = (Σ_k W\(l + 1)[k,\(j)]·δ\(l + 1)[k])·f′(z\(l)[\(j)])"
+        case .z: equation = ChainRule.weightedInput
+        case .a: equation = ChainRule.activation
+        case .loss: return network.loss.formula
+        case .delta where place.layer == last:
+            equation = ChainRule.outputDelta(loss: network.loss, activation: network.layers[last - 1].activation)
+        case .delta: equation = ChainRule.hiddenDelta
         }
+        let unit = equation.numbered([.l: place.layer, .L: last, .j: place.unit])
+        return UnicodeMath.render(PassMathBuilder(.feedback(network)).equation(unit))
     }
 }

@@ -66,6 +66,7 @@ enum LaTeXEquationLayout {
     /// The formula's top-level items: nested rows are juxtaposition, so they are opened up.
     static func flatten(_ node: MathNode) -> [MathNode] {
         if case let .row(nodes) = node { return nodes.flatMap(flatten) }
+        if case let .summation(index, body) = node { return [.subscripted(.name("Σ"), index)] + flatten(body) }
         return [node]
     }
 
@@ -99,6 +100,7 @@ enum LaTeXEquationLayout {
         case let .text(text): return Double(text.count)
         case let .floor(a): return width(a) + 1.2
         case let .function(name, arguments): return Double(name.count) + arguments.map(width).reduce(0, +) + 2
+        case let .summation(index, body): return width(.subscripted(.name("Σ"), index)) + width(body)
         }
     }
 }

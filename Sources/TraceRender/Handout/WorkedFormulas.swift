@@ -15,11 +15,6 @@ public struct WorkedFormulas {
         return text.hasPrefix("-") ? .fenced(.number(text)) : .number(text)
     }
 
-    /// `δ2[1]` and the like.
-    private func element(_ name: String, layer: Int, index: Int) -> MathNode {
-        .row([.subscripted(.name(name), .number("\(layer)")), .op("["), .number("\(index)"), .op("]")])
-    }
-
     /// Numbers for an objective's formulas: `w₁`, `w₂` as they were before the update, `a`, `b`.
     private func objectiveBuilder(_ step: StepRecord) -> MathBuilder {
         MathBuilder { symbol in
@@ -62,12 +57,12 @@ public struct WorkedFormulas {
             return .row([.name("g"), .op("="), .fraction(.row([.name("∂"), .name("L")]), .row([.name("∂"), .symbol(index == 1 ? .w1 : .w2)])),
                          .op("="), MathBuilder.symbolic.build(derivative), .op("="), objectiveBuilder(step).build(derivative), .op("="), g])
         case let .weight(l, j, i):
-            symbolic = .row([element("δ", layer: l, index: j), .op("·"), element("a", layer: l - 1, index: i)])
+            symbolic = PassMathBuilder(.brackets).build(ChainRule.weightGradient.expression.numbered([.l: l, .j: j, .i: i]))
             terms = step.samples.map {
                 .row([value($0.layers[l - 1].delta[j - 1]), .op("·"), value($0.activation(ofLayer: l - 1)[i - 1])])
             }
         case let .bias(l, j):
-            symbolic = element("δ", layer: l, index: j)
+            symbolic = PassMathBuilder(.brackets).build(ChainRule.biasGradient.expression.numbered([.l: l, .j: j]))
             terms = step.samples.map { value($0.layers[l - 1].delta[j - 1]) }
         }
         // The chain rule's gradient, before any L2 term (which is an equation of the rule).

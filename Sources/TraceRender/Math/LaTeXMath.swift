@@ -20,6 +20,7 @@ public enum LaTeXMath {
             return "\\\(name)\\left(\(arguments.map(render).joined(separator: ", "))\\right)"
         case let .text(text):
             return text.allSatisfy(\.isWhitespace) ? "\\quad" : "\\text{\(LaTeXText.escape(text))}"
+        case let .summation(index, body): return "{\\sum}_{\(render(index))} \(render(body))"
         }
     }
 

@@ -37,15 +37,10 @@ public struct MathBuilder {
             let value = leaf(symbol)
             if minimum > 0, case let .number(text) = value, text.hasPrefix("-") { return .fenced(value) }
             return value
-        case let .constant(value):
-            node = .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
-        case let .sum(a, b):
-            node = .row([build(a, level: 1), .op("+"), build(b, level: 1)])
-        case let .difference(.constant(0), b):
-            // `0 − x` is how an equation writes a negation; the lecture writes `−x`.
-            node = .row([.op("−"), build(b, level: 2)])
-        case let .difference(a, b):
-            node = .row([build(a, level: 1), .op("−"), build(b, level: 2)])
+        case let .constant(value): node = Self.layout(.constant(value), build)
+        case let .sum(a, b): node = Self.layout(.sum(a, b), build)
+        case let .difference(.constant(0), b): node = Self.layout(.negation(b), build)
+        case let .difference(a, b): node = Self.layout(.difference(a, b), build)
         case let .product(a, b):
             node = .row([build(a, level: 2), .op("·"), build(b, level: 2)])
         case let .quotient(a, b):
@@ -69,5 +64,27 @@ public struct MathBuilder {
             node = .name("π")
         }
         return level(of: e) < minimum ? .fenced(node) : node
+    }
+}
+
+extension MathBuilder {
+    /// What an optimizer's rule and the passes' formulas (``PassMathBuilder``) lay out alike.
+    enum Additive<Operand> {
+        case constant(Double)
+        case sum(Operand, Operand)
+        /// `0 − x`, how an equation writes a negation; the lecture writes `−x`.
+        case negation(Operand)
+        case difference(Operand, Operand)
+    }
+
+    /// `2` (not `2.0`), `a + b`, `−b`, `a − b`, with `operand(x, level)` building each operand
+    /// at the level it needs: a difference's right side is parenthesised unless a product.
+    static func layout<Operand>(_ additive: Additive<Operand>, _ operand: (Operand, Int) -> MathNode) -> MathNode {
+        switch additive {
+        case let .constant(value): return .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
+        case let .sum(a, b): return .row([operand(a, 1), .op("+"), operand(b, 1)])
+        case let .negation(b): return .row([.op("−"), operand(b, 2)])
+        case let .difference(a, b): return .row([operand(a, 1), .op("−"), operand(b, 2)])
+        }
     }
 }

@@ -35,6 +35,8 @@ public enum MathMLWriter {
         case let .function(name, arguments):
             let list = arguments.map(render).joined(separator: "<mo separator=\"true\">,</mo>")
             return "<mrow><mi>\(name)</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(list)<mo>)</mo></mrow></mrow>"
+        case let .summation(index, body):
+            return "<mrow><msub><mrow><mi>Σ</mi></mrow>\(row(index))</msub>\(render(body))</mrow>"
         case let .text(text):
             // MathML drops plain spaces at the ends of <mtext>; no-break spaces survive.
             let kept = text.replacingOccurrences(of: " ", with: "\u{00A0}")
@@ -48,6 +50,7 @@ public enum MathMLWriter {
         case let .row(nodes): return nodes.contains(where: isTall)
         case let .fenced(a), let .indexed(a, _), let .subscripted(a, _), let .floor(a): return isTall(a)
         case let .function(_, arguments): return arguments.contains(where: isTall)
+        case let .summation(_, body): return isTall(body)
         case let .power(a, b): return isTall(a) || isTall(b)
         default: return false
         }

@@ -29,4 +29,6 @@ public indirect enum MathNode: Sendable, Equatable {
     case floor(MathNode)
     /// A named function of its arguments: `cos(x)`, `min(a, b)`.
     case function(String, [MathNode])
+    /// `Σ` under its index, then what it adds up: `Σ_k y_k·ln ŷ_k`.
+    case summation(MathNode, MathNode)
 }

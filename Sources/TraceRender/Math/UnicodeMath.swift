@@ -25,6 +25,7 @@ public enum UnicodeMath {
         case let .floor(a): return "⌊\(render(a))⌋"
         case let .function(name, arguments): return "\(name)(\(arguments.map(render).joined(separator: ", ")))"
         case let .text(text): return text.allSatisfy(\.isWhitespace) ? "    " : text
+        case let .summation(index, body): return "Σ" + lowered(index) + " " + render(body)
         }
     }
 
@@ -58,7 +59,14 @@ public enum UnicodeMath {
     private static func lowered(_ sub: MathNode) -> String {
         let raw = render(sub)
         if !raw.isEmpty, raw.allSatisfy(\.isASCII), raw.allSatisfy(\.isNumber) { return raw }
+        // Already written in subscript letters (`ₖ`, as prose writes `yₖ`).
+        if !raw.isEmpty, raw.unicodeScalars.allSatisfy(isSubscriptLetter) { return raw }
         return raw.contains(" ") ? "_(\(raw))" : "_" + raw
+    }
+
+    /// `ᵢ`, `ⱼ`, `ₖ`, `ₗ` and the other letters Unicode has as subscripts.
+    private static func isSubscriptLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x2090...0x209C).contains(scalar.value) || (0x1D62...0x1D6A).contains(scalar.value) || scalar.value == 0x2C7C
     }
 
     private static func superscript(_ raw: String) -> String {
