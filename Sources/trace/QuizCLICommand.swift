@@ -35,7 +35,7 @@ struct QuizCLICommand: ParsableCommand {
     @Option(help: ArgumentHelp("A bundled lesson's name (see 'trace lessons') or a lesson YAML file.", valueName: "name|file"))
     var lesson: String?
 
-    @Option(parsing: .unconditional, help: "Updates to go through (default: the lesson's, at most 3; at most 100).") var steps: Int?
+    @Option(parsing: .unconditional, help: "Updates to go through (default: 1 when z, a, delta or loss is asked, else the lesson's, at most 3; at most 100).") var steps: Int?
 
     @Option(parsing: .unconditional, help: "Draw a variant as 'trace homework --seed S' does (0 to 2⁶⁴−1); without it, the lesson's own numbers.")
     var seed: UInt64?

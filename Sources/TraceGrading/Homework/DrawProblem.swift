@@ -29,8 +29,8 @@ public struct DrawProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { text }
 
     /// The draws' problems counted by reason, most frequent first, each with its last example:
-    /// `812 with terms that cancel (the last: the terms of δ1[2] of sample 1 at t = 2 cancel),
-    /// 188 saturating (the last: a sigmoid of layer 1 saturates)`.
+    /// `812 with an asked value whose terms cancel (the last: the terms of δ1[2] of sample 1
+    /// at t = 2 cancel), 188 saturating (the last: a sigmoid of layer 1 saturates)`.
     public static func tally(_ problems: [DrawProblem]) -> String {
         let counted = Reason.allCases.compactMap { reason -> (count: Int, reason: Reason, last: String)? in
             let matching = problems.filter { $0.reason == reason }
@@ -44,7 +44,7 @@ public struct DrawProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension DrawProblem.Reason {
-    /// How a count of draws with this problem reads: `812 with terms that cancel`.
+    /// How a count of draws with this problem reads: `812 with an asked value whose terms cancel`.
     var counted: String {
         switch self {
         case .invalid: return "invalid"
