@@ -118,13 +118,7 @@ def replay(c: dict, lesson: dict, answers: list[dict]) -> dict:
             deltas = [None] * L
             last = layers[-1]["activation"]
             if last == "softmax":
-                dl = [mf.loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
-                out = []
-                for k in range(K):
-                    acc = F(0.0)
-                    for j in range(K):
-                        acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
-                    out.append(acc)
+                out = mf.softmax_output_delta(loss, y, yhat)
             else:
                 out = [mf.loss_derivative(loss, y[k], yhat[k], K) * mf.derivative(last, zs[-1][k], yhat[k])
                        for k in range(K)]

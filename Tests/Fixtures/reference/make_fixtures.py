@@ -494,6 +494,20 @@ def loss_derivative(loss: str, y: F, yhat: F, K: int) -> F:
 # ---------------------------------------------------------------------------
 
 
+def softmax_output_delta(loss: str, y: list[F], yhat: list[F]) -> list[F]:
+    """A softmax output layer's δ_k = Σ_j ∂L/∂ŷ_j·ŷ_j·([j = k] − ŷ_k), the Jacobian written out
+    (not the simplified ŷ − y, so the reference does not assume what it checks)."""
+    K = len(yhat)
+    dl = [loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
+    out = []
+    for k in range(K):
+        acc = F(0.0)
+        for j in range(K):
+            acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
+        out.append(acc)
+    return out
+
+
 def load_lesson(rel: str) -> dict:
     path = HERE / rel
     with open(path, encoding="utf-8") as fh:
@@ -604,13 +618,7 @@ def sample_pass(layers, loss: str, x: list[F], y: list[F]):
     deltas = [None] * len(layers)
     last = layers[-1]["activation"]
     if last == "softmax":
-        dl = [loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
-        deltas[-1] = []
-        for k in range(K):
-            acc = F(0.0)
-            for j in range(K):
-                acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
-            deltas[-1].append(acc)
+        deltas[-1] = softmax_output_delta(loss, y, yhat)
     else:
         deltas[-1] = [loss_derivative(loss, y[k], yhat[k], K) * derivative(last, zs[-1][k], yhat[k])
                       for k in range(K)]

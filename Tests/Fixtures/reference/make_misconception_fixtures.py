@@ -471,13 +471,7 @@ def sample_chain(layers, loss: str, x, y, chain: str = "right", settle=None):
 
     last = layers[-1]["activation"]
     if last == "softmax":
-        dl = [mf.loss_derivative(loss, y[j], yhat[j], K) for j in range(K)]
-        out = []
-        for k in range(K):
-            acc = F(0.0)
-            for j in range(K):
-                acc = acc + dl[j] * (yhat[j] * ((F(1.0) if j == k else F(0.0)) - yhat[k]))
-            out.append(acc)
+        out = mf.softmax_output_delta(loss, y, yhat)
     elif loss == "bce" and last == "sigmoid":
         out = [mf.loss_derivative(loss, y[k], yhat[k], K) * mf.derivative(last, zs[-1][k], yhat[k]) for k in range(K)]
     else:
