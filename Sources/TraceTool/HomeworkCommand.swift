@@ -55,36 +55,51 @@ package enum HomeworkCommand {
         let drawing = plan.drawing()
 
         // Each student's files are written as they are made, into a temporary folder that
-        // becomes `folder` only when every student is done.
+        // becomes `folder` only when every student is done. A student's files depend on the
+        // student only, so they are made on every core and written in the roster's order.
+        let paper = request.paper, detail = request.detail, passesAsked = !plan.sampleQuantities.isEmpty
+        let lesson = request.lesson
         try FolderOutput.writing(folder) { output throws(ToolError) in
-            for student in students {
-                let variant: HomeworkVariant
-                do throws(HomeworkError) {
-                    variant = try drawing.variant(for: student)
-                } catch {
-                    throw error.toolError(passesAsked: !plan.sampleQuantities.isEmpty)
-                }
-                let files: [(path: String, text: String)]
-                do {
-                    files = [
-                        ("\(student)/worksheet.md", try variant.worksheet(.md, paper: request.paper, detail: request.detail)),
-                        ("\(student)/worksheet.html", try variant.worksheet(.html, paper: request.paper, detail: request.detail)),
-                        ("\(student)/answers.csv", variant.answerTemplate),
-                        ("\(student)/key.json", try variant.keyJSON()),
-                    ]
-                } catch {
-                    throw .failure("\(error)")
-                }
-                let keySize = files[3].text.utf8.count
-                guard keySize <= GradeCommand.maximumKeySize else {
-                    throw .usage(
-                        "\(request.lesson): student \(student)'s key would be \(keySize >> 20) MiB, more than the 16 MiB 'trace grade' reads; ask fewer --steps, or use fewer samples or a smaller network")
-                }
-                for (path, text) in files { try output.write(path, text) }
+            try OrderedParallelMap.forEach(students) { student in
+                Result { () throws(ToolError) in try files(for: student, drawing: drawing, paper: paper, detail: detail, passesAsked: passesAsked, lesson: lesson) }
+            } consume: { (files: Result<[StudentFile], ToolError>) throws(ToolError) in
+                for file in try files.get() { try output.write(file.path, file.text) }
             }
         }
         let asked = plan.asked.count
         return "wrote homework for \(students.count) student\(students.count == 1 ? "" : "s") in \(folder) (\(asked) value\(asked == 1 ? "" : "s") asked of each; seed \(seed))"
+    }
+
+    /// One file of a student's homework: its path in the folder and its text.
+    typealias StudentFile = (path: String, text: String)
+
+    /// `student`'s worksheet (Markdown and HTML), answers template and key.
+    private static func files(
+        for student: String, drawing: HomeworkPlan.Drawing, paper: Paper, detail: Detail, passesAsked: Bool, lesson: String
+    ) throws(ToolError) -> [StudentFile] {
+        let variant: HomeworkVariant
+        do throws(HomeworkError) {
+            variant = try drawing.variant(for: student)
+        } catch {
+            throw error.toolError(passesAsked: passesAsked)
+        }
+        let files: [StudentFile]
+        do {
+            files = [
+                ("\(student)/worksheet.md", try variant.worksheet(.md, paper: paper, detail: detail)),
+                ("\(student)/worksheet.html", try variant.worksheet(.html, paper: paper, detail: detail)),
+                ("\(student)/answers.csv", variant.answerTemplate),
+                ("\(student)/key.json", try variant.keyJSON()),
+            ]
+        } catch {
+            throw .failure("\(error)")
+        }
+        let keySize = files[3].text.utf8.count
+        guard keySize <= GradeCommand.maximumKeySize else {
+            throw .usage(
+                "\(lesson): student \(student)'s key would be \(keySize >> 20) MiB, more than the 16 MiB 'trace grade' reads; ask fewer --steps, or use fewer samples or a smaller network")
+        }
+        return files
     }
 
     /// Student ids: the roster's, or `001`…`N`.
