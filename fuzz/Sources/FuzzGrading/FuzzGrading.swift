@@ -29,21 +29,21 @@ public func fuzzGrading(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
         students.append(.init(id: "s\(carryForward)", assignment: .init(key: key), report: report))
     }
+    // The class report as `trace grade --report` writes it: Markdown and HTML at both details,
+    // scores.csv and each gradebook's import file.
     let report = ClassReport(students: students, notGraded: [.init(file: "x", reason: "fuzz")])
-    let blocks = report.blocks(title: "Fuzz")
-    for format in [DocumentFormat.md, .html] {
-        var writer = format.writer(StringOutput())
-        do {
-            try writer.begin(title: "Fuzz")
-            for block in blocks { try writer.write(block) }
-            try writer.end()
-        } catch {
-            fatalError("the report cannot be written: \(error)")
+    for format in [OutputFormat.md, .html] {
+        for detail in Detail.allCases {
+            do {
+                var builder = ClassReportBuilder(writer: try format.writer(StringOutput()), detail: detail)
+                try builder.write(report.gradedClass)
+            } catch {
+                fatalError("the report cannot be written: \(error)")
+            }
         }
     }
     _ = report.scoresCSV
-    let rows = report.students.map { GradebookRow(id: $0.id, score: $0.report?.score, maximum: $0.assignment.maximum) }
-    for gradebook in Gradebook.allCases { _ = GradebookExport.csv(gradebook, rows: rows, assignment: "Fuzz") }
+    for gradebook in Gradebook.allCases { _ = report.gradebookCSV(gradebook) }
     return 0
 }
 
