@@ -1,4 +1,8 @@
+import Foundation
+import FoundationXML
 import Testing
+import TraceEngine
+import TraceLessons
 @testable import TraceRender
 
 /// The blocks the terminal trace is made of, in every writer: a `.lines` block (indented
@@ -80,5 +84,26 @@ import Testing
             return try Self.written(try format.writer(output), [.table(table)], output: output)
         }
         #expect(try page([1]) == page([]))
+    }
+
+    @Test("the terminal's trace written as a page: HTML well-formed, every format with each part of a step",
+          arguments: [OutputFormat.md, .html, .latex])
+    func traceAsAPage(_ format: OutputFormat) throws {
+        let lesson = try #require(try BundledLessons.lesson(named: "default"))
+        var settings = RunSettings(optimizer: .adam)
+        settings.steps = 2
+        let output = StringOutput()
+        try Self.run(try settings.experiment(for: lesson), writer: try format.writer(output))
+        let page = output.text
+        for words in ["Chain rule, for each sample", "Step t = 2", "Forward pass and chain rule", "Worked example for", "2 updates done."] {
+            #expect(page.contains(words), "\(format): \(words)")
+        }
+        if format == .html { _ = try XMLDocument(xmlString: page, options: []) }
+    }
+
+    /// The trace of `experiment`, every parameter worked, written by `writer`.
+    static func run(_ experiment: Experiment, writer: some DocumentWriter) throws {
+        var builder = TerminalTraceBuilder(writer: writer, focus: .all)
+        _ = try Engine.run(experiment, into: &builder)
     }
 }
