@@ -58,9 +58,9 @@ package enum RunCommand {
                 outcome = try Engine.run(experiment, into: &sink)
             case .text:
                 var sink = BackgroundSink(
-                    TextTraceRenderer(
-                        output: behind,
-                        options: .init(precision: request.precision, focus: focus, layout: text.layout, style: text.style)))
+                    TerminalTraceBuilder(
+                        writer: TextDocumentWriter(output: behind, layout: text.layout, style: text.style),
+                        precision: request.precision, focus: focus))
                 outcome = try Engine.run(experiment, into: &sink)
             case .md, .html, .latex, .svg:
                 var sink = HandoutBuilder(

@@ -26,8 +26,9 @@ import TraceLessons
                 guard let experiment = try? settings.experiment(for: lesson) else { continue }
                 for width in Self.widths {
                     let output = StringOutput()
-                    var renderer = TextTraceRenderer(output: output, options: .init(focus: .all, layout: TextLayout(width: width)))
-                    _ = try Engine.run(experiment, into: &renderer)
+                    var builder = TerminalTraceBuilder(
+                        writer: TextDocumentWriter(output: output, layout: TextLayout(width: width)), focus: .all)
+                    _ = try Engine.run(experiment, into: &builder)
                     let longest = Self.longestLine(output.text)
                     #expect(longest.width <= width, "\(lessonName) \(optimizer) \(convention) at \(width): \(longest.line)")
                     checked += 1

@@ -3,6 +3,8 @@ import TraceEngine
 /// A piece of a handout. Blocks are produced in reading order and rendered as they come,
 /// so a handout streams like the other formats.
 public enum Block: Sendable {
+    /// A heading; 1 is the document's title, deeper levels head smaller parts (a handout's
+    /// steps are level 3, the terminal trace's level 4).
     case heading(level: Int, text: String)
     /// The lesson's own Markdown prose (rendered by libcmark in HTML, kept as-is in Markdown).
     case prose(String)
@@ -10,6 +12,9 @@ public enum Block: Sendable {
     case paragraph(String)
     /// Display equations, one per line.
     case equations([MathNode])
+    /// Lines set one under the other, each indented by its depth, with no space between them:
+    /// a run's settings, the formulas it uses, a step's forward pass, a worked example.
+    case lines([IndentedLine])
     /// Program text, shown as written (one statement per line), in `language` (`python`).
     case code(language: String, text: String)
     case table(Table)
@@ -62,11 +67,15 @@ public struct Table: Sendable {
     public var header: [String]
     public var rows: [[String]]
     public var caption: String?
+    /// Rows (by index) of the parameter the reader follows: a terminal sets their first cell
+    /// apart; a page shows them as the others, its worked example naming the parameter.
+    public var focusedRows: Set<Int>
 
-    public init(header: [String], rows: [[String]], caption: String? = nil) {
+    public init(header: [String], rows: [[String]], caption: String? = nil, focusedRows: Set<Int> = []) {
         self.header = header
         self.rows = rows
         self.caption = caption
+        self.focusedRows = focusedRows
     }
 
     /// Whether column `c` holds only plain numbers (and so aligns right).

@@ -44,6 +44,8 @@ public struct HTMLWriter: DocumentWriter {
             // Each line scrolls sideways in its own box when it is wider than the screen.
             for line in lines { try output.write("<div class=\"equation\">" + MathMLWriter.math(line) + "</div>\n") }
             try output.write("</div>\n")
+        case let .lines(lines):
+            try output.write("<p class=\"lines\">" + lines.map(Self.line).joined(separator: "<br/>\n") + "</p>\n")
         case let .table(table):
             try output.write(Self.table(table))
         case .network, .plot, .trajectories, .passes:
@@ -74,6 +76,18 @@ public struct HTMLWriter: DocumentWriter {
     public mutating func end() throws {
         try output.write("</main>\n</body>\n</html>\n")
         try output.flush()
+    }
+
+    /// An indented line: two no-break spaces a level, formulas as inline MathML, the followed
+    /// parameter in bold.
+    static func line(_ line: IndentedLine) -> String {
+        String(repeating: "&#160;&#160;", count: line.depth) + line.parts.map { part in
+            switch part {
+            case let .text(words): return HTMLText.escape(words)
+            case let .math(formula), let .equation(formula): return MathMLWriter.math(formula, display: false)
+            case let .focus(name): return "<strong>\(HTMLText.escape(name))</strong>"
+            }
+        }.joined()
     }
 
     static func table(_ table: Table) -> String {

@@ -55,6 +55,8 @@ public struct LaTeXWriter: DocumentWriter {
             try output.write("{\\footnotesize\n\\begin{verbatim}\n\(lines.joined(separator: "\n"))\n\\end{verbatim}\n}\n\n")
         case let .equations(lines):
             try output.write("\\begin{gather*}\n" + lines.map(LaTeXEquationLayout.render).joined(separator: " \\\\\n") + "\n\\end{gather*}\n\n")
+        case let .lines(lines):
+            try output.write(lines.map(Self.line).joined(separator: " \\\\\n") + "\n\n")
         case let .table(table):
             try output.write(Self.table(table))
         case let .network(network):
@@ -94,6 +96,17 @@ public struct LaTeXWriter: DocumentWriter {
     /// beneath, kept on one page.
     static func figure(_ figure: Figure) -> String {
         "\\par\\begin{minipage}{\\linewidth}\n\\centering\n\(figure.latex)\n\\par\\smallskip{\\small\\textit{\(LaTeXText.escape(figure.caption))}}\n\\end{minipage}\n\\par\\medskip\n\n"
+    }
+
+    /// An indented line: 1em a level, formulas as inline math, the followed parameter in bold.
+    static func line(_ line: IndentedLine) -> String {
+        (line.depth > 0 ? "\\hspace*{\(line.depth)em}" : "") + line.parts.map { part in
+            switch part {
+            case let .text(words): return LaTeXText.escape(words)
+            case let .math(formula), let .equation(formula): return "$\(LaTeXMath.render(formula))$"
+            case let .focus(name): return "\\textbf{\(LaTeXText.escape(name))}"
+            }
+        }.joined()
     }
 
     static func table(_ table: Table) -> String {

@@ -27,6 +27,9 @@ public struct MarkdownWriter: DocumentWriter {
             try output.write("```\(language)\n\(text)\n```\n\n")
         case let .equations(lines):
             for line in lines { try output.write("$$\n\(LaTeXMath.render(line))\n$$\n\n") }
+        case let .lines(lines):
+            // A backslash at the end of a line breaks it without starting a paragraph.
+            try output.write(lines.map(Self.line).joined(separator: "\\\n") + "\n\n")
         case let .table(table):
             try output.write(Self.table(table))
         case let .network(network):
@@ -62,6 +65,18 @@ public struct MarkdownWriter: DocumentWriter {
             return "*Figure left out: \(Self.escape(figure.title)).\(note.isEmpty ? "" : " " + Self.escape(note))*\n\n"
         }
         return "![\(Self.escape(figure.title))](\(Self.escapeURL(link)))\n\n*\(Self.escape(figure.caption))*\n\n"
+    }
+
+    /// An indented line: two no-break spaces a level, formulas as inline math, the followed
+    /// parameter in bold.
+    static func line(_ line: IndentedLine) -> String {
+        String(repeating: "&nbsp;&nbsp;", count: line.depth) + line.parts.map { part in
+            switch part {
+            case let .text(words): return escape(words)
+            case let .math(formula), let .equation(formula): return "$\(LaTeXMath.render(formula))$"
+            case let .focus(name): return "**\(escape(name))**"
+            }
+        }.joined()
     }
 
     static func table(_ table: Table) -> String {

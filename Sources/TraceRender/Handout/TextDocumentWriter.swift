@@ -1,12 +1,20 @@
-/// Writes a document for a terminal: headings underlined, tables aligned, formulas in
-/// plain Unicode. Plots are left out: their tables carry the same numbers.
+/// Writes a document for a terminal: headings underlined (a level-4 heading as a banner,
+/// `━━ Step t = 1 · η = 0.1 ━━`), tables aligned, formulas in plain Unicode. Plots are left
+/// out: their tables carry the same numbers.
 ///
 /// With a `layout`, every line fits its width (tables stacked in blocks, long lines wrapped
-/// with a hanging indent); `style` sets headings and formulas apart on a terminal.
+/// with a hanging indent); `style` sets headings, formulas and the followed parameter apart
+/// on a terminal.
+///
+/// Blocks are a blank line apart. Most blocks write that line after themselves; a
+/// ``Block/lines(_:)`` block leaves it to the next block, so a document that ends with one
+/// ends with its last line.
 public struct TextDocumentWriter: DocumentWriter {
     let output: TraceOutput
     let layout: TextLayout?
     let style: TextStyle
+    /// Whether a blank line is owed before the next text (after a ``Block/lines(_:)`` block).
+    private var blankLineOwed = false
 
     public init(output: TraceOutput, layout: TextLayout? = nil, style: TextStyle = .plain) {
         self.output = output
@@ -14,7 +22,11 @@ public struct TextDocumentWriter: DocumentWriter {
         self.style = style
     }
 
-    private func write(_ text: String) throws {
+    private mutating func write(_ text: String) throws {
+        if blankLineOwed {
+            blankLineOwed = false
+            try output.write("\n")
+        }
         try output.write(layout?.fit(text) ?? text)
     }
 
@@ -27,6 +39,9 @@ public struct TextDocumentWriter: DocumentWriter {
 
     public mutating func write(_ block: Block) throws {
         switch block {
+        case let .heading(level, text) where level >= 4:
+            // What follows belongs to the banner: no blank line after it.
+            try write(style.header("━━ \(text) ━━") + "\n")
         case let .heading(level, text):
             try write(heading(text, rule: level == 1 ? "=" : "-"))
         case let .prose(text), let .paragraph(text):
@@ -37,9 +52,13 @@ public struct TextDocumentWriter: DocumentWriter {
         case let .equations(lines):
             for line in lines { try write("  \(style.equation(UnicodeMath.render(line)))\n") }
             try write("\n")
+        case let .lines(lines):
+            try write(lines.map(line).joined())
+            blankLineOwed = true
         case let .table(table):
             if let caption = table.caption { try write(caption + "\n") }
-            try write(TextTable(header: table.header, rows: table.rows).render(width: layout?.width ?? .max, style: style) + "\n")
+            let text = TextTable(header: table.header, rows: table.rows, focusedRows: table.focusedRows)
+            try write(text.render(width: layout?.width ?? .max, style: style) + "\n")
         case let .links(links):
             for link in links { try write("  \(link.text) (\(link.file)): \(link.note)\n") }
             try write("\n")
@@ -58,5 +77,19 @@ public struct TextDocumentWriter: DocumentWriter {
 
     public mutating func end() throws {
         try output.flush()
+    }
+
+    /// `line` indented two spaces a level, its equation and focus styled, with its newline.
+    private func line(_ line: IndentedLine) -> String {
+        var text = String(repeating: "  ", count: line.depth)
+        for part in line.parts {
+            switch part {
+            case let .text(words): text += words
+            case let .math(formula): text += UnicodeMath.render(formula)
+            case let .equation(formula): text += style.equation(UnicodeMath.render(formula))
+            case let .focus(name): text += style.focus(name)
+            }
+        }
+        return text + "\n"
     }
 }
