@@ -17,9 +17,7 @@ extension Diagnoser {
         let number = FeedbackText.number
         let factor = { (x: Double) in x < 0 ? "(\(number(x)))" : number(x) }
         let trace = sample.layers[l]
-        let activation = layers[l].activation
-        let slope = variant.slope(
-            activation, z: trace.z[j], a: trace.a[j], name: (FeedbackFormulas.function(activation), place.layer, place.unit))
+        let slope = variant.slope(layer: place.layer, unit: place.unit, in: network, z: trace.z[j], a: trace.a[j])
         let lhs = "δ\(place.layer)[\(place.unit)]"
         if l == layers.count - 1 {
             let y = sample.y[j], yhat = trace.a[j], unit = place.unit

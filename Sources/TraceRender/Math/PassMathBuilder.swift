@@ -107,6 +107,9 @@ public struct PassMathBuilder {
             }
             return .row([functionName("f", layer: layer), .fenced(build(argument, level: 0))])
         case let .slope(layer):
+            if notation.namesSlopes, layer.letter == nil, notation.activations.indices.contains(layer.offset - 1) {
+                return .row([.name(notation.activations[layer.offset - 1].functionName + "′"), .fenced(build(argument, level: 0))])
+            }
             return .row([functionName("f′", layer: layer), .fenced(build(argument, level: 0))])
         }
     }
