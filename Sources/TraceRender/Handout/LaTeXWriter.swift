@@ -50,6 +50,8 @@ public struct LaTeXWriter: DocumentWriter {
             try output.write(MarkdownProse.latex(markdown) + "\n")
         case let .paragraph(text):
             try output.write(LaTeXText.escape(text) + "\n\n")
+        case let .mathParagraph(parts):
+            try output.write(parts.map(Self.inline).joined() + "\n\n")
         case let .code(_, text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { CodeLineWrapper.wrap(String($0)) }
             try output.write("{\\footnotesize\n\\begin{verbatim}\n\(lines.joined(separator: "\n"))\n\\end{verbatim}\n}\n\n")
@@ -94,6 +96,14 @@ public struct LaTeXWriter: DocumentWriter {
     /// beneath, kept on one page.
     static func figure(_ figure: Figure) -> String {
         "\\par\\begin{minipage}{\\linewidth}\n\\centering\n\(figure.latex)\n\\par\\smallskip{\\small\\textit{\(LaTeXText.escape(figure.caption))}}\n\\end{minipage}\n\\par\\medskip\n\n"
+    }
+
+    /// A part of a sentence: text escaped, a formula in math mode.
+    static func inline(_ part: ParagraphPart) -> String {
+        switch part {
+        case let .text(text): return LaTeXText.escape(text)
+        case let .math(node, _): return "$\(LaTeXMath.render(node))$"
+        }
     }
 
     static func table(_ table: Table) -> String {
