@@ -133,5 +133,14 @@ import TraceLessons
         #expect(text(.slopeAtActivation, 1, 2) == "tanh′(a1[2])")
         #expect(text(.slopeOmitted, 1, 1) == "")
         #expect(text(.outputDeltaSignFlipped, 2, 1) == "f′(z2[1])")
+        // The loss's factor in the last layer's δ, and its sign flipped.
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 1, in: network, slopeTaken: true) == "(ŷ1 − y1)")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 1, in: network, slopeTaken: true) == "(y1 − ŷ1)")
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 2, in: network, slopeTaken: false) == "ŷ2 − y2")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 2, in: network, slopeTaken: false) == "y2 − ŷ2")
+        var mse = network
+        mse.loss = .mse
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 1, in: mse, slopeTaken: true) == "∂L/∂ŷ1")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 1, in: mse, slopeTaken: true) == "−∂L/∂ŷ1")
     }
 }

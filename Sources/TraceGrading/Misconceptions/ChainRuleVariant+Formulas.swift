@@ -105,4 +105,27 @@ extension ChainRuleVariant {
             return .apply(.slope(at), z)
         }
     }
+
+    /// The last layer's factor from the loss as a student with this mistake writes it at output
+    /// `unit` (from 1), drawn from the equations: where δ takes no slope, δ itself,
+    /// ``ChainRule/outputDeltaDirect`` (`ŷ1 − y1`); else the loss's slope, written out for
+    /// half_sse (``Loss/slope``, `(ŷ1 − y1)`) and named elsewhere (`∂L/∂ŷ1`). The sign
+    /// mistake flips it: `y1 − ŷ1`, `(y1 − ŷ1)`, `−∂L/∂ŷ1`.
+    func outputFactorText(unit: Int, in network: Network, slopeTaken: Bool) -> String {
+        let builder = PassMathBuilder(.feedback(network))
+        var expression: IndexedExpression
+        if !slopeTaken {
+            expression = ChainRule.outputDeltaDirect.expression.numbered([.j: unit])
+        } else if network.loss == .halfSSE {
+            expression = network.loss.slope.expression.numbered([.k: unit])
+        } else {
+            expression = .lossSlope(PassIndex(number: unit))
+        }
+        if self == .outputDeltaSignFlipped {
+            // y − ŷ for ŷ − y (the terms swapped), else the negation.
+            if case let .difference(a, b) = expression, a != 0 { expression = b - a } else { expression = -expression }
+        }
+        let node = builder.build(expression)
+        return UnicodeMath.render(slopeTaken && network.loss == .halfSSE ? .fenced(node) : node)
+    }
 }

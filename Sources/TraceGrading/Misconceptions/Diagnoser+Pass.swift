@@ -24,12 +24,11 @@ extension Diagnoser {
             let flipped = variant == .outputDeltaSignFlipped
             if !MisconceptionCatalog.layersWithSlope(network).contains(l) {
                 // δ = ŷ − y, with no slope: only its sign can be mistaken.
-                let formula = flipped ? "y\(unit) − ŷ\(unit)" : "ŷ\(unit) − y\(unit)"
+                let formula = variant.outputFactorText(unit: unit, in: network, slopeTaken: false)
                 let numbers = flipped ? "\(number(y)) − \(factor(yhat))" : "\(number(yhat)) − \(factor(y))"
                 return "\(lhs) = \(formula) = \(numbers) = \(number(result))"
             }
-            var derivative = flipped ? "−∂L/∂ŷ\(unit)" : "∂L/∂ŷ\(unit)"
-            if network.loss == .halfSSE { derivative = flipped ? "(y\(unit) − ŷ\(unit))" : "(ŷ\(unit) − y\(unit))" }
+            let derivative = variant.outputFactorText(unit: unit, in: network, slopeTaken: true)
             let formula = slope.text.isEmpty ? derivative : "\(derivative)·\(slope.text)"
             let slopeValue = slope.text.isEmpty ? "" : ", \(slope.text) = \(number(slope.value))"
             return "\(lhs) = \(formula) with ŷ\(unit) = \(number(yhat)), y\(unit) = \(number(y))\(slopeValue): \(number(result))"
