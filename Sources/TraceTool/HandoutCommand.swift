@@ -126,6 +126,9 @@ package enum HandoutCommand {
                 builder.precision = request.precision
                 builder.detail = request.detail
                 builder.embedded = true
+                // A handout draws its figures in every format (SVG in HTML and beside a
+                // Markdown page, plots in LaTeX), so a summary keeps the loss figure's section.
+                builder.drawsFigures = true
                 try builder.write(runs, focusName: focusName)
                 blocks += (builder.writer as? BlockCollector)?.blocks ?? []
             }

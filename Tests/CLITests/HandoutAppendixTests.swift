@@ -91,6 +91,28 @@ import Testing
         for optimizer in optimizers { #expect(table(html).contains(">\(optimizer)<")) }
     }
 
+    /// A network lesson's `compare:` part in a summary handout keeps, as its builder says, the
+    /// settings, the loss figure and the summary: the figure in every handout format (HTML's
+    /// SVG, LaTeX's plot, an SVG file beside the Markdown page), its per-step table left out.
+    @Test(arguments: ["md", "html", "latex"])
+    func summaryComparisonKeepsTheLossFigure(_ format: String) throws {
+        let folder = try TraceBinary.temporaryFolder()
+        let lesson = try String(contentsOf: TraceBinary.repository.appendingPathComponent("lessons/default.yaml"), encoding: .utf8)
+            + "handout:\n  compare:\n    optimizers: [sgd, momentum, adam]\n"
+        try lesson.write(to: folder.appendingPathComponent("compared.yaml"), atomically: true, encoding: .utf8)
+        let page = folder.appendingPathComponent("compared.\(format)")
+        let result = try TraceBinary.run(["handout", "compared.yaml", "--format", format, "--detail", "summary", "--output", page.path], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let part = try #require(text.range(of: "Comparing Stochastic gradient descent").map { String(text[$0.lowerBound...]) }, "the compare part")
+        #expect(part.contains("Loss per step"), "the loss figure's section in \(format)")
+        #expect(part.contains("Batch loss before each update."), "the loss figure's caption in \(format)")
+        #expect(part.contains("Summary"))
+        // The per-step table (t down the side, a column per optimizer) is the full handout's.
+        let tableHeader = ["md": "| t | sgd | momentum | adam |", "html": "class=\"num\">sgd</th><th scope=\"col\" class=\"num\">momentum", "latex": "t & sgd & momentum & adam"]
+        #expect(!part.contains(try #require(tableHeader[format])), "no per-step loss table in \(format)")
+    }
+
     /// Every page of `--all` and of the booklet, in every handout format, full and summary:
     /// none points to another format ("in the HTML format", `--format html`), and every
     /// heading in Markdown is followed by something before the next heading.

@@ -33,7 +33,12 @@ import Testing
             // Hyperparameters (1), chain rule (3), the rule; then per step: batch loss (1), g (1), the rule.
             // AdaGrad, RMSProp, Adam and AdamW add their effective learning rate: its formula and its plot.
             let adaptive = ["adagrad", "rmsprop", "adam", "adamw"].contains(optimizer) ? 1 : 0
-            #expect(try count(document, "math") == 1 + 3 + equations + 1 + 1 + equations + adaptive)
+            // Each line one `div.equation` of MathML (one `math`, or one per equation of a line that wraps).
+            let lines = try document.nodes(forXPath: "//*[local-name()='div' and contains(concat(' ', @class, ' '), ' equation ')]")
+            #expect(lines.count == 1 + 3 + equations + 1 + 1 + equations + adaptive)
+            #expect(try lines.allSatisfy { try !$0.nodes(forXPath: ".//*[local-name()='math']").isEmpty })
+            // The loss, typeset in the network's description and in what to build in code.
+            #expect(try document.nodes(forXPath: "//*[local-name()='p']/*[local-name()='math']").count == 2)
             #expect(try count(document, "svg") == (optimizer.hasPrefix("adam") ? 4 : 3) + adaptive,
                     "network, the first update's passes, loss, Adam's bias correction, the effective rate")
             #expect(try count(document, "table") >= 4)

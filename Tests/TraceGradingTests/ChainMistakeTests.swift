@@ -116,4 +116,31 @@ import TraceLessons
             }
         }
     }
+
+    @Test("feedback names each mistake's slope as the equation it evaluates: f′(z), σ(z), σ′(a), tanh′(a), or none")
+    func slopeTexts() throws {
+        let experiment = try Self.experiment(
+            [("tanh", [[0.1, 0.2], [0.3, 0.4]], [0, 0]), ("sigmoid", [[0.5, -0.2]], [0])], inputs: [0.5, 0.9], targets: [0.1])
+        let network = experiment.network
+        let text = { (variant: ChainRuleVariant, layer: Int, unit: Int) in
+            variant.slope(layer: layer, unit: unit, in: network, z: 0.3, a: 0.6).text
+        }
+        #expect(text(.standard, 1, 2) == "f′(z1[2])")
+        #expect(text(.standard, 2, 1) == "f′(z2[1])")
+        #expect(text(.sigmoidSlopeIsActivation, 2, 1) == "σ(z2[1])")
+        #expect(text(.sigmoidSlopeIsActivation, 1, 1) == "f′(z1[1])")
+        #expect(text(.slopeAtActivation, 2, 1) == "σ′(a2[1])")
+        #expect(text(.slopeAtActivation, 1, 2) == "tanh′(a1[2])")
+        #expect(text(.slopeOmitted, 1, 1) == "")
+        #expect(text(.outputDeltaSignFlipped, 2, 1) == "f′(z2[1])")
+        // The loss's factor in the last layer's δ, and its sign flipped.
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 1, in: network, slopeTaken: true) == "(ŷ1 − y1)")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 1, in: network, slopeTaken: true) == "(y1 − ŷ1)")
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 2, in: network, slopeTaken: false) == "ŷ2 − y2")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 2, in: network, slopeTaken: false) == "y2 − ŷ2")
+        var mse = network
+        mse.loss = .mse
+        #expect(ChainRuleVariant.standard.outputFactorText(unit: 1, in: mse, slopeTaken: true) == "∂L/∂ŷ1")
+        #expect(ChainRuleVariant.outputDeltaSignFlipped.outputFactorText(unit: 1, in: mse, slopeTaken: true) == "−∂L/∂ŷ1")
+    }
 }

@@ -1,4 +1,5 @@
 import TraceEngine
+import TraceRender
 
 extension ChainRuleVariant {
     /// Whether a student with this mistake computes the value at `place` with another formula
@@ -56,20 +57,75 @@ extension ChainRuleVariant {
         }
     }
 
-    /// The slope that multiplies a δ of `activation` under this mistake, as feedback names it
-    /// and as the engine computes it, from the unit's `z` and `a`.
-    func slope(_ activation: Activation, z: Double, a: Double, name: (symbol: String, layer: Int, unit: Int)) -> (text: String, value: Double) {
-        let at = { (quantity: String) in "\(quantity)\(name.layer)[\(name.unit)]" }
+    /// The slope that multiplies the δ of unit `unit` of layer `layer` (both from 1) of
+    /// `network` under this mistake, as feedback names it (drawn from the equation it
+    /// evaluates, ``slopeExpression(layer:unit:in:)``) and as the engine computes it, from the
+    /// unit's `z` and `a`: `("f′(z1[1])", f′(z))`, `("", 1)` where the slope is left out.
+    func slope(layer: Int, unit: Int, in network: Network, z: Double, a: Double) -> (text: String, value: Double) {
+        let activation = network.layers[layer - 1].activation
+        guard let expression = slopeExpression(layer: layer, unit: unit, in: network) else { return ("", 1) }
+        var notation = PassNotation.feedback(network)
+        // The lecture's f′(z); a slope taken at a named by its function, σ′(a1[1]), which
+        // says whose slope the student took where.
+        notation.namesSlopes = self == .slopeAtActivation
+        let text = UnicodeMath.render(PassMathBuilder(notation).build(expression))
         switch self {
         case .sigmoidSlopeIsActivation where activation == .sigmoid:
-            return ("σ(\(at("z")))", a)
-        case .slopeOmitted:
-            return ("", 1)
+            return (text, a)
         case .slopeAtActivation where activation == .sigmoid || activation == .tanh:
-            return ("\(name.symbol)′(\(at("a")))", activation.derivative(z: a, a: activation.value(a)))
+            return (text, activation.derivative(z: a, a: activation.value(a)))
+        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
+            .weightsUntransposed, .deltaFromOwnLayerWeights, .biasGradientTimesActivation:
+            return (text, activation.derivative(z: z, a: a))
+        }
+    }
+
+    /// The slope as a student with this mistake takes it at unit `unit` of layer `layer`:
+    ///
+    /// ```
+    /// lecture                                 f′(z1[1])    (the layer's Activation.slope at its z)
+    /// sigmoidSlopeIsActivation (sigmoid)      σ(z1[1])     (the activation itself)
+    /// slopeAtActivation (sigmoid, tanh)       σ′(a1[1])    (the slope at a)
+    /// slopeOmitted                            none
+    /// ```
+    func slopeExpression(layer: Int, unit: Int, in network: Network) -> IndexedExpression? {
+        let activation = network.layers[layer - 1].activation
+        let z = IndexedExpression.z(PassIndex(number: layer), PassIndex(number: unit))
+        let a = IndexedExpression.a(PassIndex(number: layer), PassIndex(number: unit))
+        let at = PassIndex(number: layer)
+        switch self {
+        case .sigmoidSlopeIsActivation where activation == .sigmoid:
+            return .apply(.activation(at), z)
+        case .slopeOmitted:
+            return nil
+        case .slopeAtActivation where activation == .sigmoid || activation == .tanh:
+            return .apply(.slope(at), a)
         case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeAtActivation, .outputDeltaSignFlipped,
             .weightsUntransposed, .deltaFromOwnLayerWeights, .biasGradientTimesActivation:
-            return ("f′(\(at("z")))", activation.derivative(z: z, a: a))
+            return .apply(.slope(at), z)
         }
+    }
+
+    /// The last layer's factor from the loss as a student with this mistake writes it at output
+    /// `unit` (from 1), drawn from the equations: where δ takes no slope, δ itself,
+    /// ``ChainRule/outputDeltaDirect`` (`ŷ1 − y1`); else the loss's slope, written out for
+    /// half_sse (``Loss/slope``, `(ŷ1 − y1)`) and named elsewhere (`∂L/∂ŷ1`). The sign
+    /// mistake flips it: `y1 − ŷ1`, `(y1 − ŷ1)`, `−∂L/∂ŷ1`.
+    func outputFactorText(unit: Int, in network: Network, slopeTaken: Bool) -> String {
+        let builder = PassMathBuilder(.feedback(network))
+        var expression: IndexedExpression
+        if !slopeTaken {
+            expression = ChainRule.outputDeltaDirect.expression.numbered([.j: unit])
+        } else if network.loss == .halfSSE {
+            expression = network.loss.slope.expression.numbered([.k: unit])
+        } else {
+            expression = .lossSlope(PassIndex(number: unit))
+        }
+        if self == .outputDeltaSignFlipped {
+            // y − ŷ for ŷ − y (the terms swapped), else the negation.
+            if case let .difference(a, b) = expression, a != 0 { expression = b - a } else { expression = -expression }
+        }
+        let node = builder.build(expression)
+        return UnicodeMath.render(slopeTaken && network.loss == .halfSSE ? .fenced(node) : node)
     }
 }

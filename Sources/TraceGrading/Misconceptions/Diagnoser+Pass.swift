@@ -17,21 +17,18 @@ extension Diagnoser {
         let number = FeedbackText.number
         let factor = { (x: Double) in x < 0 ? "(\(number(x)))" : number(x) }
         let trace = sample.layers[l]
-        let activation = layers[l].activation
-        let slope = variant.slope(
-            activation, z: trace.z[j], a: trace.a[j], name: (FeedbackFormulas.function(activation), place.layer, place.unit))
+        let slope = variant.slope(layer: place.layer, unit: place.unit, in: network, z: trace.z[j], a: trace.a[j])
         let lhs = "δ\(place.layer)[\(place.unit)]"
         if l == layers.count - 1 {
             let y = sample.y[j], yhat = trace.a[j], unit = place.unit
             let flipped = variant == .outputDeltaSignFlipped
             if !MisconceptionCatalog.layersWithSlope(network).contains(l) {
                 // δ = ŷ − y, with no slope: only its sign can be mistaken.
-                let formula = flipped ? "y\(unit) − ŷ\(unit)" : "ŷ\(unit) − y\(unit)"
+                let formula = variant.outputFactorText(unit: unit, in: network, slopeTaken: false)
                 let numbers = flipped ? "\(number(y)) − \(factor(yhat))" : "\(number(yhat)) − \(factor(y))"
                 return "\(lhs) = \(formula) = \(numbers) = \(number(result))"
             }
-            var derivative = flipped ? "−∂L/∂ŷ\(unit)" : "∂L/∂ŷ\(unit)"
-            if network.loss == .halfSSE { derivative = flipped ? "(y\(unit) − ŷ\(unit))" : "(ŷ\(unit) − y\(unit))" }
+            let derivative = variant.outputFactorText(unit: unit, in: network, slopeTaken: true)
             let formula = slope.text.isEmpty ? derivative : "\(derivative)·\(slope.text)"
             let slopeValue = slope.text.isEmpty ? "" : ", \(slope.text) = \(number(slope.value))"
             return "\(lhs) = \(formula) with ŷ\(unit) = \(number(yhat)), y\(unit) = \(number(y))\(slopeValue): \(number(result))"

@@ -10,6 +10,8 @@ public enum Block: Sendable {
     case prose(String)
     /// A sentence of ours, plain text.
     case paragraph(String)
+    /// A sentence of ours with formulas in it (the loss in the network's description).
+    case mathParagraph([ParagraphPart])
     /// Display equations, one per line.
     case equations([MathNode])
     /// Lines set one under the other, each indented by its depth, with no space between them:

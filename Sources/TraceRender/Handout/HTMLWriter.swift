@@ -37,12 +37,15 @@ public struct HTMLWriter: DocumentWriter {
             try output.write("<div class=\"prose\">\n\(MarkdownProse.html(markdown))</div>\n")
         case let .paragraph(text):
             try output.write("<p>\(HTMLText.escape(text))</p>\n")
+        case let .mathParagraph(parts):
+            try output.write("<p>\(parts.map(Self.inline).joined())</p>\n")
         case let .code(language, text):
             try output.write("<pre><code class=\"language-\(HTMLText.escape(language))\">\(HTMLText.escape(text))</code></pre>\n")
         case let .equations(lines):
             try output.write("<div class=\"equations\">\n")
-            // Each line scrolls sideways in its own box when it is wider than the screen.
-            for line in lines { try output.write("<div class=\"equation\">" + MathMLWriter.math(line) + "</div>\n") }
+            // A line's parts wrap on a narrow screen; one part wider than the screen scrolls
+            // sideways in the line's box.
+            for line in lines { try output.write(Self.equationLine(line) + "\n") }
             try output.write("</div>\n")
         case let .lines(lines):
             try output.write("<p class=\"lines\">" + lines.map(Self.line).joined(separator: "<br/>\n") + "</p>\n")
@@ -90,6 +93,37 @@ public struct HTMLWriter: DocumentWriter {
         }.joined()
     }
 
+    /// A line of equations as a `<div class="equation">` of MathML: one block, or where the
+    /// line sets equations apart with a gap (`z_l = …   a_l = …`, `… for a weight,   g = δ_j …`),
+    /// one inline `<math class="part">` per equation, its gap at its end, so a narrow screen
+    /// wraps the line between equations rather than cutting it; a wide one shows it as before.
+    static func equationLine(_ line: MathNode) -> String {
+        var parts: [[MathNode]] = [[]]
+        if case let .row(children) = line {
+            for child in children {
+                if parts[parts.count - 1].isEmpty == false, let last = parts[parts.count - 1].last, isGap(last) { parts.append([]) }
+                parts[parts.count - 1].append(child)
+            }
+        }
+        guard parts.count > 1 else { return "<div class=\"equation\">" + MathMLWriter.math(line) + "</div>" }
+        let math = parts.map { "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" class=\"part\">\(MathMLWriter.render(.row($0)))</math>" }
+        return "<div class=\"equation parts\">" + math.joined() + "</div>"
+    }
+
+    /// Text that ends in a gap between equations (`   `, ` for a weight,   `).
+    private static func isGap(_ node: MathNode) -> Bool {
+        if case let .text(text) = node { return text.hasSuffix("  ") }
+        return false
+    }
+
+    /// A part of a sentence: text escaped, a formula as inline MathML.
+    static func inline(_ part: ParagraphPart) -> String {
+        switch part {
+        case let .text(text): return HTMLText.escape(text)
+        case let .math(node, _): return MathMLWriter.math(node, display: false)
+        }
+    }
+
     static func table(_ table: Table) -> String {
         // The wrapper scrolls a table sideways on a narrow screen instead of cutting it off.
         var html = "<div class=\"scroll\">\n<table>\n"
@@ -122,6 +156,9 @@ public struct HTMLWriter: DocumentWriter {
         .equations { margin: 0.6rem 0 1rem; }
         .equation { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; }
         .equations math { font-size: 1.05rem; }
+        .equation.parts { text-align: center; line-height: 1; }
+        .equation math.part { math-style: normal; }
+        p > math { font-size: 1.05em; }
         .scroll { max-width: 100%; overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
         caption { max-width: calc(100vw - 2.5rem); text-align: left; font-style: italic; padding-bottom: 0.3rem; }

@@ -57,8 +57,10 @@ struct LessonIntroduction {
         let network = experiment.network
         try writer.write(.heading(level: 2, text: "The network"))
         let units = network.layers.map { "\($0.unitCount) \($0.activation.rawValue)" }.joined(separator: " → ")
-        try writer.write(.paragraph(
-            "\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(network.loss.spokenName), \(network.loss.formula), averaged over the samples of a batch."))
+        try writer.write(.mathParagraph([
+            .text("\(Wording.counted(network.inputCount, "input")) → \(units). Loss: \(network.loss.spokenName), "),
+            network.loss.formulaPart, .text(", averaged over the samples of a batch."),
+        ]))
         if let fixed = RunDescription.fixedSentence(experiment) {
             try writer.write(.paragraph(fixed))
         }

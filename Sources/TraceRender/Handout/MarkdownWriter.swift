@@ -23,6 +23,8 @@ public struct MarkdownWriter: DocumentWriter {
             try output.write(sanitized.hasSuffix("\n") ? sanitized + "\n" : sanitized + "\n\n")
         case let .paragraph(text):
             try output.write(Self.escape(text) + "\n\n")
+        case let .mathParagraph(parts):
+            try output.write(Self.escape(ParagraphPart.plain(parts)) + "\n\n")
         case let .code(language, text):
             try output.write("```\(language)\n\(text)\n```\n\n")
         case let .equations(lines):

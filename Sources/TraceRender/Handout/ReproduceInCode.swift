@@ -9,7 +9,7 @@ struct ReproduceInCode {
     var blocks: [Block] {
         var blocks: [Block] = [
             .heading(level: 2, text: "Reproduce this in code"),
-            .paragraph(setup),
+            .mathParagraph(setup),
         ]
         for framework in FrameworkRecipe.Framework.allCases {
             switch FrameworkRecipe(framework, for: experiment).outcome {
@@ -31,11 +31,12 @@ struct ReproduceInCode {
         return blocks
     }
 
-    /// What the optimizer is applied to: the network, the loss and the batches, in float64.
-    private var setup: String {
-        var parts: [String] = []
+    /// What the optimizer is applied to: the network, the loss (typeset) and the batches, in
+    /// float64, as sentences.
+    private var setup: [ParagraphPart] {
+        var parts: [[ParagraphPart]] = []
         if let objective = experiment.objective {
-            parts.append("Minimise the objective (\(objective.name)) directly from (w₁, w₂) = (\(experiment.start.map(NumberFormat.exact).joined(separator: ", "))), in float64, with the optimizer below; its gradient is the objective's own.")
+            parts.append([.text("Minimise the objective (\(objective.name)) directly from (w₁, w₂) = (\(experiment.start.map(NumberFormat.exact).joined(separator: ", "))), in float64, with the optimizer below; its gradient is the objective's own.")])
         } else {
             let network = experiment.network
             let sampleCount = experiment.data.count
@@ -50,20 +51,23 @@ struct ReproduceInCode {
             } else {
                 batches = "the batches take \(batch) samples at a time in the data's order, starting again at the first sample after the last"
             }
-            parts.append("Build the network in float64 with the lesson's weights and biases (torch.nn.Linear stores W as [out, in], a Keras Dense kernel as [in, out]). The loss of a batch is the mean over its samples of \(network.loss.formula); \(batches).")
+            parts.append([
+                .text("Build the network in float64 with the lesson's weights and biases (torch.nn.Linear stores W as [out, in], a Keras Dense kernel as [in, out]). The loss of a batch is the mean over its samples of "),
+                network.loss.formulaPart, .text("; \(batches)."),
+            ])
         }
         if experiment.objective == nil, experiment.network.loss == .crossEntropy {
-            parts.append("For the cross-entropy, give PyTorch's torch.nn.CrossEntropyLoss() the last layer's z (the logits: no softmax module) and the class numbers from 0; Keras's keras.losses.CategoricalCrossentropy() a Dense layer with activation=\"softmax\" and the one-hot rows; Optax's optax.softmax_cross_entropy(logits, labels) the logits and the one-hot rows, then the mean over the batch.")
+            parts.append([.text("For the cross-entropy, give PyTorch's torch.nn.CrossEntropyLoss() the last layer's z (the logits: no softmax module) and the class numbers from 0; Keras's keras.losses.CategoricalCrossentropy() a Dense layer with activation=\"softmax\" and the one-hot rows; Optax's optax.softmax_cross_entropy(logits, labels) the logits and the one-hot rows, then the mean over the batch.")])
         }
         if experiment.objective == nil, !experiment.network.fixed.isEmpty {
-            parts.append("The fixed parameters keep their values: save them before each optimizer step and write them back after it (under torch.no_grad() in PyTorch), since the frameworks fix whole tensors only; the other parameters' numbers do not depend on this.")
+            parts.append([.text("The fixed parameters keep their values: save them before each optimizer step and write them back after it (under torch.no_grad() in PyTorch), since the frameworks fix whole tensors only; the other parameters' numbers do not depend on this.")])
         }
         if let l2 = experiment.l2 {
-            parts.append("For L2, add 0.5·λ₂·(the sum of every weight and bias squared) to the loss, λ₂ = \(NumberFormat.exact(l2)), rather than passing weight_decay: that is the gradient g + λ₂·w this run takes, in every framework.")
+            parts.append([.text("For L2, add 0.5·λ₂·(the sum of every weight and bias squared) to the loss, λ₂ = \(NumberFormat.exact(l2)), rather than passing weight_decay: that is the gradient g + λ₂·w this run takes, in every framework.")])
         }
         if case .reproduces = FrameworkRecipe(.pytorch, for: experiment).outcome {
-            parts.append("In PyTorch's call, params is the list of the network's tensors.")
+            parts.append([.text("In PyTorch's call, params is the list of the network's tensors.")])
         }
-        return parts.joined(separator: " ")
+        return Array(parts.joined(separator: [.text(" ")]))
     }
 }

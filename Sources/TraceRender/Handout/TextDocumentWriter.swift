@@ -46,6 +46,8 @@ public struct TextDocumentWriter: DocumentWriter {
             try write(heading(text, rule: level == 1 ? "=" : "-"))
         case let .prose(text), let .paragraph(text):
             try write(text.hasSuffix("\n") ? text + "\n" : text + "\n\n")
+        case let .mathParagraph(parts):
+            try write(ParagraphPart.plain(parts) + "\n\n")
         case let .code(_, text):
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { try write("    \(line)\n") }
             try write("\n")

@@ -77,7 +77,9 @@ public struct PassMathBuilder {
             if matrix.units[1].letter == letter { return .row([element(matrix), .op("·"), element(vector)]) }
             if matrix.units[0].letter == letter { return .row([.power(element(matrix), .name("T")), .op("·"), element(vector)]) }
         }
-        let terms = notation.prose && level(of: body) < 2
+        // A sum of terms in brackets, as the lecture writes bce's: `Σ_k [y_k·ln ŷ_k + …]` (and
+        // inline LaTeX can break inside brackets, not inside \left( \right)).
+        let terms = level(of: body) < 2
             ? .row([.op("["), build(body, level: 0), .op("]")])
             : build(body, level: 2)
         return .summation(unitNode([PassIndex(letter)]), terms)
@@ -107,6 +109,9 @@ public struct PassMathBuilder {
             }
             return .row([functionName("f", layer: layer), .fenced(build(argument, level: 0))])
         case let .slope(layer):
+            if notation.namesSlopes, layer.letter == nil, notation.activations.indices.contains(layer.offset - 1) {
+                return .row([.name(notation.activations[layer.offset - 1].functionName + "′"), .fenced(build(argument, level: 0))])
+            }
             return .row([functionName("f′", layer: layer), .fenced(build(argument, level: 0))])
         }
     }

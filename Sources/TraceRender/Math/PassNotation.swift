@@ -28,6 +28,9 @@ public struct PassNotation: Sendable {
     public var prose = false
     /// Each layer's activation (from layer 1), to write a numbered layer's `f_2(z)` as `σ(z)`.
     public var activations: [Activation] = []
+    /// A numbered layer's slope named by its activation, `σ′(a1[1])`, rather than `f′`
+    /// (where ``activations`` has the layer's).
+    public var namesSlopes = false
 
     public init(units: Units) {
         self.units = units
