@@ -39,80 +39,107 @@ public struct ConventionDiffText {
         (first.description.rule.convention.displayName, second.description.rule.convention.displayName)
     }
 
-    /// The comparison as terminal text, every line fitted to `layout` (the table stacked in
-    /// blocks that each repeat the parameter and value columns), set apart with `style`.
-    public func render(layout: TextLayout = TextLayout(), style: TextStyle = .plain) -> String {
-        let a = first.description, b = second.description
-        let difference = RunDifference(first.steps, second.steps, firstRule: a.rule, secondRule: b.rule, parameters: parameters)
+    /// The runs' shared values compared, step by step.
+    func runDifference() -> RunDifference {
+        RunDifference(first.steps, second.steps, firstRule: first.description.rule, secondRule: second.description.rule, parameters: parameters)
+    }
+
+    /// `Adam: lecture against PyTorch`.
+    var title: String {
+        "\(first.description.experiment.optimizer.displayName): \(names.0) against \(names.1)"
+    }
+
+    /// The comparison for a terminal, as blocks for the text writer (which fits every line
+    /// to its width, stacking each table in blocks that repeat the parameter and value
+    /// columns): the runs and their formulas, where they first part (the two formulas with
+    /// their numbers), then a banner and a table per shown step.
+    public func writeTerminal(to writer: inout any DocumentWriter) throws {
+        let a = first.description, difference = runDifference()
         let (nameA, nameB) = names
-        var text = "\(a.experiment.optimizer.displayName): \(nameA) against \(nameB) · \(a.experiment.title) · \(Wording.counted(a.experiment.steps, "update"))\n"
-        text += hyperparameters()
-        text += "\n"
-        for run in [first, second] {
-            text += "\(run.description.rule.convention.displayName) (\(Wording.stateStart(run.description.rule, scalars: run.description.experiment.scalars, number: number))):\n"
-            for line in run.description.rule.unicodeLines { text += "  \(style.equation(line))\n" }
+        try writer.begin(title: title)
+        try writer.write(.lines([
+            IndentedLine("\(title) · \(a.experiment.title) · \(Wording.counted(a.experiment.steps, "update"))"),
+            hyperparameters(),
+        ]))
+        try writer.write(.lines([first, second].flatMap { run in
+            let rule = run.description.rule
+            return [IndentedLine("\(rule.convention.displayName) (\(Wording.stateStart(rule, scalars: run.description.experiment.scalars, number: number))):")]
+                + rule.assignments(scheduled: false).map { IndentedLine(depth: 1, [.equation($0)]) }
+        }))
+        let width = max(nameA.count, nameB.count)
+        let parting = partingFormulas(difference).map { name, formula in
+            IndentedLine(depth: 1, [.text(name + String(repeating: " ", count: width - name.count) + "  "), .math(formula)])
         }
-        text += "\n" + verdict(difference)
-        for outcome in [(nameA, first.outcome), (nameB, second.outcome)] {
-            if let divergence = outcome.1.divergence {
-                text += "The \(outcome.0) run diverged at t = \(divergence.t) (\(divergence.quantity) is \(NumberFormat.full(divergence.value))).\n"
-            }
+        try writer.write(.lines([IndentedLine(verdict(difference))] + parting + divergences().map { IndentedLine($0) }))
+        if let note = summaryNote(difference) { try writer.write(.paragraph(note)) }
+        for (n, table) in stepTables(difference) {
+            try writer.write(.heading(level: 4, text: "t = \(first.steps[n].t)"))
+            try writer.write(.table(table))
         }
-        text += table(difference, width: layout.width, style: style)
-        return layout.fit(text)
+        try writer.end()
     }
 
     /// The hyperparameters, once when both runs use the same, else each run's.
-    private func hyperparameters() -> String {
+    private func hyperparameters() -> IndentedLine {
         let a = first.description.experiment.updateHyperparameters, b = second.description.experiment.updateHyperparameters
         let same = a.count == b.count && zip(a, b).allSatisfy { $0.symbol == $1.symbol && $0.value == $1.value }
-        if same { return "Hyperparameters (both): \(UnicodeMath.render(.assignments(a, number: NumberFormat.exact)))\n" }
+        if same { return IndentedLine([.text("Hyperparameters (both): "), .math(.assignments(a, number: NumberFormat.exact))]) }
         let (nameA, nameB) = names
-        return "Hyperparameters: \(nameA) \(UnicodeMath.render(.assignments(a, number: NumberFormat.exact))); \(nameB) \(UnicodeMath.render(.assignments(b, number: NumberFormat.exact)))\n"
+        return IndentedLine([
+            .text("Hyperparameters: \(nameA) "), .math(.assignments(a, number: NumberFormat.exact)),
+            .text("; \(nameB) "), .math(.assignments(b, number: NumberFormat.exact)),
+        ])
     }
 
-    /// Whether and where the runs part, with the two formulas that part, numbers put in.
+    /// Whether and where the runs part, in a sentence (ending in a colon before the formulas
+    /// that part, ``partingFormulas(_:)``).
     func verdict(_ difference: RunDifference) -> String {
-        let (nameA, nameB) = names
         guard let parting = difference.parting else {
             if !difference.differsAtAll {
-                return "The two runs agree exactly: every shared value is the same double at every step.\n"
+                return "The two runs agree exactly: every shared value is the same double at every step."
             }
-            return "The two runs agree up to rounding: the same formulas, their operations in another order; the largest relative difference is \(NumberFormat.significant(difference.largestRelative, digits: 2)).\n"
+            return "The two runs agree up to rounding: the same formulas, their operations in another order; the largest relative difference is \(NumberFormat.significant(difference.largestRelative, digits: 2))."
         }
         let parameter = first.description.layout.names[parting.parameter]
-        var text = "They first part at t = \(parting.t), in \(parting.symbol == .wNew ? "the new weight w" : parting.symbol.unicode) of \(parameter) (relative difference \(NumberFormat.significant(parting.relative, digits: 2))):\n"
-        let width = max(nameA.count, nameB.count)
-        // Enough digits that the two results read differently.
+        return "They first part at t = \(parting.t), in \(parting.symbol == .wNew ? "the new weight w" : parting.symbol.unicode) of \(parameter) (relative difference \(NumberFormat.significant(parting.relative, digits: 2))):"
+    }
+
+    /// Where the runs part, each run's formula for the value that parts with its numbers put
+    /// in, with enough digits that the two results read differently; none if they never part.
+    func partingFormulas(_ difference: RunDifference) -> [(convention: String, formula: MathNode)] {
+        guard let parting = difference.parting else { return [] }
         let x = first.steps.first { $0.t == parting.t }?.values[parting.symbol]?[parting.parameter] ?? .nan
         let y = second.steps.first { $0.t == parting.t }?.values[parting.symbol]?[parting.parameter] ?? .nan
         let digits = (precision...17).first { NumberFormat.significant(x, digits: $0) != NumberFormat.significant(y, digits: $0) } ?? 17
-        for run in [first, second] {
-            let name = run.description.rule.convention.displayName
-            let label = name + String(repeating: " ", count: width - name.count)
+        return [first, second].compactMap { run in
             guard let step = run.steps.first(where: { $0.t == parting.t }),
                 let k = run.description.rule.equations.firstIndex(where: { $0.target == parting.symbol })
-            else { continue }
+            else { return nil }
             let line = WorkedFormulas(number: { NumberFormat.significant($0, digits: digits) })
                 .update(parameter: parting.parameter, step: step, rule: run.description.rule, symbols: true)[k]
-            text += "  \(label)  \(UnicodeMath.render(line))\n"
+            return (run.description.rule.convention.displayName, line)
         }
-        return text
     }
 
-    /// Per step: each shown parameter's shared values in both runs, and second − first.
-    private func table(_ difference: RunDifference, width: Int, style: TextStyle) -> String {
+    /// A sentence for each run that diverged: when, and which value stopped being finite.
+    func divergences() -> [String] {
         let (nameA, nameB) = names
-        var text = ""
-        let tables = tableRows(difference)
-        if let note = summaryNote(difference) { text += "\n" + note + "\n" }
-        for n in shownSteps(difference) {
-            let rows = tables[n]
-            text += "\n" + style.header("━━ t = \(first.steps[n].t) ━━") + "\n"
-            text += TextTable(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: rows, keyColumns: 2)
-                .render(width: width, style: style)
+        return [(nameA, first.outcome), (nameB, second.outcome)].compactMap { name, outcome in
+            outcome.divergence.map {
+                "The \(name) run diverged at t = \($0.t) (\($0.quantity) is \(NumberFormat.full($0.value)))."
+            }
         }
-        return text
+    }
+
+    /// Per shown step (its index among the shared steps), its table: each shown parameter's
+    /// shared values in both runs, and second − first. The parameter and value columns name
+    /// a row.
+    func stepTables(_ difference: RunDifference) -> [(step: Int, table: Table)] {
+        let (nameA, nameB) = names
+        let tables = tableRows(difference)
+        return shownSteps(difference).map { n in
+            (n, Table(header: ["parameter", "value", nameA, nameB, "\(nameB) − \(nameA)"], rows: tables[n], keyColumns: 2))
+        }
     }
 
     /// The indices of the shared steps whose tables are shown (see ``detail``).

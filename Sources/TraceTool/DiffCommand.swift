@@ -64,12 +64,8 @@ package enum DiffCommand {
         var diff = ConventionDiffText(runs[0], runs[1], precision: request.run.precision, parameters: shown)
         diff.detail = request.run.detail
         try AtomicFile.writing(to: request.run.outputPath, standardOutput: standardOutput) { output in
-            if format == .text {
-                try output.write(diff.render(layout: text.layout, style: text.style))
-            } else {
-                var writer = try format.writer(output, paper: request.run.paper)
-                try diff.write(to: &writer)
-            }
+            var writer = try format.writer(output, paper: request.run.paper, layout: text.layout, style: text.style)
+            if format == .text { try diff.writeTerminal(to: &writer) } else { try diff.write(to: &writer) }
         }
     }
 }

@@ -57,6 +57,33 @@ import TraceLessons
         #expect(text == "parameter  \u{1B}[1;35mw\u{1B}[0m\na          1\n\u{1B}[1;4mb\u{1B}[0m          2\n\n")
     }
 
+    @Test("text: a table in a banner's part leaves its blank line to the next block, one outside writes it")
+    func tableInBanner() throws {
+        let table = Block.table(Table(header: ["parameter", "w"], rows: [["a", "1"]]))
+        let rows = "parameter  w\na          1\n"
+        let banner = StringOutput()
+        let inBanner = try Self.written(
+            TextDocumentWriter(output: banner),
+            [.heading(level: 4, text: "t = 1"), table, .heading(level: 4, text: "t = 2"), table], output: banner)
+        #expect(inBanner == "━━ t = 1 ━━\n" + rows + "\n━━ t = 2 ━━\n" + rows)
+
+        let plain = StringOutput()
+        let outside = try Self.written(TextDocumentWriter(output: plain), [.heading(level: 2, text: "T"), table], output: plain)
+        #expect(outside == "T\n-\n\n" + rows + "\n")
+    }
+
+    @Test("text: a table too wide for the layout repeats its key columns in every stacked block")
+    func keyColumns() throws {
+        // 49 columns even one space apart: two blocks of 34, each naming the row again.
+        let table = Table(header: ["parameter", "value", "first", "second"],
+                          rows: [["W1[1,1]", "g", "0.12345678901234", "0.98765432109876"]], keyColumns: 2)
+        let output = StringOutput()
+        let text = try Self.written(TextDocumentWriter(output: output, layout: TextLayout(width: 40)), [.table(table)], output: output)
+        let first = "parameter  value             first\nW1[1,1]        g  0.12345678901234\n"
+        let second = "parameter  value            second\nW1[1,1]        g  0.98765432109876\n"
+        #expect(text == first + "\n" + second + "\n")
+    }
+
     @Test("markdown, HTML and LaTeX write every part of the lines, each line on its own, indented")
     func pages() throws {
         let md = StringOutput()

@@ -72,12 +72,16 @@ public struct Table: Sendable {
     /// Rows (by index) of the parameter the reader follows: a terminal sets their first cell
     /// apart; a page shows them as the others, its worked example naming the parameter.
     public var focusedRows: Set<Int>
+    /// The leading columns that name a row (a parameter, or a parameter and a value): a
+    /// terminal too narrow for the table stacks it in blocks that each repeat them.
+    public var keyColumns: Int
 
-    public init(header: [String], rows: [[String]], caption: String? = nil, focusedRows: Set<Int> = []) {
+    public init(header: [String], rows: [[String]], caption: String? = nil, focusedRows: Set<Int> = [], keyColumns: Int = 1) {
         self.header = header
         self.rows = rows
         self.caption = caption
         self.focusedRows = focusedRows
+        self.keyColumns = keyColumns
     }
 
     /// Whether column `c` holds only plain numbers (and so aligns right).

@@ -7,14 +7,18 @@
 /// on a terminal.
 ///
 /// Blocks are a blank line apart. Most blocks write that line after themselves; a
-/// ``Block/lines(_:)`` block leaves it to the next block, so a document that ends with one
-/// ends with its last line.
+/// ``Block/lines(_:)`` block, and a table in a banner's part, leave it to the next block, so
+/// a document that ends with one ends with its last line.
 public struct TextDocumentWriter: DocumentWriter {
     let output: TraceOutput
     let layout: TextLayout?
     let style: TextStyle
-    /// Whether a blank line is owed before the next text (after a ``Block/lines(_:)`` block).
+    /// Whether a blank line is owed before the next text (after a ``Block/lines(_:)`` block or
+    /// a table in a banner's part).
     private var blankLineOwed = false
+    /// Whether the blocks written belong to a banner (a level-4 heading): its part is set as
+    /// one piece, its blocks a blank line apart but none after the last.
+    private var inBanner = false
 
     public init(output: TraceOutput, layout: TextLayout? = nil, style: TextStyle = .plain) {
         self.output = output
@@ -42,8 +46,10 @@ public struct TextDocumentWriter: DocumentWriter {
         case let .heading(level, text) where level >= 4:
             // What follows belongs to the banner: no blank line after it.
             try write(style.header("━━ \(text) ━━") + "\n")
+            inBanner = true
         case let .heading(level, text):
             try write(heading(text, rule: level == 1 ? "=" : "-"))
+            inBanner = false
         case let .prose(text), let .paragraph(text):
             try write(text.hasSuffix("\n") ? text + "\n" : text + "\n\n")
         case let .mathParagraph(parts):
@@ -59,8 +65,9 @@ public struct TextDocumentWriter: DocumentWriter {
             blankLineOwed = true
         case let .table(table):
             if let caption = table.caption { try write(caption + "\n") }
-            let text = TextTable(header: table.header, rows: table.rows, focusedRows: table.focusedRows)
-            try write(text.render(width: layout?.width ?? .max, style: style) + "\n")
+            let text = TextTable(header: table.header, rows: table.rows, focusedRows: table.focusedRows, keyColumns: table.keyColumns)
+            try write(text.render(width: layout?.width ?? .max, style: style))
+            if inBanner { blankLineOwed = true } else { try write("\n") }
         case let .links(links):
             for link in links { try write("  \(link.text) (\(link.file)): \(link.note)\n") }
             try write("\n")
@@ -69,6 +76,7 @@ public struct TextDocumentWriter: DocumentWriter {
             try write("Units per layer, from the input: \(sizes.map(String.init).joined(separator: " → ")).\n\n")
         case let .section(number, title):
             try write(heading("\(number). \(title)", rule: "="))
+            inBanner = false
         case let .contents(titles):
             for (index, title) in titles.enumerated() { try write("\(index + 1). \(title)\n") }
             try write("\n")
