@@ -25,9 +25,8 @@ extension ConventionDiffText {
         }
         try writer.write(.heading(level: 2, text: "Where they part"))
         try writer.write(.paragraph(verdict(difference)))
-        let parting = partingFormulas(difference)
-        if !parting.isEmpty {
-            try writer.write(.equations(parting.map { .row([.text("\($0.convention): "), $0.formula]) }))
+        if difference.parting != nil {
+            try writer.write(.equations(partingFormulas(difference).map { .row([.text("\($0.convention): "), $0.formula]) }))
         }
         for divergence in divergences() { try writer.write(.paragraph(divergence)) }
         if let note = summaryNote(difference) { try writer.write(.paragraph(note)) }
