@@ -10,8 +10,10 @@ import Foundation
 /// results is held at a time, so memory does not grow with the number of elements. After
 /// `consume` throws, no further chunk is started.
 package enum OrderedParallelMap {
-    /// Elements per chunk: four for each core, so that a slow element rarely leaves a core idle.
-    package static var chunkSize: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) * 4 }
+    /// Elements per chunk: four for each core, so that a slow element rarely leaves a core
+    /// idle, counting at most 8 cores, so that a chunk's results (a student's files can be a
+    /// few MB at the lesson limits) stay a few dozen at most on a large machine.
+    package static var chunkSize: Int { min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8) * 4 }
 
     package static func forEach<Element: Sendable, Output: Sendable, Failure: Error>(
         _ elements: [Element],
