@@ -11,8 +11,8 @@ import Foundation
 /// `consume` throws, no further chunk is started.
 package enum OrderedParallelMap {
     /// Elements per chunk: four for each core, so that a slow element rarely leaves a core
-    /// idle, counting at most 8 cores, so that a chunk's results (a student's files can be a
-    /// few MB at the lesson limits) stay a few dozen at most on a large machine.
+    /// idle, counting at most 8 cores, so that a large machine holds a few dozen results at a
+    /// time (a student's key alone is about 1 MB at the lesson limits).
     package static var chunkSize: Int { min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8) * 4 }
 
     package static func forEach<Element: Sendable, Output: Sendable, Failure: Error>(
