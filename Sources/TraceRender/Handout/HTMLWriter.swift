@@ -38,7 +38,7 @@ public struct HTMLWriter: DocumentWriter {
         case let .paragraph(text):
             try output.write("<p>\(HTMLText.escape(text))</p>\n")
         case let .mathParagraph(parts):
-            try output.write("<p>\(parts.map(Self.inline).joined())</p>\n")
+            try output.write("<p>\(Self.line(ParagraphPart.line(parts)))</p>\n")
         case let .code(language, text):
             try output.write("<pre><code class=\"language-\(HTMLText.escape(language))\">\(HTMLText.escape(text))</code></pre>\n")
         case let .equations(lines):
@@ -114,14 +114,6 @@ public struct HTMLWriter: DocumentWriter {
     private static func isGap(_ node: MathNode) -> Bool {
         if case let .text(text) = node { return text.hasSuffix("  ") }
         return false
-    }
-
-    /// A part of a sentence: text escaped, a formula as inline MathML.
-    static func inline(_ part: ParagraphPart) -> String {
-        switch part {
-        case let .text(text): return HTMLText.escape(text)
-        case let .math(node, _): return MathMLWriter.math(node, display: false)
-        }
     }
 
     static func table(_ table: Table) -> String {

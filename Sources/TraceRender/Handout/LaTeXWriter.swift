@@ -51,7 +51,7 @@ public struct LaTeXWriter: DocumentWriter {
         case let .paragraph(text):
             try output.write(LaTeXText.escape(text) + "\n\n")
         case let .mathParagraph(parts):
-            try output.write(parts.map(Self.inline).joined() + "\n\n")
+            try output.write(Self.line(ParagraphPart.line(parts)) + "\n\n")
         case let .code(_, text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { CodeLineWrapper.wrap(String($0)) }
             try output.write("{\\footnotesize\n\\begin{verbatim}\n\(lines.joined(separator: "\n"))\n\\end{verbatim}\n}\n\n")
@@ -109,14 +109,6 @@ public struct LaTeXWriter: DocumentWriter {
             case let .focus(name): return "\\textbf{\(LaTeXText.escape(name))}"
             }
         }.joined()
-    }
-
-    /// A part of a sentence: text escaped, a formula in math mode.
-    static func inline(_ part: ParagraphPart) -> String {
-        switch part {
-        case let .text(text): return LaTeXText.escape(text)
-        case let .math(node, _): return "$\(LaTeXMath.render(node))$"
-        }
     }
 
     static func table(_ table: Table) -> String {

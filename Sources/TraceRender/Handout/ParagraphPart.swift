@@ -13,6 +13,17 @@ public enum ParagraphPart: Sendable {
         }
     }
 
+    /// A paragraph's parts as one unindented line, for the writers that typeset its formulas
+    /// as they typeset a line's (HTML, LaTeX).
+    public static func line(_ parts: [ParagraphPart]) -> IndentedLine {
+        IndentedLine(parts.map { part in
+            switch part {
+            case let .text(text): return .text(text)
+            case let .math(node, _): return .math(node)
+            }
+        })
+    }
+
     /// A paragraph's parts as one plain sentence.
     public static func plain(_ parts: [ParagraphPart]) -> String {
         parts.map(\.text).joined()
