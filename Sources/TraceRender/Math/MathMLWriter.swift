@@ -36,7 +36,9 @@ public enum MathMLWriter {
             let list = arguments.map(render).joined(separator: "<mo separator=\"true\">,</mo>")
             return "<mrow><mi>\(name)</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(list)<mo>)</mo></mrow></mrow>"
         case let .summation(index, body):
-            return "<mrow><msub><mrow><mi>Σ</mi></mrow>\(row(index))</msub>\(render(body))</mrow>"
+            // The n-ary ∑ (U+2211) as an operator, upright, with its index beside it: as the
+            // LaTeX writer's `{\sum}_k`, large in a display and small in a sentence.
+            return "<mrow><msub><mo>∑</mo>\(row(index))</msub>\(render(body))</mrow>"
         case let .text(text):
             // MathML drops plain spaces at the ends of <mtext>; no-break spaces survive.
             let kept = text.replacingOccurrences(of: " ", with: "\u{00A0}")
