@@ -57,6 +57,27 @@ extension ChainRuleVariant {
         }
     }
 
+    /// The weight that a student with this mistake multiplies `δ_(l+1)[k]` by in a hidden
+    /// layer's `δ_l[j]`: ``ChainRule/hiddenDelta``'s `W_(l+1)[k,j]`, the row `W_(l+1)[j,k]`
+    /// (weights untransposed), or the layer's own `W_l[k,j]`.
+    var hiddenDeltaWeight: IndexedExpression {
+        switch self {
+        case .weightsUntransposed:
+            return .weight(.l + 1, .j, .k)
+        case .deltaFromOwnLayerWeights:
+            return .weight(.l, .k, .j)
+        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
+            .biasGradientTimesActivation:
+            return .weight(.l + 1, .k, .j)
+        }
+    }
+
+    /// The sum a hidden layer's δ takes from the layer above, with ``hiddenDeltaWeight``:
+    /// `Σ_k W_(l+1)[k,j]·δ_(l+1)[k]`.
+    var hiddenDeltaSum: IndexedExpression {
+        .sum(over: .k, hiddenDeltaWeight * .delta(.l + 1, .k))
+    }
+
     /// The slope that multiplies the δ of unit `unit` of layer `layer` (both from 1) of
     /// `network` under this mistake, as feedback names it (drawn from the equation it
     /// evaluates, ``slopeExpression(layer:unit:in:)``) and as the engine computes it, from the

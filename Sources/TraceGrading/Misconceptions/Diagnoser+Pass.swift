@@ -1,4 +1,5 @@
 import TraceEngine
+import TraceRender
 
 extension Diagnoser {
     /// The δ at `place` as a student with `variant` computes it at update `t`, with the numbers
@@ -33,29 +34,23 @@ extension Diagnoser {
             let slopeValue = slope.text.isEmpty ? "" : ", \(slope.text) = \(number(slope.value))"
             return "\(lhs) = \(formula) with ŷ\(unit) = \(number(yhat)), y\(unit) = \(number(y))\(slopeValue): \(number(result))"
         }
-        // A hidden layer: the weights each δ_(l+1)[k] is multiplied by, as the student took them.
+        // A hidden layer: the sum over the layer above, with the weights as the student took them.
         let above = layers[l + 1]
         let weights = replay.steps[t - 1].values[.w].map(Array.init) ?? []
-        let (symbol, index): (String, (Int) -> Int)
-        switch variant {
-        case .weightsUntransposed:
-            symbol = "W\(l + 2)[\(j + 1),k]"
-            index = { k in experiment.layout.weightIndex(layer: l + 1, unit: j, input: k) }
-        case .deltaFromOwnLayerWeights:
-            symbol = "W\(l + 1)[k,\(j + 1)]"
-            index = { k in experiment.layout.weightIndex(layer: l, unit: k, input: j) }
-        case .standard, .batchSum, .sigmoidSlopeIsActivation, .slopeOmitted, .slopeAtActivation, .outputDeltaSignFlipped,
-            .biasGradientTimesActivation:
-            symbol = "W\(l + 2)[k,\(j + 1)]"
-            index = { k in experiment.layout.weightIndex(layer: l + 1, unit: k, input: j) }
+        let numbers: [PassIndex.Letter: Int] = [.l: place.layer, .j: place.unit]
+        let index = { (k: Int) -> Int? in
+            guard case let .element(weight) = variant.hiddenDeltaWeight.numbered(numbers.merging([.k: k + 1]) { $1 }),
+                let layer = weight.layer?.offset, weight.units.count == 2
+            else { return nil }
+            return experiment.layout.weightIndex(layer: layer - 1, unit: weight.units[0].offset - 1, input: weight.units[1].offset - 1)
         }
         let deltas = sample.layers[l + 1].delta
         var terms: [String] = []
         for k in 0..<above.unitCount {
-            guard weights.indices.contains(index(k)), deltas.indices.contains(k) else { return nil }
-            terms.append("\(factor(weights[index(k)]))·\(factor(deltas[k]))")
+            guard let weight = index(k), weights.indices.contains(weight), deltas.indices.contains(k) else { return nil }
+            terms.append("\(factor(weights[weight]))·\(factor(deltas[k]))")
         }
-        let sum = "Σ_k \(symbol)·δ\(place.layer + 1)[k]"
+        let sum = UnicodeMath.render(PassMathBuilder(.feedback(network)).build(variant.hiddenDeltaSum.numbered(numbers)))
         if slope.text.isEmpty {
             return "\(lhs) = \(sum) = \(terms.joined(separator: " + ")) = \(number(result))"
         }
