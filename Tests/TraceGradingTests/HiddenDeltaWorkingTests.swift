@@ -50,3 +50,19 @@ import TraceEngine
         #expect(text.hasPrefix("δ1[1] = Σ_k W2[k,1]·δ2[k] = "), "\(text)")
     }
 }
+
+/// The working for a bias's gradient taken as δ times the unit's own a: `δ2[1]·a2[1]`, as
+/// `shared/lecture.md`'s `g = δ_j·a_i` with the unit's a in place of the bias's input 1.
+@Suite struct BiasTimesActivationWorkingTests {
+    @Test func theUnitsOwnActivation() throws {
+        let experiment = try ChainMistakeTests.experiment(
+            [("sigmoid", HiddenDeltaWorkingTests.w1, [0, 0]), ("sigmoid", HiddenDeltaWorkingTests.w2, [0, 0])],
+            inputs: [0.5, 0.9], targets: [0.1, 0.9])
+        var replay = RecordingSink()
+        try Engine.run(experiment, into: &replay)
+        let step = try #require(replay.steps.first)
+        let delta = try #require(step.samples.first?.layers[1].delta[0]), a = try #require(step.samples.first?.layers[1].a[0])
+        let text = try #require(Diagnoser.biasTimesActivationWorking(layer: 2, unit: 1, step: step, value: delta * a))
+        #expect(text == "g = δ2[1]·a2[1] = \(FeedbackText.number(delta))·\(FeedbackText.number(a)) = \(FeedbackText.number(delta * a))")
+    }
+}

@@ -78,6 +78,13 @@ extension ChainRuleVariant {
         .sum(over: .k, hiddenDeltaWeight * .delta(.l + 1, .k))
     }
 
+    /// A bias's gradient from one sample as a student with this mistake takes it:
+    /// ``ChainRule/biasGradient``'s `δ_l[j]`, or `δ_l[j]·a_l[j]` (the unit's own a where the
+    /// bias's input is 1).
+    var biasGradient: IndexedExpression {
+        self == .biasGradientTimesActivation ? .delta(.l, .j) * .a(.l, .j) : ChainRule.biasGradient.expression
+    }
+
     /// The slope that multiplies the δ of unit `unit` of layer `layer` (both from 1) of
     /// `network` under this mistake, as feedback names it (drawn from the equation it
     /// evaluates, ``slopeExpression(layer:unit:in:)``) and as the engine computes it, from the

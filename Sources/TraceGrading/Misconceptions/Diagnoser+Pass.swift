@@ -67,7 +67,8 @@ extension Diagnoser {
             guard sample.layers.indices.contains(l - 1), sample.layers[l - 1].delta.indices.contains(j - 1) else { return nil }
             terms.append("\(factor(sample.layers[l - 1].delta[j - 1]))·\(factor(sample.layers[l - 1].a[j - 1]))")
         }
-        let symbolic = "δ\(l)[\(j)]·a\(l)[\(j)]"
+        let symbolic = UnicodeMath.render(
+            PassMathBuilder(.brackets).build(ChainRuleVariant.biasGradientTimesActivation.biasGradient.numbered([.l: l, .j: j])))
         if terms.count == 1 { return "g = \(symbolic) = \(terms[0]) = \(number(value))" }
         return "g = mean over the batch of \(symbolic) = (\(terms.joined(separator: " + ")))/\(terms.count) = \(number(value))"
     }
