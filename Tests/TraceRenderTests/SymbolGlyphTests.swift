@@ -46,4 +46,56 @@ import TraceEngine
         #expect(symbol.mathML == mathML)
     }
 
+    @Test func everySymbolsGlyphFollowsFromItsNameOrIsListed() {
+        for symbol in Symbol.allCases {
+            #expect(
+                Symbol.glyphExceptions[symbol] != nil || SymbolGlyph.derived(fromName: symbol.rawValue) != nil,
+                "\(symbol.rawValue): no glyph follows from the name; list it in Symbol.glyphExceptions")
+        }
+    }
+
+    /// A listed glyph is one the name does not give: the list holds only true exceptions.
+    @Test func exceptionsDifferFromWhatTheNameGives() {
+        for (symbol, glyph) in Symbol.glyphExceptions {
+            #expect(SymbolGlyph.derived(fromName: symbol.rawValue) != glyph, "\(symbol.rawValue)")
+        }
+    }
+
+    /// (name, Unicode, LaTeX, MathML) for names no symbol has yet, one per rule.
+    static let rules: [(String, String, String, String)] = [
+        ("theta", "θ", "\\theta", "<mi>θ</mi>"),
+        ("phi", "φ", "\\varphi", "<mi>φ</mi>"),
+        ("x", "x", "x", "<mi>x</mi>"),
+        ("s_hat", "s\u{302}", "\\hat{s}", "<mover accent=\"true\"><mi>s</mi><mo>^</mo></mover>"),
+        ("mu_hat", "μ\u{302}", "\\hat{\\mu}", "<mover accent=\"true\"><mi>μ</mi><mo>^</mo></mover>"),
+        ("alpha3", "α₃", "\\alpha_3", "<msub><mi>α</mi><mn>3</mn></msub>"),
+        ("u0", "u₀", "u_0", "<msub><mi>u</mi><mn>0</mn></msub>"),
+        ("gamma_min", "γ_min", "\\gamma_{\\min}", "<msub><mi>γ</mi><mi>min</mi></msub>"),
+        ("s_max", "s_max", "s_{\\max}", "<msub><mi>s</mi><mi>max</mi></msub>"),
+        ("rho_k", "ρₖ", "\\rho_k", "<msub><mi>ρ</mi><mi>k</mi></msub>"),
+    ]
+
+    @Test(arguments: rules.map { $0.0 })
+    func nameStructureGivesTheGlyph(_ name: String) throws {
+        let (_, unicode, latex, mathML) = try #require(Self.rules.first { $0.0 == name })
+        let glyph = try #require(SymbolGlyph.derived(fromName: name))
+        #expect(glyph.unicode == unicode)
+        #expect(glyph.latex == latex)
+        #expect(glyph.mathML == mathML)
+    }
+
+    @Test(arguments: ["w_new", "initial_accumulator", "every", "ss", "beta_q", "v_avg", "beta12", "Eta", "", "_hat"])
+    func namesWithoutAStructureGiveNoGlyph(_ name: String) {
+        #expect(SymbolGlyph.derived(fromName: name) == nil)
+    }
+
+    /// A power of a lowered glyph puts the exponent beside the subscript in MathML (`β₁ᵗ`).
+    @Test func powerOfASubscriptedGlyphIsOneMsubsup() {
+        #expect(MathMLWriter.render(.power(.symbol(.beta1), .symbol(.t)))
+            == "<msubsup><mi>β</mi><mn>1</mn><mrow><mi>t</mi></mrow></msubsup>")
+        #expect(MathMLWriter.render(.power(.symbol(.vMax), .number("2")))
+            == "<msubsup><mi>v</mi><mi>max</mi><mrow><mn>2</mn></mrow></msubsup>")
+        #expect(MathMLWriter.render(.power(.symbol(.w1), .number("2")))
+            == "<msup><mrow><mi>w₁</mi></mrow><mrow><mn>2</mn></mrow></msup>")
+    }
 }
