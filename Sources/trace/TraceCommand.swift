@@ -21,7 +21,7 @@ struct TraceCommand: ParsableCommand {
               trace homework adam --count 300 --seed 2026 --output hw
               trace grade --key hw/001/key.json --answers answers.csv --output results.json
             """,
-        subcommands: Optimizer.allCases.map(\.command) + [
+        subcommands: Optimizer.commands + [
             LessonsCommand.self, HandoutCLICommand.self, CompareCLICommand.self, DiffCLICommand.self,
             HomeworkCLICommand.self, GradeCLICommand.self, QuizCLICommand.self,
         ]

@@ -20,10 +20,10 @@ public enum MathMLWriter {
         case let .row(nodes): return "<mrow>" + nodes.map(render).joined() + "</mrow>"
         case let .fraction(a, b): return "<mfrac>\(row(a))\(row(b))</mfrac>"
         case let .squareRoot(a): return "<msqrt>\(render(a))</msqrt>"
-        case let .power(.symbol(symbol), exponent) where symbol == .beta1 || symbol == .beta2:
+        case let .power(base, exponent):
             // β₁ᵗ: the exponent sits beside the subscript, not above it.
-            return "<msubsup><mi>β</mi><mn>\(symbol == .beta1 ? 1 : 2)</mn>\(row(exponent))</msubsup>"
-        case let .power(base, exponent): return "<msup>\(row(base))\(row(exponent))</msup>"
+            if case let .symbol(symbol) = base, let raised = symbol.glyph.mathMLPower(row(exponent)) { return raised }
+            return "<msup>\(row(base))\(row(exponent))</msup>"
         case let .fenced(a):
             // Parentheses grow only around fractions and roots; around β₁ they would look too big.
             let stretchy = isTall(a) ? "" : " stretchy=\"false\""
