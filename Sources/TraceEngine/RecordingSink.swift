@@ -4,8 +4,14 @@ public struct RecordingSink: TraceSink {
     public var run: RunDescription?
     public var steps: [StepRecord] = []
     public var outcome: RunOutcome?
+    /// Whether the records keep each sample's z, a and δ (``StepRecord/samples``): a replay
+    /// that reads none of them (grading's, when no value of the passes is asked) asks the
+    /// engine not to build them.
+    package var keepsSamples = true
 
     public init() {}
+
+    public var readsSamples: Bool { keepsSamples }
 
     public mutating func begin(_ run: RunDescription) throws { self.run = run }
     public mutating func record(_ step: StepRecord) throws { steps.append(step) }
