@@ -3,10 +3,7 @@ public enum JSONText {
     /// A JSON string literal: `"`, `\` and control characters escaped; other text as UTF-8.
     public static func string(_ text: String) -> String {
         // Most keys and names need no escape: check the bytes once and copy the text whole.
-        // (U+2028 and U+2029 are the UTF-8 bytes E2 80 A8/A9, so any E2 takes the slow path.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -27,6 +24,22 @@ public enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `text` has a character ``string(_:)`` escapes: a control character, `"`, `\`,
+    /// U+2028 or U+2029 (the UTF-8 bytes `E2 80 A8` and `E2 80 A9`).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0..<0x20, 0x22, 0x5C: return true
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// `[1, 2.5, "inf"]`.

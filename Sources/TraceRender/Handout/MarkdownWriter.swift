@@ -91,7 +91,10 @@ public struct MarkdownWriter: DocumentWriter {
 
     /// A table cell: pipes escaped, line breaks flattened.
     static func cell(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        let escaped = escape(text)
+        // Most cells have neither: then Foundation's search is not needed.
+        guard escaped.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return escaped }
+        return escaped.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// A relative link target: spaces and parentheses percent-encoded.
@@ -102,8 +105,16 @@ public struct MarkdownWriter: DocumentWriter {
 
     /// Plain text in Markdown: characters that would start markup or raw HTML are escaped.
     static func escape(_ text: String) -> String {
+        // Comparing characters (by canonical equivalence) is slow, and most characters are one
+        // ASCII byte that needs nothing: those are told by their byte, and text of only those
+        // is its own escape.
+        if text.utf8.allSatisfy({ $0 < 0x80 && !isMarkup($0) }) { return text }
         var out = ""
         for character in text {
+            if character.utf8.count == 1, let byte = character.utf8.first, !isMarkup(byte) {
+                out.append(character)
+                continue
+            }
             switch character {
             case "\\", "`", "*", "_", "[", "]", "#", "$", "~": out += "\\\(character)"
             case "\n", "\r", "\r\n": out += " "  // a line break could start a fence or a heading
@@ -114,5 +125,17 @@ public struct MarkdownWriter: DocumentWriter {
             }
         }
         return out
+    }
+
+    /// Whether `byte` is a one-byte character ``escape(_:)`` changes.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "~"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "&"):
+            return true
+        default:
+            return false
+        }
     }
 }
