@@ -28,6 +28,23 @@ import TraceEngine
         #expect(NumberFormat.significant(-0.5, digits: 4) == "-0.5")
     }
 
+    @Test func fixedDecimalsMatchPrintfF() {
+        // Foundation's String(format:) is the reference: the same %f, by another route.
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let x = Double(sign: Bool.random(using: &random) ? .minus : .plus,
+                           exponent: Int.random(in: -20...40, using: &random),
+                           significand: Double.random(in: 1..<2, using: &random))
+            let decimals = Int.random(in: 0...6, using: &random)
+            #expect(NumberFormat.fixed(x, decimals: decimals) == String(format: "%.\(decimals)f", x), "\(x) to \(decimals)")
+        }
+        #expect(NumberFormat.fixed(12, decimals: 1) == "12.0")
+        #expect(NumberFormat.fixed(-0.04, decimals: 1) == "-0.0")
+        #expect(NumberFormat.fixed(0.25, decimals: 1) == "0.2")
+        #expect(NumberFormat.fixed(1e300, decimals: 1) == String(format: "%.1f", 1e300))
+        #expect(NumberFormat.fixed(.nan, decimals: 1) == String(format: "%.1f", Double.nan))
+    }
+
     @Test func exactNumbersAsAPersonWritesThem() {
         #expect(NumberFormat.exact(0) == "0")
         #expect(NumberFormat.exact(-0.5) == "-0.5")
