@@ -66,12 +66,12 @@ struct MistakeSeparation {
             if let place = asked[n].place { return place.value(in: sink, at: asked[n].t, computed: computed) }
             guard let index = indices[n] else { return nil }
             return computed ? sink.computed(asked[n].quantity, at: asked[n].t, parameter: index)
-                : sink.steps[safe: asked[n].t - 1]?.values[asked[n].quantity]?[index]
+                : sink.recorded(asked[n].quantity, at: asked[n].t, parameter: index)
         }
         let keyValues = asked.indices.map { value($0, in: run, computed: false) ?? .nan }
         var start = Replacements()
         for value in given {
-            guard let index = layout.index(named: value.parameter), let number = run.steps[safe: value.t - 1]?.values[value.quantity]?[index]
+            guard let index = layout.index(named: value.parameter), let number = run.recorded(value.quantity, at: value.t, parameter: index)
             else { continue }
             start.replace(value.quantity, at: value.t, parameter: index, with: number)
         }
@@ -114,7 +114,7 @@ struct MistakeSeparation {
                 }
             }
             let right = replay(nil, on: answers)
-            var candidateReplays: [String: RecordingSink] = [:]
+            var candidateReplays: [Int: RecordingSink] = [:]
             let named = asked.indices.map { n -> Set<String>? in
                 guard let number = numbers[n], !tolerance[n].accepts(number, expected: keyValues[n]),
                     !(value(n, in: right, computed: true).map { tolerance[n].accepts(number, expected: $0) } ?? false)
@@ -123,7 +123,7 @@ struct MistakeSeparation {
                 // mistake for it (see Grader), so the mistake is not seen there.
                 if number == 0 { return [] }
                 if asked[n].quantity == .wNew, let index = indices[n],
-                    [own.steps[safe: asked[n].t - 1]?.values[.w]?[index], initialParameters[safe: index]].contains(number)
+                    [own.recorded(.w, at: asked[n].t, parameter: index), initialParameters[safe: index]].contains(number)
                 {
                     return []
                 }
@@ -135,8 +135,8 @@ struct MistakeSeparation {
                         names.insert(candidate.id)
                         continue
                     }
-                    let sink = candidateReplays[candidate.id] ?? replay(c, on: answers)
-                    candidateReplays[candidate.id] = sink
+                    let sink = candidateReplays[c] ?? replay(c, on: answers)
+                    candidateReplays[c] = sink
                     if let candidateValue = value(n, in: sink, computed: true), tolerance[n].accepts(number, expected: candidateValue) {
                         names.insert(candidate.id)
                     }
