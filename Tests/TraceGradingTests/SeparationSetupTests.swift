@@ -42,6 +42,15 @@ import TraceLessons
         Self.check(try homeworkPlan(lesson: lesson), name: lesson)
     }
 
+    /// A network without parameters has nothing to compile a rule for: its setup replays
+    /// nothing, and its draws are refused as they were, one by one, as invalid.
+    @Test func aNetworkWithoutParametersReplaysNothing() throws {
+        var plan = try homeworkPlan(lesson: "adam")
+        plan.base.network.layers = []
+        #expect(SeparationSetup(plan.base, asked: plan.asked, tolerances: [:]).replays == nil)
+        #expect(throws: HomeworkError.self) { try plan.drawing().variant(for: "001") }
+    }
+
     @Test("a setup worked out from a draw of every optimizer's lesson is the lesson's")
     func everyOptimizer() throws {
         for (lesson, optimizer, convention) in everyOptimizerLesson {

@@ -81,10 +81,10 @@ struct MistakeSeparation {
         func replay(_ k: Int?, on replacements: Replacements) -> RecordingSink {
             var sink = RecordingSink()
             sink.keepsSamples = setup.readsSamples
-            guard runs else { return sink }
+            guard runs, let prepared = setup.replays else { return sink }
             var experiment = experiment
             experiment.chainRule = k.map { mistakes[$0].run.chainRule } ?? .standard
-            _ = try? Engine.run(experiment, prepared: k.map { setup.mistaken[$0] } ?? setup.right, replacing: replacements, into: &sink)
+            _ = try? Engine.run(experiment, prepared: k.map { prepared.mistaken[$0] } ?? prepared.right, replacing: replacements, into: &sink)
             return sink
         }
         let initialParameters = experiment.initialParameters

@@ -32,10 +32,10 @@ struct SeparationSetup: Sendable {
     let ownFormulas: [[Int]]
     /// Whether some asked value is a value of the passes, read from each sample's record.
     let readsSamples: Bool
-    /// The right formulas with the lecture's chain rule, ready to replay.
-    let right: PreparedRun
-    /// Each of ``mistakes``' rule and chain rule, ready to replay.
-    let mistaken: [PreparedRun]
+    /// The right formulas with the lecture's chain rule, and each of ``mistakes``' rule and
+    /// chain rule, ready to replay; `nil` for a network without parameters, which no draw
+    /// can run (``Experiment/problems()``), so that nothing is replayed.
+    let replays: (right: PreparedRun, mistaken: [PreparedRun])?
 
     init(_ experiment: Experiment, asked: [AskedValue], tolerances: [Symbol: GradingSettings.Tolerance]) {
         let layout = experiment.layout
@@ -56,7 +56,6 @@ struct SeparationSetup: Sendable {
             experiment.chainRule = run?.chainRule ?? .standard
             return PreparedRun(experiment, rule: run?.rule)
         }
-        right = prepared(nil)
-        mistaken = mistakes.map { prepared($0.run) }
+        replays = layout.count > 0 ? (prepared(nil), mistakes.map { prepared($0.run) }) : nil
     }
 }
