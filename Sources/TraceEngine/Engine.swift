@@ -21,16 +21,28 @@ public enum Engine {
     ) throws -> RunOutcome {
         let problems = experiment.problems()
         guard problems.isEmpty else { throw InvalidExperiment(problems: problems) }
+        return try run(experiment, prepared: PreparedRun(experiment, rule: rule), replacing: replacements, into: &sink)
+    }
 
-        let rule = rule ?? experiment.rule
-        let layout = experiment.layout
+    /// Runs `experiment` as ``run(_:rule:replacing:into:)`` does, with the rule and what the
+    /// experiment's shape gives worked out beforehand (`prepared`, for many runs of one shape).
+    /// `experiment` must be one that runs (its ``Experiment/problems()`` are not checked again)
+    /// and of the shape `prepared` was made for.
+    @discardableResult
+    package static func run<Sink: TraceSink>(
+        _ experiment: Experiment, prepared: PreparedRun, replacing replacements: Replacements = Replacements(),
+        into sink: inout Sink
+    ) throws -> RunOutcome {
+        precondition(prepared.fits(experiment), "a run prepared for another shape of experiment")
+        let rule = prepared.rule
+        let layout = prepared.layout
         let count = layout.count
-        var gradients = GradientSource(experiment)
-        var program = RuleProgram(rule.equations, parameterCount: count)
+        var gradients = GradientSource(experiment, backpropagation: prepared.backpropagation, parameterCount: count)
+        var program = prepared.program
 
         var parameters = experiment.initialParameters
-        let stateSymbols = rule.stateSymbols, recordedSymbols = rule.recordedSymbols
-        let targets = rule.equations.map(\.target)
+        let stateSymbols = prepared.stateSymbols, recordedSymbols = prepared.recordedSymbols
+        let targets = prepared.targets
         var scalars = experiment.scalars
         // The state carried into the next step: the start values, then each step's results.
         var state = ParameterValues(parameterCount: count)

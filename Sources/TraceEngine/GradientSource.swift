@@ -13,17 +13,20 @@ struct GradientSource {
     /// The last batch's sample numbers (from 1), kept while the batch repeats (the full batch).
     private var lastBatch: (indices: [Int], numbers: [Int]) = ([], [])
 
-    init(_ experiment: Experiment) {
+    /// The gradient source of `experiment`, whose chain rule over the network is
+    /// `backpropagation` (``Backpropagation/init(network:variant:)`` of its network and chain
+    /// rule; `nil` for an objective) and which has `parameterCount` parameters.
+    init(_ experiment: Experiment, backpropagation: Backpropagation?, parameterCount: Int) {
         data = experiment.data
-        parameterCount = experiment.layout.count
+        self.parameterCount = parameterCount
         sumsTheBatch = experiment.chainRule == .batchSum
         if let objective = experiment.objective {
             self.objective = objective
-            backpropagation = nil
+            self.backpropagation = nil
             schedule = nil
         } else {
             objective = nil
-            let backpropagation = Backpropagation(network: experiment.network, variant: experiment.chainRule)
+            guard let backpropagation else { preconditionFailure("a network's gradient source needs its chain rule") }
             self.backpropagation = backpropagation
             workspace = backpropagation.workspace()
             schedule = BatchSchedule(

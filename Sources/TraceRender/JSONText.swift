@@ -3,30 +3,52 @@ public enum JSONText {
     /// A JSON string literal: `"`, `\` and control characters escaped; other text as UTF-8.
     public static func string(_ text: String) -> String {
         // Most keys and names need no escape: check the bytes once and copy the text whole.
-        // (U+2028 and U+2029 are the UTF-8 bytes E2 80 A8/A9, so any E2 takes the slow path.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        if !needsEscaping(text) { return "\"" + text + "\"" }
+        // Byte by byte: every character escaped is one byte, or U+2028 and U+2029's three.
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 16)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    out += (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                    i += 3
+                    continue
                 }
+                switch byte {
+                case UInt8(ascii: "\""): out += "\\\"".utf8
+                case UInt8(ascii: "\\"): out += "\\\\".utf8
+                case UInt8(ascii: "\n"): out += "\\n".utf8
+                case UInt8(ascii: "\r"): out += "\\r".utf8
+                case UInt8(ascii: "\t"): out += "\\t".utf8
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                default: out.append(byte)
+                }
+                i += 1
             }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
+    }
+
+    /// Whether `text` has a character ``string(_:)`` escapes: a control character, `"`, `\`,
+    /// U+2028 or U+2029 (the UTF-8 bytes `E2 80 A8` and `E2 80 A9`).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0..<0x20, 0x22, 0x5C: return true
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// `[1, 2.5, "inf"]`.

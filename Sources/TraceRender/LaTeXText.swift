@@ -11,20 +11,34 @@ public enum LaTeXText {
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "{", "}", "$", "&", "#", "_", "%": out += "\\\(character)"
-            case "^": out += "\\^{}"
-            case "~": out += "\\~{}"
-            case "<": out += "\\textless{}"
-            case ">": out += "\\textgreater{}"
-            case "|": out += "\\textbar{}"
-            case "\n", "\r", "\r\n": out += " "  // a blank line inside \section*{…} ends it early
-            default: out += symbol(character)
+            // A character of one ASCII byte from the table of them (comparing and hashing
+            // characters is slow); any other as the table's entries were made.
+            if character.utf8.count == 1, let byte = character.utf8.first {
+                out += asciiEscapes[Int(byte)]
+            } else {
+                out += escaped(character)
             }
         }
         return out
     }
+
+    /// One character of plain text: a special escaped, a symbol mapped.
+    private static func escaped(_ character: Character) -> String {
+        switch character {
+        case "\\": return "\\textbackslash{}"
+        case "{", "}", "$", "&", "#", "_", "%": return "\\\(character)"
+        case "^": return "\\^{}"
+        case "~": return "\\~{}"
+        case "<": return "\\textless{}"
+        case ">": return "\\textgreater{}"
+        case "|": return "\\textbar{}"
+        case "\n", "\r", "\r\n": return " "  // a blank line inside \section*{…} ends it early
+        default: return symbol(character)
+        }
+    }
+
+    /// ``escaped(_:)`` of each one-byte character, by its byte.
+    private static let asciiEscapes: [String] = (0..<128).map { escaped(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Program text for `\texttt` or `\ttfamily`: escaped as plain text, and the straight
     /// quote and backtick written as `\textquotesingle` and `\textasciigrave`, since T1 fonts

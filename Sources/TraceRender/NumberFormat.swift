@@ -74,12 +74,7 @@ public enum NumberFormat {
         if !x.isFinite { return full(x) }
         let x = x == 0 ? 0 : x
         let precision = CInt(min(max(1, digits), 17))
-        let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
-            guard let base = buffer.baseAddress else { return String(format: "%#.\(precision)g", x) }
-            let count = trace_format_column(base, 32, precision, x)
-            guard count > 0, count < 32 else { return String(format: "%#.\(precision)g", x) }
-            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
-        }
+        let text = printed { trace_format_column($0, $1, precision, x) } ?? String(format: "%#.\(precision)g", x)
         return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
@@ -94,10 +89,28 @@ public enum NumberFormat {
         if !x.isFinite { return full(x) }
         if x == 0 { return "0" }
         let precision = CInt(min(max(1, digits), 17))
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
-            guard let base = buffer.baseAddress else { return String(format: "%.\(precision)g", x) }
-            let count = trace_format_significant(base, 32, precision, x)
-            guard count > 0, count < 32 else { return String(format: "%.\(precision)g", x) }
+        return printed { trace_format_significant($0, $1, precision, x) } ?? String(format: "%.\(precision)g", x)
+    }
+
+    /// `x` with `decimals` digits after the point (`%.*f`): `12.0`, `-0.5`, a drawing's
+    /// coordinate. Written by `snprintf` through `CSignificant`, as ``significant(_:digits:)``
+    /// is (the text `String(format:)` gives, without its cost); `nan`, `inf` and numbers too long
+    /// for its buffer by `String(format:)` itself.
+    static func fixed(_ x: Double, decimals: Int) -> String {
+        let precision = CInt(min(max(0, decimals), 17))
+        guard x.isFinite, let text = printed({ trace_format_fixed($0, $1, precision, x) }) else {
+            return String(format: "%.\(precision)f", x)
+        }
+        return text
+    }
+
+    /// What a `CSignificant` function writes into a 32-byte buffer on the stack (given the
+    /// buffer and its size), or `nil` where it needs more room.
+    private static func printed(_ write: (UnsafeMutablePointer<CChar>, Int) -> CInt) -> String? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = write(base, 32)
+            guard count > 0, count < 32 else { return nil }
             return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(count)), as: UTF8.self)
         }
     }

@@ -13,19 +13,36 @@ import TraceEngine
         #expect(NumberFormat.full(0.2983711087600027) == "0.2983711087600027")
     }
 
-    @Test func significantDigitsMatchPrintfG() {
-        // Foundation's String(format:) is the reference: the same %g, by another route.
+    /// `ours` against Foundation's String(format:) with `%.<precision><conversion>` (the same
+    /// printf conversion, by another route) at 20,000 random doubles of either sign, binary
+    /// exponent in `exponents`, precision in `precisions`.
+    static func expectPrintf(
+        _ conversion: String, exponents: ClosedRange<Int>, precisions: ClosedRange<Int>, _ ours: (Double, Int) -> String
+    ) {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let x = Double(sign: Bool.random(using: &random) ? .minus : .plus,
-                           exponent: Int.random(in: -70...70, using: &random),
+                           exponent: Int.random(in: exponents, using: &random),
                            significand: Double.random(in: 1..<2, using: &random))
-            let digits = Int.random(in: 1...17, using: &random)
-            #expect(NumberFormat.significant(x, digits: digits) == String(format: "%.\(digits)g", x), "\(x) to \(digits)")
+            let precision = Int.random(in: precisions, using: &random)
+            #expect(ours(x, precision) == String(format: "%.\(precision)\(conversion)", x), "\(x) to \(precision)")
         }
+    }
+
+    @Test func significantDigitsMatchPrintfG() {
+        Self.expectPrintf("g", exponents: -70...70, precisions: 1...17) { NumberFormat.significant($0, digits: $1) }
         #expect(NumberFormat.significant(0.00822, digits: 4) == "0.00822")
         #expect(NumberFormat.significant(1e-08, digits: 4) == "1e-08")
         #expect(NumberFormat.significant(-0.5, digits: 4) == "-0.5")
+    }
+
+    @Test func fixedDecimalsMatchPrintfF() {
+        Self.expectPrintf("f", exponents: -20...40, precisions: 0...6) { NumberFormat.fixed($0, decimals: $1) }
+        #expect(NumberFormat.fixed(12, decimals: 1) == "12.0")
+        #expect(NumberFormat.fixed(-0.04, decimals: 1) == "-0.0")
+        #expect(NumberFormat.fixed(0.25, decimals: 1) == "0.2")
+        #expect(NumberFormat.fixed(1e300, decimals: 1) == String(format: "%.1f", 1e300))
+        #expect(NumberFormat.fixed(.nan, decimals: 1) == String(format: "%.1f", Double.nan))
     }
 
     @Test func exactNumbersAsAPersonWritesThem() {

@@ -16,4 +16,7 @@ int trace_format_significant(char *buffer, size_t size, int precision, double x)
 /// `1.000`) and the decimal point always written (`7744.`).
 int trace_format_column(char *buffer, size_t size, int precision, double x);
 
+/// As `trace_format_significant`, with printf's "%.*f": `decimals` digits after the point.
+int trace_format_fixed(char *buffer, size_t size, int decimals, double x);
+
 #endif

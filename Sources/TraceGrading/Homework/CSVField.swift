@@ -7,6 +7,8 @@ enum CSVField {
     /// is one character, and a quote with a combining mark is another.
     static func quoted(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { ",;\"\n\r".unicodeScalars.contains($0) }) else { return text }
+        // Foundation's search only where there is a quote to double (`W1[1,2]` has none).
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

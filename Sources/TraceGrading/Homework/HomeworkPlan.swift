@@ -108,17 +108,18 @@ public struct HomeworkPlan: Sendable {
     /// What every draw of this plan is measured against: the catalogued mistakes' sheets on
     /// the lesson's own numbers.
     public func drawing() -> Drawing {
-        let separation = MistakeSeparation(asked: asked, given: givenValues, tolerances: Dictionary(uniqueKeysWithValues: tolerances))
+        let separation = MistakeSeparation(
+            asked: asked, given: givenValues, tolerances: Dictionary(uniqueKeysWithValues: tolerances), lesson: base)
         var sink = RecordingSink()
         let runs = (try? Engine.run(base, into: &sink)) != nil
-        return Drawing(plan: self, separation: separation, lessonSheets: runs ? separation.sheets(of: base, run: sink) : [])
+        return Drawing(plan: self, separation: separation, lessonSheets: MistakeSeparation.byID(runs ? separation.sheets(of: base, run: sink) : []))
     }
 
     /// A plan's draws, with the lesson's sheets worked out once.
     public struct Drawing: Sendable {
         let plan: HomeworkPlan
         let separation: MistakeSeparation
-        let lessonSheets: [MistakeSeparation.Sheet]
+        let lessonSheets: MistakeSeparation.LessonSheets
 
         /// `student`'s variant (see ``HomeworkPlan/variant(for:)``).
         public func variant(for student: String) throws(HomeworkError) -> HomeworkVariant {

@@ -31,7 +31,14 @@ import TraceLessons
 struct MistakeSeparation {
     let asked: [AskedValue]
     let given: [AskedValue]
-    let tolerances: [Symbol: GradingSettings.Tolerance]
+    /// What every draw's sheets share: worked out once, from the lesson's experiment.
+    let setup: SeparationSetup
+
+    init(asked: [AskedValue], given: [AskedValue], tolerances: [Symbol: GradingSettings.Tolerance], lesson: Experiment) {
+        self.asked = asked
+        self.given = given
+        setup = SeparationSetup(lesson, asked: asked, tolerances: tolerances)
+    }
 
     /// One mistake's sheet, graded: for each asked value, `nil` where it is right (or was not
     /// written: no finite number), else the ids of the mistakes whose own formula gives it.
@@ -40,8 +47,8 @@ struct MistakeSeparation {
         var named: [Set<String>?]
     }
 
-    /// The graded sheet of each catalogued mistake that can happen in `experiment`, whose
-    /// plain run is `run`.
+    /// The graded sheet of each catalogued mistake that can happen in `experiment` (the
+    /// lesson's or a draw of it: the shape ``setup`` was worked out for), whose plain run is `run`.
     ///
     /// Graded as ``Grader`` and ``Diagnoser`` grade, with what a sheet of exact values needs
     /// only: an answer is wrong when it is within its tolerance neither of the key's value nor
@@ -53,42 +60,42 @@ struct MistakeSeparation {
     ///
     /// `stop` is asked after each sheet whether to go on (a draw already found wanting).
     func sheets(of experiment: Experiment, run: RecordingSink, stoppingAfter stop: (Sheet) -> Bool = { _ in false }) -> [Sheet] {
-        let layout = experiment.layout
-        let indices = asked.map { $0.place == nil ? layout.index(named: $0.parameter) : nil }
+        let layout = setup.layout, indices = setup.indices, tolerance = setup.tolerance
+        let mistakes = setup.mistakes, ownFormulas = setup.ownFormulas
         func value(_ n: Int, in sink: RecordingSink, computed: Bool) -> Double? {
             if let place = asked[n].place { return place.value(in: sink, at: asked[n].t, computed: computed) }
             guard let index = indices[n] else { return nil }
             return computed ? sink.computed(asked[n].quantity, at: asked[n].t, parameter: index)
-                : sink.steps[safe: asked[n].t - 1]?.values[asked[n].quantity]?[index]
+                : sink.recorded(asked[n].quantity, at: asked[n].t, parameter: index)
         }
         let keyValues = asked.indices.map { value($0, in: run, computed: false) ?? .nan }
-        let tolerance = asked.map { tolerances[$0.quantity] ?? GradingSettings().tolerance(for: $0.quantity) }
         var start = Replacements()
         for value in given {
-            guard let index = layout.index(named: value.parameter), let number = run.steps[safe: value.t - 1]?.values[value.quantity]?[index]
+            guard let index = layout.index(named: value.parameter), let number = run.recorded(value.quantity, at: value.t, parameter: index)
             else { continue }
             start.replace(value.quantity, at: value.t, parameter: index, with: number)
         }
-        let mistakes = MisconceptionCatalog.all.compactMap { misconception in misconception.run(for: experiment).map { (misconception, $0) } }
-        // Which mistakes' own formulas give each asked value: tried where an answer is wrong.
-        let ownFormulas = asked.indices.map { n in
-            mistakes.indices.filter { Diagnoser.isOwnFormula(of: mistakes[$0].1, for: asked[n], parameter: indices[n], in: experiment) }
-        }
-        func replay(_ mistaken: Misconception.MistakenRun?, on replacements: Replacements) -> RecordingSink {
-            var experiment = experiment
-            experiment.chainRule = mistaken?.chainRule ?? .standard
+        // A replay of an experiment that cannot run records nothing.
+        let runs = experiment.problems().isEmpty
+        /// The right formulas (`k` nil) or mistake `k`'s, replayed on `replacements`.
+        func replay(_ k: Int?, on replacements: Replacements) -> RecordingSink {
             var sink = RecordingSink()
-            _ = try? Engine.run(experiment, rule: mistaken?.rule, replacing: replacements, into: &sink)
+            sink.keepsSamples = setup.readsSamples
+            guard runs, let prepared = setup.replays else { return sink }
+            var experiment = experiment
+            experiment.chainRule = k.map { mistakes[$0].run.chainRule } ?? .standard
+            _ = try? Engine.run(experiment, prepared: k.map { prepared.mistaken[$0] } ?? prepared.right, replacing: replacements, into: &sink)
             return sink
         }
+        let initialParameters = experiment.initialParameters
         var sheets: [Sheet] = []
-        for (misconception, mistaken) in mistakes {
+        for (k, (misconception, mistaken)) in mistakes.enumerated() {
             var replacements = start
             if mistaken.othersKeepStartingWeights {
-                guard let frozen = Self.othersAtStart(experiment, asked: asked, given: given, from: start) else { continue }
+                guard let frozen = othersAtStart(experiment, from: start) else { continue }
                 replacements = frozen
             }
-            let own = replay(mistaken, on: replacements)
+            let own = replay(k, on: replacements)
             let numbers = asked.indices.map { value($0, in: own, computed: false).flatMap { $0.isFinite ? $0 : nil } }
             // A sheet within the tolerance of the key everywhere is right everywhere.
             if asked.indices.allSatisfy({ n in numbers[n].map { tolerance[n].accepts($0, expected: keyValues[n]) } ?? true }) {
@@ -107,7 +114,7 @@ struct MistakeSeparation {
                 }
             }
             let right = replay(nil, on: answers)
-            var candidateReplays: [String: RecordingSink] = [:]
+            var candidateReplays: [Int: RecordingSink] = [:]
             let named = asked.indices.map { n -> Set<String>? in
                 guard let number = numbers[n], !tolerance[n].accepts(number, expected: keyValues[n]),
                     !(value(n, in: right, computed: true).map { tolerance[n].accepts(number, expected: $0) } ?? false)
@@ -116,20 +123,20 @@ struct MistakeSeparation {
                 // mistake for it (see Grader), so the mistake is not seen there.
                 if number == 0 { return [] }
                 if asked[n].quantity == .wNew, let index = indices[n],
-                    [own.steps[safe: asked[n].t - 1]?.values[.w]?[index], experiment.initialParameters[safe: index]].contains(number)
+                    [own.recorded(.w, at: asked[n].t, parameter: index), initialParameters[safe: index]].contains(number)
                 {
                     return []
                 }
                 var names: Set<String> = []
-                for k in ownFormulas[n] {
-                    let (candidate, candidateRun) = mistakes[k]
+                for c in ownFormulas[n] {
+                    let candidate = mistakes[c].misconception
                     // The sheet's own mistake gives its answers: they are its replay's values.
                     if candidate.id == misconception.id {
                         names.insert(candidate.id)
                         continue
                     }
-                    let sink = candidateReplays[candidate.id] ?? replay(candidateRun, on: answers)
-                    candidateReplays[candidate.id] = sink
+                    let sink = candidateReplays[c] ?? replay(c, on: answers)
+                    candidateReplays[c] = sink
                     if let candidateValue = value(n, in: sink, computed: true), tolerance[n].accepts(number, expected: candidateValue) {
                         names.insert(candidate.id)
                     }
@@ -145,12 +152,10 @@ struct MistakeSeparation {
     /// Replacements that keep every parameter not asked about at its starting weight from
     /// update 2 on (a student who carries only the asked ones); `nil` where that cannot be a
     /// mistake: one update, every parameter asked, or values given.
-    private static func othersAtStart(
-        _ experiment: Experiment, asked: [AskedValue], given: [AskedValue], from start: Replacements
-    ) -> Replacements? {
+    private func othersAtStart(_ experiment: Experiment, from start: Replacements) -> Replacements? {
         guard given.isEmpty, experiment.steps >= 2 else { return nil }
-        let askedIndices = Set(asked.compactMap { experiment.layout.index(named: $0.parameter) })
-        let others = (0..<experiment.layout.count).filter { !askedIndices.contains($0) }
+        let askedIndices = Set(asked.compactMap { setup.layout.index(named: $0.parameter) })
+        let others = (0..<setup.layout.count).filter { !askedIndices.contains($0) }
         guard !others.isEmpty else { return nil }
         let weights = experiment.initialParameters
         var replacements = start
@@ -162,10 +167,19 @@ struct MistakeSeparation {
         return replacements
     }
 
+    /// What each mistake's sheet names on the lesson's own numbers, by the mistake's id: what
+    /// a draw's sheets are measured against.
+    typealias LessonSheets = [String: [Set<String>?]]
+
+    /// `sheets` by id (the first of an id, should one come twice).
+    static func byID(_ sheets: [Sheet]) -> LessonSheets {
+        Dictionary(sheets.map { ($0.id, $0.named) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Why the draw `experiment` (its plain run `run`) does not tell its mistakes apart,
     /// measured against the same sheets on the lesson's own numbers (`lesson`); `nil` when it
     /// does. Stops at the first sheet that shows a problem.
-    func problem(of experiment: Experiment, run: RecordingSink, lesson: [Sheet]) -> DrawProblem? {
+    func problem(of experiment: Experiment, run: RecordingSink, lesson: LessonSheets) -> DrawProblem? {
         var found: DrawProblem?
         _ = sheets(of: experiment, run: run) { sheet in
             found = problem(drawn: [sheet], lesson: lesson)
@@ -176,13 +190,12 @@ struct MistakeSeparation {
 
     /// Why the draw whose sheets are `drawn` does not tell its mistakes apart, measured against
     /// the same sheets on the lesson's own numbers (`lesson`); `nil` when it does.
-    func problem(drawn: [Sheet], lesson: [Sheet]) -> DrawProblem? {
-        let onLesson = Dictionary(lesson.map { ($0.id, $0.named) }, uniquingKeysWith: { first, _ in first })
+    func problem(drawn: [Sheet], lesson onLesson: LessonSheets) -> DrawProblem? {
         for sheet in drawn {
             let own = onLesson[sheet.id]
             for (n, named) in sheet.named.enumerated() {
                 let lessonNamed = own.flatMap { $0.indices.contains(n) ? $0[n] : nil }
-                if let named, let other = named.subtracting([sheet.id]).subtracting(lessonNamed ?? []).sorted().first {
+                if let named, let other = named.lazy.filter({ $0 != sheet.id && lessonNamed?.contains($0) != true }).min() {
                     return DrawProblem(
                         reason: .mistakesCoincide,
                         text: "the mistakes \(sheet.id) and \(other) give the same \(asked[n].description)",

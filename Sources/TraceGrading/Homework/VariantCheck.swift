@@ -65,7 +65,7 @@ enum VariantCheck {
                 return DrawProblem(reason: .unmoved, text: "\(value.parameter) moves less than its tolerance at t = \(value.t)")
             }
             if abs(computed) <= 1e-12 { return DrawProblem(reason: .zero, text: "\(value.description) is zero") }
-            if cancellation(of: value, index: index, in: run, experiment: experiment) < minimumRatio {
+            if cancellation(of: value, index: index, in: run, layout: layout) < minimumRatio {
                 return DrawProblem(reason: .cancels, text: "the terms of \(value.description) cancel")
             }
         }
@@ -73,16 +73,17 @@ enum VariantCheck {
     }
 
     /// ``Cancellation``'s ratio for an asked value: its equation's terms, or the chain rule's.
-    static func cancellation(of value: AskedValue, index: Int, in run: RecordingSink, experiment: Experiment) -> Double {
-        let step = run.steps[value.t - 1]
+    /// (`layout` is the experiment's; the step is read in place, not copied, for every value.)
+    static func cancellation(of value: AskedValue, index: Int, in run: RecordingSink, layout: ParameterLayout) -> Double {
+        let steps = run.steps, t = value.t - 1
         guard let rule = run.run?.rule else { return 1 }
         var ratio = 1.0
         if value.quantity == .g {
-            ratio = Cancellation.gradientRatio(of: step, role: experiment.layout.roles[index])
+            ratio = Cancellation.gradientRatio(of: steps[t], role: layout.roles[index])
         }
         if let k = rule.equations.firstIndex(where: { $0.target == value.quantity }) {
             ratio = min(ratio, Cancellation.ratio(of: rule.equations[k].expression) { symbol in
-                step.value(of: symbol, parameter: index, readBy: k, in: rule)
+                steps[t].value(of: symbol, parameter: index, readBy: k, in: rule)
             })
         }
         return ratio

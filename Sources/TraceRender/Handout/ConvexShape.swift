@@ -41,11 +41,28 @@ struct ConvexShape: Sendable {
 
     /// Whether the two shapes share a point (touching counts when closer than 0.01 px).
     func overlaps(_ other: ConvexShape) -> Bool {
-        for axis in normals + other.normals {
-            let (lowA, highA) = projection(on: axis), (lowB, highB) = other.projection(on: axis)
-            if highA < lowB - 0.01 || highB < lowA - 0.01 { return false }
+        !separates(from: other) && !other.separates(from: self)
+    }
+
+    /// Whether one of this shape's axes separates it from `other` (their projections on it are
+    /// apart): each edge's normal, and a segment's own direction too, so that two segments on
+    /// one line are told apart. Worked out without building arrays of axes or projections: a
+    /// network diagram's labels try thousands of places.
+    private func separates(from other: ConvexShape) -> Bool {
+        let count = corners.count
+        var first: DrawingPoint?
+        for k in corners.indices {
+            guard let axis = normal(ofEdge: k, count: count) else { continue }
+            if first == nil { first = axis }
+            if areApart(other, on: axis) { return true }
         }
-        return true
+        if count == 2, let normal = first { return areApart(other, on: DrawingPoint(x: normal.y, y: -normal.x)) }
+        return false
+    }
+
+    private func areApart(_ other: ConvexShape, on axis: DrawingPoint) -> Bool {
+        let (lowA, highA) = projection(on: axis), (lowB, highB) = other.projection(on: axis)
+        return highA < lowB - 0.01 || highB < lowA - 0.01
     }
 
     /// Whether every corner lies within `0…width` × `0…height`.
@@ -53,20 +70,23 @@ struct ConvexShape: Sendable {
         corners.allSatisfy { $0.x >= 0 && $0.x <= width && $0.y >= 0 && $0.y <= height }
     }
 
-    /// The edges' normals; a segment adds its own direction, so that two segments on one line
-    /// are told apart too.
-    private var normals: [DrawingPoint] {
-        var axes: [DrawingPoint] = corners.indices.compactMap { k in
-            let edge = corners[(k + 1) % corners.count] - corners[k]
-            let length = edge.length
-            return length > 0 ? DrawingPoint(x: -edge.y / length, y: edge.x / length) : nil
-        }
-        if corners.count == 2, let normal = axes.first { axes.append(DrawingPoint(x: normal.y, y: -normal.x)) }
-        return axes
+    /// The unit normal of the edge from corner `k` to the next, `nil` for an edge of length 0.
+    private func normal(ofEdge k: Int, count: Int) -> DrawingPoint? {
+        let edge = corners[(k + 1) % count] - corners[k]
+        let length = edge.length
+        return length > 0 ? DrawingPoint(x: -edge.y / length, y: edge.x / length) : nil
     }
 
+    /// The lowest and highest of the corners' projections on `axis`, compared as `min()` and
+    /// `max()` compare them, without the array of them.
     private func projection(on axis: DrawingPoint) -> (Double, Double) {
-        let values = corners.map { $0.x * axis.x + $0.y * axis.y }
-        return (values.min() ?? 0, values.max() ?? 0)
+        guard let first = corners.first else { return (0, 0) }
+        var low = first.x * axis.x + first.y * axis.y, high = low
+        for corner in corners.dropFirst() {
+            let value = corner.x * axis.x + corner.y * axis.y
+            if value < low { low = value }
+            if high < value { high = value }
+        }
+        return (low, high)
     }
 }

@@ -76,6 +76,14 @@ public enum Figure: Sendable {
         }
     }
 
+    /// ``svg`` and ``caption``, for a writer that shows both: a network's come from one layout
+    /// of its labels, worked out once.
+    public var svgAndCaption: (svg: String, caption: String) {
+        guard case let .network(network) = self else { return (svg, caption) }
+        let layout = NetworkDiagram.layout(network)
+        return (NetworkDiagram.svg(network, layout: layout), NetworkDiagram.caption(network, layout: layout))
+    }
+
     /// The figure as a `tikzpicture` (pgfplots for plots), from the same ticks, palette, dash
     /// patterns and markers as ``svg``; needs ``PGFStyle/preamble``.
     public var latex: String {

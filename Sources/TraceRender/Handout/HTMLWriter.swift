@@ -52,8 +52,8 @@ public struct HTMLWriter: DocumentWriter {
         case let .table(table):
             try output.write(Self.table(table))
         case .network, .plot, .trajectories, .passes:
-            if let figure = block.figure {
-                try output.write("<figure>\n\(figure.svg)\n<figcaption>\(HTMLText.escape(figure.caption))</figcaption>\n</figure>\n")
+            if let (svg, caption) = block.figure?.svgAndCaption {
+                try output.write("<figure>\n\(svg)\n<figcaption>\(HTMLText.escape(caption))</figcaption>\n</figure>\n")
             }
         case let .links(links):
             try output.write("<ul class=\"links\">\n")

@@ -91,7 +91,10 @@ public struct MarkdownWriter: DocumentWriter {
 
     /// A table cell: pipes escaped, line breaks flattened.
     static func cell(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        let escaped = escape(text)
+        // Most cells have neither: then Foundation's search is not needed.
+        guard escaped.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return escaped }
+        return escaped.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// A relative link target: spaces and parentheses percent-encoded.
@@ -102,17 +105,35 @@ public struct MarkdownWriter: DocumentWriter {
 
     /// Plain text in Markdown: characters that would start markup or raw HTML are escaped.
     static func escape(_ text: String) -> String {
+        // Comparing characters (by canonical equivalence) is slow: a one-byte character takes
+        // its escape from a table made by the same rules, and text of only such characters
+        // that need none is its own escape.
+        if text.utf8.allSatisfy({ $0 < 0x80 && asciiKept[Int($0)] }) { return text }
         var out = ""
         for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "#", "$", "~": out += "\\\(character)"
-            case "\n", "\r", "\r\n": out += " "  // a line break could start a fence or a heading
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.append(character)
+            if character.utf8.count == 1, let byte = character.utf8.first {
+                out += asciiEscapes[Int(byte)]
+            } else {
+                out += escaped(character)
             }
         }
         return out
     }
+
+    /// One character of plain text, escaped.
+    private static func escaped(_ character: Character) -> String {
+        switch character {
+        case "\\", "`", "*", "_", "[", "]", "#", "$", "~": return "\\\(character)"
+        case "\n", "\r", "\r\n": return " "  // a line break could start a fence or a heading
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "&": return "&amp;"
+        default: return String(character)
+        }
+    }
+
+    /// ``escaped(_:)`` of each one-byte character, by its byte.
+    private static let asciiEscapes: [String] = (0..<128).map { escaped(Character(Unicode.Scalar(UInt8($0)))) }
+    /// Whether each one-byte character is its own escape.
+    private static let asciiKept: [Bool] = asciiEscapes.indices.map { asciiEscapes[$0] == String(Unicode.Scalar(UInt8($0))) }
 }

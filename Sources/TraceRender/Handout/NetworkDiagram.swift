@@ -21,21 +21,25 @@ enum NetworkDiagram {
         return NetworkLayout(panels: [panel])
     }
 
-    static func svg(_ network: Network) -> String {
-        NetworkSVG.svg(layout(network), title: "The network and its initial parameters", description: description(network), label: "Network diagram")
+    /// The diagram as SVG, from `layout` (``layout(_:)`` of `network`, when the caller has it).
+    static func svg(_ network: Network, layout: NetworkLayout? = nil) -> String {
+        NetworkSVG.svg(
+            layout ?? self.layout(network), title: "The network and its initial parameters", description: description(network),
+            label: "Network diagram")
     }
 
     static func tikz(_ network: Network) -> String { NetworkTikZ.tikz(layout(network)) }
 
     /// The figure's caption, naming the network's own parameters, e.g. "W1[1,1] … W1[2,2] and
-    /// b1[1] … b1[2]; W2[1,1] … W2[1,2] and b2[1]", and how to read one label.
-    static func caption(_ network: Network) -> String {
+    /// b1[1] … b1[2]; W2[1,1] … W2[1,2] and b2[1]", and how to read one label (from `layout`,
+    /// ``layout(_:)`` of `network`, when the caller has it).
+    static func caption(_ network: Network, layout: NetworkLayout? = nil) -> String {
         let layers = network.layers.enumerated().map { l, layer in
             "W\(l + 1)[1,1] … W\(l + 1)[\(layer.unitCount),\(layer.inputCount)] and b\(l + 1)[1]\(layer.unitCount > 1 ? " … b\(l + 1)[\(layer.unitCount)]" : "")"
         }
         let example = network.layers.last.map { last in
             let l = network.layers.count
-            return " Each weight's label lies along its own edge, nearest the unit it comes from where no other edge or label is in the way\(layout(network).texts.contains { $0.leader != nil } ? " (where its edge has no room, beside it, joined by a thin line)" : ""): W\(l)[1,\(last.inputCount)] connects a\(l - 1)[\(last.inputCount)] to a\(l)[1]."
+            return " Each weight's label lies along its own edge, nearest the unit it comes from where no other edge or label is in the way\((layout ?? self.layout(network)).texts.contains { $0.leader != nil } ? " (where its edge has no room, beside it, joined by a thin line)" : ""): W\(l)[1,\(last.inputCount)] connects a\(l - 1)[\(last.inputCount)] to a\(l)[1]."
         } ?? ""
         return "The network with its initial parameters: " + layers.joined(separator: "; ") + "." + example
     }

@@ -1,11 +1,9 @@
-import Foundation
-
 /// Draws a ``NetworkLayout`` as an SVG document: edges and their arrowheads, units, the texts
 /// beneath them, headings, then the edge labels on top, each on a white halo so that an edge
 /// passing near it does not strike through it.
 enum NetworkSVG {
     static func svg(_ layout: NetworkLayout, title: String, description: String, label: String) -> String {
-        func f(_ x: Double) -> String { String(format: "%.1f", x) }
+        func f(_ x: Double) -> String { NumberFormat.fixed(x, decimals: 1) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(layout.width)) \(f(layout.height))\" width=\"\(f(layout.width))\" height=\"\(f(layout.height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">\n"
         svg += FigureText.titleAndDescription(title, description)
         for edge in layout.edges {

@@ -45,9 +45,10 @@ public enum LaTeXMath {
     }
 
     static func latexName(_ name: String) -> String {
-        let greek: [String: String] = [
-            "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'", "π": "\\pi",
-        ]
-        return greek[name] ?? name
+        latexNames[name] ?? name
     }
+
+    private static let latexNames: [String: String] = [
+        "δ": "\\delta", "η": "\\eta", "Σ": "\\sum", "∂": "\\partial", "ŷ": "\\hat{y}", "f′": "f'", "π": "\\pi",
+    ]
 }

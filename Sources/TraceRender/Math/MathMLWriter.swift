@@ -41,7 +41,7 @@ public enum MathMLWriter {
             return "<mrow><msub><mo>∑</mo>\(row(index))</msub>\(render(body))</mrow>"
         case let .text(text):
             // MathML drops plain spaces at the ends of <mtext>; no-break spaces survive.
-            let kept = text.replacingOccurrences(of: " ", with: "\u{00A0}")
+            let kept = text.utf8.contains(UInt8(ascii: " ")) ? text.replacingOccurrences(of: " ", with: "\u{00A0}") : text
             return text.allSatisfy(\.isWhitespace) ? "<mspace width=\"2em\"/>" : "<mtext>\(HTMLText.escape(kept))</mtext>"
         }
     }
