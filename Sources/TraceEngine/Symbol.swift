@@ -56,7 +56,12 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable, Comparable {
         case .eta, .epsilon, .lambda, .l2, .initialAccumulator, .gamma, .etaMin: return .nonNegative
         case .beta, .rho, .beta1, .beta2: return .unitInterval
         case .every, .period: return .positiveWhole
-        default: return nil
+        case .w1, .w2, .coefficientA, .coefficientB:
+            // An objective's starting point and constants: any finite value.
+            return nil
+        case .w, .g, .v, .s, .ss, .m, .mHat, .vHat, .vMax, .wNew, .etaT, .t:
+            // Computed, never set: no range to check.
+            return nil
         }
     }
 
