@@ -13,11 +13,7 @@ public enum LaTeXText {
         for character in text {
             // A character of one ASCII byte from the table of them (comparing and hashing
             // characters is slow); any other as the table's entries were made.
-            if character.utf8.count == 1, let byte = character.utf8.first {
-                out += asciiEscapes[Int(byte)]
-            } else {
-                out += escaped(character)
-            }
+            out += asciiEscapes[character] ?? escaped(character)
         }
         return out
     }
@@ -38,7 +34,7 @@ public enum LaTeXText {
     }
 
     /// ``escaped(_:)`` of each one-byte character, by its byte.
-    private static let asciiEscapes: [String] = (0..<128).map { escaped(Character(Unicode.Scalar(UInt8($0)))) }
+    private static let asciiEscapes = ASCIICharacterTable(escaped)
 
     /// Program text for `\texttt` or `\ttfamily`: escaped as plain text, and the straight
     /// quote and backtick written as `\textquotesingle` and `\textasciigrave`, since T1 fonts

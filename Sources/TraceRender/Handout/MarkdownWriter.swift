@@ -108,14 +108,10 @@ public struct MarkdownWriter: DocumentWriter {
         // Comparing characters (by canonical equivalence) is slow: a one-byte character takes
         // its escape from a table made by the same rules, and text of only such characters
         // that need none is its own escape.
-        if text.utf8.allSatisfy({ $0 < 0x80 && asciiKept[Int($0)] }) { return text }
+        if text.utf8.allSatisfy({ asciiKept[byte: $0] == true }) { return text }
         var out = ""
         for character in text {
-            if character.utf8.count == 1, let byte = character.utf8.first {
-                out += asciiEscapes[Int(byte)]
-            } else {
-                out += escaped(character)
-            }
+            out += asciiEscapes[character] ?? escaped(character)
         }
         return out
     }
@@ -133,7 +129,7 @@ public struct MarkdownWriter: DocumentWriter {
     }
 
     /// ``escaped(_:)`` of each one-byte character, by its byte.
-    private static let asciiEscapes: [String] = (0..<128).map { escaped(Character(Unicode.Scalar(UInt8($0)))) }
+    private static let asciiEscapes = ASCIICharacterTable(escaped)
     /// Whether each one-byte character is its own escape.
-    private static let asciiKept: [Bool] = asciiEscapes.indices.map { asciiEscapes[$0] == String(Unicode.Scalar(UInt8($0))) }
+    private static let asciiKept = ASCIICharacterTable { escaped($0) == String($0) }
 }

@@ -9,18 +9,14 @@
 /// fits here fits there too.
 enum TextMeasure {
     static func width(_ text: String, size: Double) -> Double {
-        size * text.reduce(0) { sum, character in
-            // A one-byte character's advance from the table of them: hashing characters is slow.
-            if character.utf8.count == 1, let byte = character.utf8.first { return sum + asciiAdvances[Int(byte)] }
-            return sum + advance(character)
-        }
+        size * text.reduce(0) { $0 + (asciiAdvances[$1] ?? advance($1)) }
     }
 
     /// The advance of `character`, in ems.
     private static func advance(_ character: Character) -> Double { advances[character] ?? 0.65 }
 
     /// ``advance(_:)`` of each one-byte character, by its byte.
-    private static let asciiAdvances: [Double] = (0..<128).map { advance(Character(Unicode.Scalar(UInt8($0)))) }
+    private static let asciiAdvances = ASCIICharacterTable(advance)
 
     /// The height a line of text takes, ascender to descender: 1.15 em.
     static func height(size: Double) -> Double { size * 1.15 }
